@@ -1,0 +1,118 @@
+/**
+ * CONTRACT of the bulk-audit engine (issue: audit engine). The engine lives in core/audit/ and knows
+ * no host; the pane (Excel task pane, Sheets sidebar) and the CLI call it through these types.
+ * See DESIGN.md "Data flow of one audit".
+ */
+import type { RateCard } from '../rates';
+import type { Lang, Text } from '../text';
+
+/** The columns an audit can use. Which rules run depends on which of these are mapped. */
+export type Field =
+  | 'orderId'
+  | 'destination'
+  | 'paidAt'
+  | 'uploadedAt'
+  | 'carrier'
+  | 'trackingNumber'
+  | 'firstScanAt'
+  | 'lastEventAt'
+  | 'deliveredAt'
+  | 'eventCount'
+  | 'events'
+  | 'orderAmount'
+  | 'appeal'
+  | 'uploadFailures'
+  | 'commercialInvoice'
+  | 'taxId'
+  | 'giftWeight'
+  | 'nfe'
+  | 'giftShippedAt'
+  | 'giftConfirmedAt'
+  | 'labelCode'
+  | 'giftStatus'
+  | 'giftThreshold';
+
+/** Field → 0-based column index in the header row. */
+export type ColumnMapping = Partial<Record<Field, number>>;
+
+export interface MappingResult {
+  mapping: ColumnMapping;
+  /** Header texts that matched no field (shown to the user so they can map them). */
+  unmatched: { column: number; header: string }[];
+  /** Required fields without a column: the audit cannot run (one clear error). */
+  missingRequired: Field[];
+  /** Rules that will be skipped, and the fields they would need. */
+  skippedRules: { rule: string; missing: Field[] }[];
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Finding {
+  /** 1-based row number in the source sheet (header is row 1 unless the source starts lower). */
+  row: number;
+  orderId: string;
+  /** RULES.md id, e.g. 'X-PEN-TIMEOUT'. */
+  rule: string;
+  severity: Severity;
+  message: Text;
+  costCny: number;
+  costUsd: number;
+  /** ISO-2 destination or '' when unknown. */
+  country: string;
+  /** ISO week of the order's payment (or gift shipment), e.g. '2024-W23', or '' when no date. */
+  week: string;
+}
+
+export interface ChartSpec {
+  /** Sheet whose table the chart plots (the Weekly output sheet). */
+  sheet: string;
+  title: Text;
+  kind: 'column';
+  /** 0-based column of the category labels (ISO weeks) in that table; data starts at row 2. */
+  categoryColumn: number;
+  /** 0-based columns plotted as series; the header row names them. */
+  seriesColumns: number[];
+  /** Number of data rows (excluding the header). */
+  rows: number;
+}
+
+export interface AuditProgress {
+  phase: 'read' | 'audit' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface AuditOptions {
+  /** User overrides: field → column index, or null to unmap a detected column. */
+  overrides?: Partial<Record<Field, number | null>>;
+  /** Rate card to use (default: the built-in card in force on each order's payment date). */
+  card?: RateCard;
+  /** "Now" for open orders (stall, timeout): epoch ms; default Date.now(). */
+  now?: number;
+  lang?: Lang;
+  /** 1-based sheet row of the header (default 1): findings report sheet rows. */
+  headerRow?: number;
+}
+
+/** The output tables, each a plain 2-D array with a header row, in the chosen language. */
+export interface ReportTables {
+  findings: unknown[][];
+  summary: unknown[][];
+  weekly: unknown[][];
+}
+
+export interface AuditReport {
+  mapping: MappingResult;
+  findings: Finding[];
+  rowsAudited: number;
+  /** Rows with at least one finding. */
+  rowsAffected: number;
+  totals: { giftFeesCny: number; penaltiesUsd: number };
+  tables: ReportTables;
+  chart: ChartSpec;
+  /** 1-based source rows with an error-severity finding (for highlighting). */
+  badRows: number[];
+}
+
+/** Output sheet names (the hosts replace their own previous output, never a user's sheet). */
+export const OUTPUT_SHEETS = { findings: 'Findings', summary: 'Summary', weekly: 'Weekly' } as const;

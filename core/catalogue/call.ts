@@ -1,0 +1,231 @@
+/**
+ * The call layer: sheet-style arguments → coerced scalars → implementation, broadcast over ranges
+ * (DESIGN.md "data flow of one formula"). Never throws: every failure is a RuleError value, which the
+ * host maps once through `errorOut`.
+ */
+import { RuleError, isRuleError, valueError, naError, numError, withArg } from '../errors';
+import { isEmpty, show, toBool, toCountry, toDate, toNumber, toRate, toText, type Cell } from '../coerce';
+import { cardFor, cardFromTable, type RateCard } from '../rates';
+import { Localized, parseLang, type Lang } from '../text';
+import { RANGE_KINDS, type ArgDef, type CallContext, type FunctionDef, type ScalarKind } from './types';
+
+export interface HostOptions {
+  lang?: Lang;
+  /** Epoch ms used as "now" (tests pin it). */
+  now?: number;
+  /** How the host shows a date result (Excel: serial number; Sheets/Node: Date). */
+  dateOut?: (ms: number) => unknown;
+  /** How the host shows an error (Excel: CustomFunctions.Error; Sheets: text; Node: the RuleError). */
+  errorOut?: (e: RuleError, lang: Lang) => unknown;
+  /** What a cell whose every input is empty shows inside a range result (default ""). */
+  blank?: unknown;
+}
+
+type Coerced = unknown;
+
+function coerceScalar(kind: ScalarKind, x: Cell): Coerced | RuleError {
+  switch (kind) {
+    case 'number':
+    case 'integer':
+    case 'money':
+      return toNumber(x);
+    case 'rate':
+      return toRate(x);
+    case 'bool':
+      return toBool(x);
+    case 'date':
+      return toDate(x);
+    case 'country':
+      return toCountry(x);
+    case 'lang': {
+      const l = parseLang(x);
+      return l ?? valueError(`must be "en" or "zh", got ${show(x)}`, `必须是 "en" 或 "zh"，得到 ${show(x)}`);
+    }
+    case 'text':
+    case 'carrier':
+      return toText(x);
+  }
+}
+
+function checkBounds(arg: ArgDef, v: Coerced): Coerced | RuleError {
+  if (typeof v !== 'number') return v;
+  if (arg.kind === 'integer' && !Number.isInteger(v)) {
+    return valueError(`must be a whole number, got ${v}`, `必须是整数，得到 ${v}`);
+  }
+  if (arg.min !== undefined && v < arg.min) {
+    return valueError(`must be ≥ ${arg.min}, got ${v}`, `必须 ≥ ${arg.min}，得到 ${v}`);
+  }
+  if (arg.max !== undefined && v > arg.max) {
+    return numError(`must be ≤ ${arg.max}, got ${v}`, `必须 ≤ ${arg.max}，得到 ${v}`);
+  }
+  return v;
+}
+
+/** Coerce one cell for one argument; the error names the argument. */
+export function coerceArg(arg: ArgDef, x: Cell): Coerced | RuleError {
+  if (isEmpty(x)) {
+    return arg.optional ? undefined : valueError(`${arg.name} is required (the cell is empty)`, `${arg.nameZh} 为必填项（单元格为空）`);
+  }
+  const v = checkBounds(arg, coerceScalar(arg.kind as ScalarKind, x));
+  return isRuleError(v) ? withArg(v, arg.name, arg.nameZh) : v;
+}
+
+/** A host may hand a 1-D array (Node users); read it as a column. */
+function as2D(x: Cell): Cell[][] | undefined {
+  if (!Array.isArray(x)) return undefined;
+  if (x.length === 0) return [[null]];
+  return x.every(Array.isArray) ? (x as Cell[][]) : x.map((v) => [v]);
+}
+
+const flat = (x: Cell): Cell[] => (Array.isArray(x) ? (x as Cell[]).flat(Infinity as 1) : [x]);
+
+function coerceRange(arg: ArgDef, x: Cell): Coerced | RuleError {
+  if (arg.kind === 'rates') {
+    if (isEmpty(x) || (Array.isArray(x) && flat(x).every(isEmpty))) return undefined;
+    return cardFromTable(as2D(x) ?? [[x]]);
+  }
+  const cells = flat(x).filter((c) => !isEmpty(c));
+  if (cells.length === 0 && !arg.optional) {
+    return valueError(`${arg.name} is required (the range is empty)`, `${arg.nameZh} 为必填项（区域为空）`);
+  }
+  if (arg.kind === 'texts') {
+    const out: string[] = [];
+    for (const c of cells) {
+      const t = toText(c);
+      if (isRuleError(t)) return withArg(t, arg.name, arg.nameZh);
+      out.push(t);
+    }
+    return out;
+  }
+  const nums: number[] = [];
+  for (const c of cells) {
+    const n = checkBounds(arg, toNumber(c));
+    if (isRuleError(n)) return withArg(n, arg.name, arg.nameZh);
+    nums.push(n as number);
+  }
+  return nums;
+}
+
+const defaultErrorOut = (e: RuleError) => e;
+const defaultDateOut = (ms: number) => new Date(ms);
+
+function render(def: FunctionDef, out: unknown, lang: Lang, o: Required<Pick<HostOptions, 'dateOut' | 'errorOut'>>): unknown {
+  if (isRuleError(out)) return o.errorOut(out, lang);
+  if (out instanceof Localized) return out.in(lang);
+  if (def.result === 'date' && typeof out === 'number') return o.dateOut(out);
+  if (typeof out === 'number' && !Number.isFinite(out)) return o.errorOut(numError('result is not a finite number', '结果不是有限数字'), lang);
+  return out;
+}
+
+function runImpl(def: FunctionDef, args: unknown[], ctx: CallContext): unknown {
+  try {
+    return def.impl(args, ctx);
+  } catch (err) {
+    // A bug, not a user error: still a value, with the reason, never an exception through the host.
+    const msg = err instanceof Error ? err.message : String(err);
+    return valueError(`internal error in ${def.name}: ${msg}`, `${def.name} 内部错误：${msg}`);
+  }
+}
+
+/**
+ * Call a function with sheet-style arguments. Scalars in → scalar out; any range in a scalar
+ * argument → a 2-D array of the broadcast shape, one result (or error) per cell.
+ */
+export function callFunction(def: FunctionDef, rawArgs: readonly Cell[], opts: HostOptions = {}): unknown {
+  const lang = opts.lang ?? 'en';
+  const o = { dateOut: opts.dateOut ?? defaultDateOut, errorOut: opts.errorOut ?? defaultErrorOut };
+  const now = opts.now ?? Date.now();
+  const fail = (e: RuleError) => o.errorOut(e, lang);
+
+  // Trailing omitted arguments (undefined) are simply not given.
+  let n = rawArgs.length;
+  while (n > 0 && rawArgs[n - 1] === undefined) n--;
+  if (n > def.args.length) {
+    return fail(valueError(`${def.name} takes at most ${def.args.length} arguments, got ${n}`, `${def.name} 最多接受 ${def.args.length} 个参数，得到 ${n} 个`));
+  }
+
+  // Range-kind arguments are coerced once; scalar-kind ones are inspected for broadcasting.
+  const fixed: unknown[] = new Array(def.args.length);
+  const grids: (Cell[][] | undefined)[] = new Array(def.args.length);
+  let rows = 1;
+  let cols = 1;
+  let userCard: RateCard | undefined;
+  for (let i = 0; i < def.args.length; i++) {
+    const arg = def.args[i];
+    const x = i < n ? rawArgs[i] : undefined;
+    if (RANGE_KINDS.includes(arg.kind)) {
+      const v = coerceRange(arg, x);
+      if (isRuleError(v)) return fail(v);
+      fixed[i] = v;
+      if (arg.kind === 'rates') userCard = v as RateCard | undefined;
+      continue;
+    }
+    const g = as2D(x);
+    if (g) {
+      grids[i] = g;
+      rows = Math.max(rows, g.length);
+      cols = Math.max(cols, g[0]?.length ?? 1);
+    }
+  }
+
+  const cardCache = new Map<number, RateCard | RuleError>();
+  const ctx: CallContext = {
+    lang,
+    now,
+    card(atMs?: number) {
+      if (userCard) return userCard;
+      const t = atMs ?? now;
+      let c = cardCache.get(t);
+      if (!c) cardCache.set(t, (c = cardFor(t)));
+      return c;
+    },
+  };
+
+  const anyGrid = grids.some(Boolean);
+  const scalarCaches = def.args.map(() => new Map<unknown, unknown>());
+
+  const cell = (r: number, c: number): unknown => {
+    const args = fixed.slice();
+    // Inside a multi-cell result a row whose every input is empty stays blank (trailing rows of a column).
+    let allEmpty = anyGrid && rows * cols > 1;
+    for (let i = 0; i < def.args.length; i++) {
+      const arg = def.args[i];
+      if (RANGE_KINDS.includes(arg.kind)) continue;
+      const g = grids[i];
+      let x: Cell;
+      if (g) {
+        const rr = g.length === 1 ? 0 : r;
+        const row = g[rr];
+        const cc = row && row.length === 1 ? 0 : c;
+        if (!row || cc >= row.length) {
+          return fail(naError(`${arg.name} range is smaller than the others`, `${arg.nameZh} 区域比其他参数小`));
+        }
+        x = row[cc];
+        if (!isEmpty(x)) allEmpty = false;
+      } else {
+        x = i < n ? rawArgs[i] : undefined;
+      }
+      const cache = scalarCaches[i];
+      let v: unknown;
+      if (typeof x === 'string' && cache.has(x)) v = cache.get(x);
+      else {
+        v = coerceArg(arg, x);
+        if (typeof x === 'string' && cache.size < 10_000) cache.set(x, v);
+      }
+      args[i] = v;
+    }
+    if (allEmpty) return opts.blank ?? '';
+    const firstErr = args.find(isRuleError);
+    if (firstErr) return fail(firstErr as RuleError);
+    return render(def, runImpl(def, args, ctx), lang, o);
+  };
+
+  if (!anyGrid) return cell(0, 0);
+  const out: unknown[][] = new Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const line = new Array(cols);
+    for (let c = 0; c < cols; c++) line[c] = cell(r, c);
+    out[r] = line;
+  }
+  return out;
+}

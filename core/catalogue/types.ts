@@ -1,0 +1,57 @@
+/**
+ * One definition per spreadsheet function (DESIGN.md property 1): name, arguments, bilingual help
+ * and implementation. Excel's functions.json, the Sheets JSDoc wrappers, the Node entry and the
+ * README table are all generated from these.
+ */
+import type { RuleError } from '../errors';
+import type { RateCard } from '../rates';
+import type { Lang, Localized, Text } from '../text';
+
+/** Kinds of argument. Scalar kinds broadcast over ranges; range kinds take a whole range as one value. */
+export type ScalarKind = 'number' | 'integer' | 'money' | 'rate' | 'bool' | 'date' | 'country' | 'text' | 'lang' | 'carrier';
+export type RangeKind = 'texts' | 'numbers' | 'rates';
+export type ArgKind = ScalarKind | RangeKind;
+export const RANGE_KINDS: readonly ArgKind[] = ['texts', 'numbers', 'rates'];
+
+export interface ArgDef {
+  /** English identifier, snake_case (as FUNCTIONS.md spells it). */
+  readonly name: string;
+  /** Chinese display name (letters only, shown to zh-CN users). */
+  readonly nameZh: string;
+  readonly kind: ArgKind;
+  readonly optional?: boolean;
+  readonly help: Text;
+  /** Inclusive bounds for number kinds. */
+  readonly min?: number;
+  readonly max?: number;
+  /** Values offered as a list where the host supports it (e.g. carriers). */
+  readonly choices?: readonly string[];
+}
+
+export type ResultKind = 'number' | 'money' | 'bool' | 'text' | 'date';
+
+export interface CallContext {
+  readonly lang: Lang;
+  /** "Now" for functions that default to today (epoch ms). */
+  readonly now: number;
+  /** The user's card (from a `rates` argument) or the built-in card in force at `atMs` (default now). */
+  card(atMs?: number): RateCard | RuleError;
+}
+
+/** What an implementation returns for one cell. Dates are epoch ms when result is 'date'. */
+export type CellOut = number | string | boolean | Localized | RuleError;
+
+export interface FunctionDef {
+  readonly name: string;
+  readonly nameZh: string;
+  readonly category: 'gift' | 'express' | 'tracking';
+  /** RULES.md ids this function implements. */
+  readonly rules: readonly string[];
+  readonly help: Text;
+  readonly args: readonly ArgDef[];
+  readonly result: ResultKind;
+  /** Examples for the README / help (Sheets spelling). */
+  readonly examples: readonly { formula: string; result: string }[];
+  /** Coerced arguments in declaration order (undefined = omitted optional). */
+  readonly impl: (args: any[], ctx: CallContext) => CellOut;
+}

@@ -1,0 +1,180 @@
+/**
+ * Input coercion shared by every function: cells as Excel, Sheets and Node hand them over,
+ * turned into typed scalars or a RuleError that says what was wrong.
+ */
+import { countryCode } from './countries';
+import { RuleError, valueError, numError } from './errors';
+
+export type Cell = unknown;
+
+/** null, undefined, "" and whitespace-only text all mean "not given". */
+export function isEmpty(x: Cell): boolean {
+  return x === null || x === undefined || (typeof x === 'string' && x.trim() === '');
+}
+
+/** Short, safe quote of what the user gave, for error messages. */
+export function show(x: Cell): string {
+  if (typeof x === 'string') {
+    const s = x.length > 40 ? `${x.slice(0, 37)}…` : x;
+    return JSON.stringify(s);
+  }
+  if (x instanceof Date) return isNaN(x.getTime()) ? 'an invalid date' : x.toISOString();
+  if (Array.isArray(x)) return 'a range';
+  if (typeof x === 'object' && x !== null) return 'an object';
+  return String(x);
+}
+
+/** NFKC folds full-width digits, letters, ％ and the ideographic space to ASCII. */
+export const fold = (s: string): string => s.normalize('NFKC');
+
+const NUM_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+const GROUPED_RE = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const CURRENCY_RE = /^(?:US\$|USD|CNY|RMB|\$|¥|￥|元)|(?:USD|CNY|RMB|元|美元|块)$/i;
+
+/** Number from a number or numeric text ("1,200", " １２３ ", "95%", "$30", "-5"). */
+export function toNumber(x: Cell): number | RuleError {
+  if (typeof x === 'number') {
+    return Number.isFinite(x) ? x : numError(`must be a finite number, got ${show(x)}`, `必须是有限数字，得到 ${show(x)}`);
+  }
+  if (typeof x === 'string') {
+    let s = fold(x).replace(/[\s\u00a0\u2009\u202f]+/g, '');
+    s = s.replace(/^[−–]/, '-');
+    let scale = 1;
+    if (s.endsWith('%')) {
+      scale = 0.01;
+      s = s.slice(0, -1);
+    }
+    let sign = '';
+    if (/^[+-]/.test(s)) {
+      sign = s[0] === '-' ? '-' : '';
+      s = s.slice(1);
+    }
+    s = s.replace(CURRENCY_RE, '');
+    if (GROUPED_RE.test(s)) s = s.replace(/,/g, '');
+    if (NUM_RE.test(s)) {
+      const n = Number(sign + s) * scale;
+      if (Number.isFinite(n)) return scale === 1 ? n : roundSig(n);
+      return numError(`is too large: ${show(x)}`, `数值过大：${show(x)}`);
+    }
+  }
+  if (typeof x === 'boolean') {
+    return valueError(`must be a number, got ${x ? 'TRUE' : 'FALSE'}`, `必须是数字，得到 ${x ? 'TRUE' : 'FALSE'}`);
+  }
+  return valueError(`must be a number, got ${show(x)}`, `必须是数字，得到 ${show(x)}`);
+}
+
+/** Undo binary noise from a percent division (95% → 0.95, not 0.9500000000000001). */
+const roundSig = (n: number): number => Number(n.toPrecision(12));
+
+/** Money as exact integer cents (0.1+0.2 → 30 cents, 29.99 → 2999). */
+export function toCents(n: number): number {
+  return Math.round(Number((n * 100).toPrecision(15)));
+}
+export const fromCents = (c: number): number => c / 100;
+
+const TRUE_WORDS = new Set(['true', 'yes', 'y', 't', '1', '是', '对', '有', '真', '已', '已认证', '√', '✓', '✔', 'on']);
+const FALSE_WORDS = new Set(['false', 'no', 'n', 'f', '0', '否', '错', '无', '没有', '假', '未', '未认证', '×', '✗', 'off']);
+
+/** Boolean from TRUE/FALSE, 1/0, yes/no, 是/否, 有/无. */
+export function toBool(x: Cell): boolean | RuleError {
+  if (typeof x === 'boolean') return x;
+  if (typeof x === 'number') {
+    if (x === 1) return true;
+    if (x === 0) return false;
+  }
+  if (typeof x === 'string') {
+    const s = fold(x).trim().toLowerCase();
+    if (TRUE_WORDS.has(s)) return true;
+    if (FALSE_WORDS.has(s)) return false;
+  }
+  return valueError(`must be TRUE or FALSE (yes/no, 是/否), got ${show(x)}`, `必须是 TRUE 或 FALSE（是/否），得到 ${show(x)}`);
+}
+
+const DAY_MS = 86_400_000;
+/** Days between 1899-12-30 (Excel's day 0, with its 1900 leap-year bug folded in) and 1970-01-01. */
+const EXCEL_EPOCH_OFFSET = 25_569;
+const MAX_SERIAL = 2_958_465; // 9999-12-31
+
+export const serialToMs = (serial: number): number => Math.round((serial - EXCEL_EPOCH_OFFSET) * DAY_MS);
+export const msToSerial = (ms: number): number => ms / DAY_MS + EXCEL_EPOCH_OFFSET;
+
+const DATE_RE =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:(?:\s+|T)(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2})(?:\.(\d{1,3})\d*)?)?秒?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * Instant (epoch ms) from an Excel serial, a JS Date (Sheets), or ISO-like text
+ * ("2024-06-01", "2024/06/01 10:30", "2024年6月1日", "2024-06-01T10:30:00+08:00").
+ * Text without a zone is read as UTC, the same way serial numbers are, so durations are exact.
+ */
+export function toDate(x: Cell): number | RuleError {
+  if (x instanceof Date) {
+    const t = x.getTime();
+    return Number.isNaN(t) ? valueError('is an invalid date', '是无效日期') : t;
+  }
+  if (typeof x === 'number') {
+    if (!Number.isFinite(x) || x < 1 || x > MAX_SERIAL) {
+      return numError(`must be a date (a serial number 1–${MAX_SERIAL} or ISO text), got ${show(x)}`, `必须是日期（序列号 1–${MAX_SERIAL} 或 ISO 文本），得到 ${show(x)}`);
+    }
+    return serialToMs(x);
+  }
+  if (typeof x === 'string') {
+    const s = fold(x).trim();
+    const m = DATE_RE.exec(s);
+    if (m) {
+      const [, y, mo, d, h = '0', mi = '0', se = '0', ms = '0', zone] = m;
+      const Y = +y, M = +mo, D = +d, H = +h, MI = +mi, S = +se;
+      const t = Date.UTC(Y, M - 1, D, H, MI, S, +ms.padEnd(3, '0'));
+      const back = new Date(t);
+      if (M >= 1 && M <= 12 && back.getUTCDate() === D && H < 24 && MI < 60 && S < 60) {
+        let offset = 0;
+        if (zone && zone.toUpperCase() !== 'Z') {
+          const z = zone.replace(':', '');
+          offset = (z[0] === '-' ? -1 : 1) * (+z.slice(1, 3) * 60 + +z.slice(3, 5)) * 60_000;
+        }
+        return t - offset;
+      }
+      return valueError(`is not a real date: ${show(x)}`, `不是有效日期：${show(x)}`);
+    }
+    const n = toNumber(s);
+    if (typeof n === 'number') return toDate(n);
+  }
+  return valueError(`must be a date (Excel date, Sheets date or text like 2024-06-01 10:30), got ${show(x)}`, `必须是日期（Excel/Sheets 日期或 2024-06-01 10:30 这样的文本），得到 ${show(x)}`);
+}
+
+/** ISO-2 country code from any spelling people use. */
+export function toCountry(x: Cell): string | RuleError {
+  if (typeof x === 'string') {
+    const c = countryCode(x);
+    if (c) return c;
+  }
+  return valueError(
+    `unknown country ${show(x)} (use an ISO code like BR or BRA, or a name like Brazil / 巴西)`,
+    `无法识别的国家 ${show(x)}（请用 BR、BRA 这样的 ISO 代码，或 Brazil / 巴西 这样的名称）`,
+  );
+}
+
+/** Plain text: numbers become their decimal text, other types are an error. */
+export function toText(x: Cell): string | RuleError {
+  if (typeof x === 'string') return x;
+  if (typeof x === 'number' && Number.isFinite(x)) return String(x);
+  return valueError(`must be text, got ${show(x)}`, `必须是文本，得到 ${show(x)}`);
+}
+
+/**
+ * A rate: 0.95, "95%", or 95 (read as a percent when above 1). Returns a fraction in 0..1.
+ */
+export function toRate(x: Cell): number | RuleError {
+  const n = toNumber(x);
+  if (typeof n !== 'number') return n;
+  const r = n > 1 && n <= 100 ? roundSig(n / 100) : n;
+  if (r < 0 || r > 1) {
+    return numError(`must be a rate between 0% and 100%, got ${show(x)}`, `必须是 0% 到 100% 之间的比率，得到 ${show(x)}`);
+  }
+  return r;
+}
+
+export const HOUR_MS = 3_600_000;
+export { DAY_MS };
+
+/** ISO date text (YYYY-MM-DD) of an instant, UTC. */
+export const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

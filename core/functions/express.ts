@@ -1,0 +1,178 @@
+/** Offline Express functions (seed 004), except the TRACK_* family. Rule ids from RULES.md. */
+import { valueError, isRuleError } from '../errors';
+import { toCents, fromCents, HOUR_MS } from '../coerce';
+import { nodeLabel, nodesOf, type NodeId } from '../nodes';
+import { docLabel } from '../docs';
+import { L, joinL, type Localized, type Text } from '../text';
+import type { FunctionDef } from '../catalogue/types';
+import { RATES_ARG, countryArg, withCard, roundCents } from './common';
+
+const paidArg = { name: 'paid_at', nameZh: '付款时间', kind: 'date', help: L('When the order was paid', '订单付款时间') } as const;
+
+/** [X-PEN-TIMEOUT] in cents: more than timeoutDays and no appeal → rate × amount, capped. */
+export function timeoutPenaltyCents(card: { express: { timeoutDays: number; timeoutRate: number; timeoutCap: number } }, amount: number, days: number, appealed: boolean) {
+  const x = card.express;
+  if (!(days > x.timeoutDays) || appealed) return 0;
+  return Math.min(roundCents(toCents(amount) * x.timeoutRate), toCents(x.timeoutCap));
+}
+
+/** [X-NODES] What a trail lacks: too few events and/or required nodes. Empty when complete. */
+export function missingNodes(events: readonly string[], minEvents: number, required: readonly NodeId[]): { count: number; missing: NodeId[] } {
+  const seen = new Set<NodeId>();
+  for (const e of events) for (const n of nodesOf(e)) seen.add(n);
+  return { count: events.length, missing: required.filter((n) => !seen.has(n)) };
+}
+
+export function describeMissing(r: { count: number; missing: NodeId[] }, minEvents: number): Localized | '' {
+  const parts: Text[] = [];
+  if (r.count < minEvents) parts.push(L(`only ${r.count} events (needs ${minEvents})`, `仅 ${r.count} 条事件（至少 ${minEvents} 条）`));
+  if (r.missing.length) {
+    const names = joinL(r.missing.map(nodeLabel), ', ', '、');
+    parts.push(L(`missing: ${names.en}`, `缺少：${names.zh}`));
+  }
+  return parts.length ? joinL(parts) : '';
+}
+
+export const EXPRESS_FUNCTIONS: readonly FunctionDef[] = [
+  {
+    name: 'PENALTY',
+    nameZh: '超时罚款',
+    category: 'express',
+    rules: ['X-PEN-TIMEOUT'],
+    help: L(
+      'Delivery-timeout penalty in USD: more than 30 days since payment, not delivered, no valid appeal → 5% of the order amount, capped at $50; else 0.',
+      '妥投超时罚款（美元）：付款超过 30 天未妥投且无有效申诉 → 订单金额的 5%，上限 50 美元；否则为 0。',
+    ),
+    args: [
+      { name: 'amount', nameZh: '订单金额', kind: 'money', min: 0, help: L('Order amount, USD', '订单金额（美元）') },
+      { name: 'days', nameZh: '天数', kind: 'number', min: 0, help: L('Days since payment, not delivered (exactly 30 is not late)', '付款后未妥投的天数（正好 30 天不算超时）') },
+      { name: 'appealed', nameZh: '已申诉', kind: 'bool', optional: true, help: L('TRUE when a valid appeal was filed', '已提交有效申诉时为 TRUE') },
+      RATES_ARG,
+    ],
+    result: 'money',
+    examples: [
+      { formula: 'PENALTY(1200, 31)', result: '50.00' },
+      { formula: 'PENALTY(100, 30)', result: '0' },
+    ],
+    impl: ([amount, days, appealed], ctx) => withCard(ctx, undefined, (card) => fromCents(timeoutPenaltyCents(card, amount, days, appealed === true))),
+  },
+  {
+    name: 'PENALTY_STALL',
+    nameZh: '停滞罚款',
+    category: 'express',
+    rules: ['X-PEN-STALL'],
+    help: L('Stalled-trail penalty in USD: $1.20 when a trail has had no update for more than 48 hours (exactly 48 h is not a stall).', '轨迹停滞罚款（美元）：超过 48 小时无更新罚 1.20 美元（正好 48 小时不算）。'),
+    args: [{ name: 'hours_without_update', nameZh: '无更新小时', kind: 'number', min: 0, help: L('Hours since the last tracking event', '距最近一次物流事件的小时数') }, RATES_ARG],
+    result: 'money',
+    examples: [{ formula: 'PENALTY_STALL(49)', result: '1.20' }],
+    impl: ([hours], ctx) => withCard(ctx, undefined, (card) => (hours > card.express.stallHours ? fromCents(toCents(card.express.penaltyStall)) : 0)),
+  },
+  {
+    name: 'PENALTY_UPLOAD',
+    nameZh: '上传罚款',
+    category: 'express',
+    rules: ['X-PEN-UPLOAD'],
+    help: L('Failed-upload penalty in USD: $0.50 per failed tracking-number upload.', '单号上传失败罚款（美元）：每次失败 0.50 美元。'),
+    args: [{ name: 'failed_uploads', nameZh: '失败次数', kind: 'integer', min: 0, max: 1e9, help: L('Number of failed uploads', '上传失败次数') }, RATES_ARG],
+    result: 'money',
+    examples: [{ formula: 'PENALTY_UPLOAD(3)', result: '1.50' }],
+    impl: ([n], ctx) => withCard(ctx, undefined, (card) => fromCents(n * toCents(card.express.penaltyUpload))),
+  },
+  {
+    name: 'UPLOAD_BY',
+    nameZh: '上传截止',
+    category: 'express',
+    rules: ['X-UPLOAD'],
+    help: L('Deadline to upload the tracking number: payment + 24 hours.', '上传运单号的截止时间：付款时间 + 24 小时。'),
+    args: [paidArg, RATES_ARG],
+    result: 'date',
+    examples: [{ formula: 'UPLOAD_BY("2024-06-01 10:00")', result: '2024-06-02 10:00' }],
+    impl: ([paid], ctx) => withCard(ctx, paid, (card) => paid + card.express.uploadHours * HOUR_MS),
+  },
+  {
+    name: 'UPLOAD_LATE',
+    nameZh: '上传逾期',
+    category: 'express',
+    rules: ['X-UPLOAD'],
+    help: L('TRUE when the tracking number was uploaded more than 24 hours after payment.', '付款后超过 24 小时才上传运单号时为 TRUE。'),
+    args: [paidArg, { name: 'uploaded_at', nameZh: '上传时间', kind: 'date', help: L('When the tracking number was uploaded', '运单号上传时间') }, RATES_ARG],
+    result: 'bool',
+    examples: [{ formula: 'UPLOAD_LATE("2024-06-01 10:00", "2024-06-02 10:01")', result: 'TRUE' }],
+    impl: ([paid, uploaded], ctx) =>
+      withCard(ctx, paid, (card) =>
+        uploaded < paid
+          ? valueError('uploaded_at is before paid_at: check the two dates', '上传时间早于付款时间：请检查两个日期')
+          : uploaded - paid > card.express.uploadHours * HOUR_MS,
+      ),
+  },
+  {
+    name: 'NODES_MISSING',
+    nameZh: '缺失节点',
+    category: 'express',
+    rules: ['X-NODES'],
+    help: L(
+      '"" when a tracking trail (a range of event texts, English or Chinese) has at least 7 events and every required node (placed, picked up, export customs, import customs, out for delivery, delivered); else what is missing.',
+      '物流轨迹（事件文本区域，中英文均可）至少 7 条事件且包含全部必需节点（下单、揽收、出口清关、进口清关、派送、签收）时返回空，否则列出缺失项。',
+    ),
+    args: [{ name: 'events', nameZh: '事件', kind: 'texts', help: L('Range of tracking event texts, one per cell', '物流事件文本区域，每格一条') }, RATES_ARG],
+    result: 'text',
+    examples: [{ formula: 'NODES_MISSING(C2:C8)', result: 'missing: import customs, delivered (signed)' }],
+    impl: ([events], ctx) =>
+      withCard(ctx, undefined, (card) => describeMissing(missingNodes(events, card.express.minEvents, card.express.requiredNodes), card.express.minEvents) || ''),
+  },
+  {
+    name: 'DOCS_REQUIRED',
+    nameZh: '所需单证',
+    category: 'express',
+    rules: ['X-DOCS'],
+    help: L('"" or the customs documents a destination needs (RU, BR, MX: commercial invoice and the buyer\'s tax id).', '目的国需要的清关单证（RU、BR、MX：商业发票及买家税号），无要求时返回空。'),
+    args: [countryArg(), RATES_ARG],
+    result: 'text',
+    examples: [{ formula: 'DOCS_REQUIRED("RU")', result: 'commercial invoice; INN (Russian tax id)' }],
+    impl: ([country], ctx) =>
+      withCard(ctx, undefined, (card) => {
+        const docs = card.express.docs[country];
+        return docs && docs.length ? joinL(docs.map(docLabel)) : '';
+      }),
+  },
+  {
+    name: 'DEST_BLOCKED',
+    nameZh: '禁运目的地',
+    category: 'express',
+    rules: ['X-BLOCKED'],
+    help: L('TRUE for sanctioned or embargoed destinations (KP, SY and any your rate card adds).', '受制裁或禁运的目的地（KP、SY 及费率卡中添加的）为 TRUE。'),
+    args: [countryArg(), RATES_ARG],
+    result: 'bool',
+    examples: [{ formula: 'DEST_BLOCKED("朝鲜")', result: 'TRUE' }],
+    impl: ([country], ctx) => withCard(ctx, undefined, (card) => card.express.blocked.includes(country)),
+  },
+  {
+    name: 'OFFLINE_ELIGIBLE',
+    nameZh: '线下快递资格',
+    category: 'express',
+    rules: ['X-ELIGIBLE'],
+    help: L(
+      'TRUE when each of the last 3 months has GMV ≥ $50,000 and fulfilment rate ≥ 95% (the KA path to Offline Express). Give two ranges of monthly values, oldest first.',
+      '最近 3 个月每月 GMV ≥ 5 万美元且履约率 ≥ 95% 时为 TRUE（线下快递 KA 通道）。传入两个按月区域，旧月在前。',
+    ),
+    args: [
+      { name: 'monthly_gmv', nameZh: '月GMV', kind: 'numbers', min: 0, help: L('Monthly GMV in USD, oldest first (at least 3 months)', '每月 GMV（美元），旧月在前（至少 3 个月）') },
+      { name: 'fulfilment_rate', nameZh: '履约率', kind: 'numbers', min: 0, help: L('Monthly fulfilment rate (0.95 or 95%), oldest first', '每月履约率（0.95 或 95%），旧月在前') },
+      RATES_ARG,
+    ],
+    result: 'bool',
+    examples: [{ formula: 'OFFLINE_ELIGIBLE({60000;52000;51000}, {0.97;0.96;0.95})', result: 'TRUE' }],
+    impl: ([gmv, rates], ctx) =>
+      withCard(ctx, undefined, (card) => {
+        const k = card.express.kaMonths;
+        if (gmv.length < k || rates.length < k) {
+          return valueError(`needs ${k} months of GMV and fulfilment rate, got ${gmv.length} and ${rates.length}`, `需要 ${k} 个月的 GMV 和履约率，实际为 ${gmv.length} 和 ${rates.length} 个`);
+        }
+        const lastG = (gmv as number[]).slice(-k);
+        const lastR = (rates as number[]).slice(-k).map((r) => (r > 1 && r <= 100 ? r / 100 : r));
+        if (lastR.some((r) => r > 1)) return valueError('fulfilment_rate must be between 0% and 100%', '履约率必须在 0% 到 100% 之间');
+        return lastG.every((g) => toCents(g) >= toCents(card.express.kaMonthlyGmv)) && lastR.every((r) => r >= card.express.kaFulfilmentRate - 1e-12);
+      }),
+  },
+];
+

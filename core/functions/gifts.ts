@@ -1,0 +1,271 @@
+/** Small Gifts functions (seed 000). Rule ids from RULES.md in brackets. */
+import { naError, numError, valueError, isRuleError } from '../errors';
+import { toCents, fromCents, HOUR_MS, fold, show } from '../coerce';
+import { countryLabel } from '../countries';
+import { TIER_NAMES, type RateCard, type TierName } from '../rates';
+import { findStatus } from '../status';
+import { L, joinL, type Lang, type Text } from '../text';
+import type { FunctionDef } from '../catalogue/types';
+import { RATES_ARG, countryArg, withCard } from './common';
+
+const onDateArg = {
+  name: 'on_date',
+  nameZh: '日期',
+  kind: 'date',
+  optional: true,
+  help: L('Date whose rate card applies; default today', '按哪一天生效的费率卡计算；默认今天'),
+} as const;
+
+/** [G-COD] then [G-FEE]: the tier of a country, or why there is none. */
+export function giftTier(card: RateCard, country: string) {
+  if (card.gift.codCountries.includes(country)) {
+    const c = countryLabel(country);
+    return naError(
+      `Small Gifts are not offered in ${c.en}: cash-on-delivery market [G-COD]`,
+      `${c.zh} 为货到付款市场，不提供小礼物 [G-COD]`,
+    );
+  }
+  for (const t of TIER_NAMES) if (card.gift.tiers[t].countries.includes(country)) return t;
+  const c = countryLabel(country);
+  return naError(
+    `rate card ${card.card.id} has no Small-Gift tier for ${c.en}; assign it to a tier in your rate card`,
+    `费率卡 ${card.card.id} 中 ${c.zh} 没有小礼物费率等级；请在自定义费率卡中为其指定等级`,
+  );
+}
+
+/** [G-FEE] + [G-OVERWEIGHT] + [G-NFE], in exact cents. */
+export function giftFeeCents(card: RateCard, country: string, weightG: number, hasNfe: boolean | undefined) {
+  const tier = giftTier(card, country);
+  if (isRuleError(tier)) return tier;
+  const g = card.gift;
+  let cents = toCents(g.tiers[tier as TierName].fee);
+  if (weightG > g.overweightAboveG) cents += toCents(g.overweightSurcharge);
+  if (g.nfeCountries.includes(country) && hasNfe !== true) cents += toCents(g.nfeSurcharge);
+  return cents;
+}
+
+const TIER_TEXT: Record<TierName, Text> = {
+  mature: L('mature', '成熟市场'),
+  emerging: L('emerging', '新兴市场'),
+  'long-tail': L('long-tail', '长尾市场'),
+};
+
+const rateArg = (name: string, nameZh: string, help: Text) => ({ name, nameZh, kind: 'rate', help }) as const;
+
+const ELIGIBLE_ARGS = [
+  { name: 'store_level', nameZh: '店铺等级', kind: 'text', help: L('Store level: 3, "L3" or "Lv3"', '店铺等级：3、"L3" 或 "Lv3"') },
+  rateArg('positive_rate_90d', '好评率', L('90-day positive feedback rate: 0.95 or 95%', '90 天好评率：0.95 或 95%')),
+  rateArg('dispute_rate_30d', '纠纷率', L('30-day dispute rate: 0.005 or 0.5%', '30 天纠纷率：0.005 或 0.5%')),
+  { name: 'alipay_verified', nameZh: '支付宝认证', kind: 'bool', help: L('Enterprise Alipay bound and real-name verified (TRUE/FALSE)', '企业支付宝已绑定并实名认证（TRUE/FALSE）') },
+  RATES_ARG,
+] as const;
+
+const pct = (r: number) => `${Number((r * 100).toPrecision(10))}%`;
+
+function parseLevel(raw: string) {
+  const m = /^\s*(?:l|lv|level|等级)?\s*\.?\s*(\d{1,3})\s*级?\s*$/i.exec(fold(raw));
+  return m
+    ? Number(m[1])
+    : valueError(`store_level must look like 3, L3 or Lv3, got ${show(raw)}`, `店铺等级应为 3、L3 或 Lv3，得到 ${show(raw)}`);
+}
+
+/** [G-ELIGIBLE] the criteria a seller fails (empty when eligible). */
+function eligibilityGaps(a: unknown[], card: RateCard) {
+  const [levelRaw, positive, dispute, alipay] = a as [string, number, number, boolean];
+  const level = parseLevel(levelRaw);
+  if (isRuleError(level)) return level;
+  const g = card.gift;
+  const gaps: Text[] = [];
+  if (level < g.minStoreLevel) gaps.push(L(`store level L${level} is below L${g.minStoreLevel}`, `店铺等级 L${level} 低于 L${g.minStoreLevel}`));
+  if (positive < g.minPositiveRate)
+    gaps.push(L(`90-day positive rate ${pct(positive)} is below ${pct(g.minPositiveRate)}`, `90 天好评率 ${pct(positive)} 低于 ${pct(g.minPositiveRate)}`));
+  if (dispute > g.maxDisputeRate)
+    gaps.push(L(`30-day dispute rate ${pct(dispute)} is above ${pct(g.maxDisputeRate)}`, `30 天纠纷率 ${pct(dispute)} 高于 ${pct(g.maxDisputeRate)}`));
+  if (!alipay) gaps.push(L('enterprise Alipay is not bound and verified', '企业支付宝未绑定或未实名认证'));
+  return gaps;
+}
+
+const ELIGIBLE_NOTE = L(
+  ' Also required, not checked here: enterprise registered in mainland China; each gift SKU passed the gift-pool review.',
+  ' 另需（此处不检查）：中国大陆注册企业；每个礼物 SKU 通过礼物池审核。',
+);
+
+export const GIFT_FUNCTIONS: readonly FunctionDef[] = [
+  {
+    name: 'SG_FEE',
+    nameZh: '礼物费用',
+    category: 'gift',
+    rules: ['G-FEE', 'G-OVERWEIGHT', 'G-NFE', 'G-COD'],
+    help: L(
+      'Small-Gift fee per gift order in CNY (tax included, duties excluded): tier base fee, +overweight above 50 g, +Brazil surcharge without NFe.',
+      '每笔小礼物订单费用（人民币，含税不含关税）：等级基础费 + 超过 50 克的超重费 + 巴西无 NFe 附加费。',
+    ),
+    args: [
+      countryArg(),
+      { name: 'weight_g', nameZh: '重量克', kind: 'number', min: 0, max: 1_000_000, help: L('Gift weight in grams (50 g is not overweight)', '礼物重量（克），正好 50 克不算超重') },
+      { name: 'has_nfe', nameZh: '有NFe', kind: 'bool', optional: true, help: L('Brazil: TRUE when the order has an NFe number; omitted counts as no NFe', '巴西：有 NFe 号填 TRUE；不填视为没有 NFe') },
+      onDateArg,
+      RATES_ARG,
+    ],
+    result: 'money',
+    examples: [
+      { formula: 'SG_FEE("US", 30)', result: '3.20' },
+      { formula: 'SG_FEE("巴西", 50, TRUE)', result: '2.60' },
+      { formula: 'SG_FEE("BR", 51, FALSE)', result: '4.90' },
+      { formula: 'SG_FEE("EG", 20)', result: '#N/A (cash-on-delivery market)' },
+    ],
+    impl: ([country, weight, hasNfe, onDate], ctx) =>
+      withCard(ctx, onDate, (card) => {
+        const cents = giftFeeCents(card, country, weight, hasNfe);
+        return isRuleError(cents) ? cents : fromCents(cents);
+      }),
+  },
+  {
+    name: 'SG_TIER',
+    nameZh: '礼物等级',
+    category: 'gift',
+    rules: ['G-FEE', 'G-COD'],
+    help: L('Small-Gift market tier of a destination: mature, emerging or long-tail.', '目的国的小礼物市场等级：成熟、新兴或长尾。'),
+    args: [countryArg(), onDateArg, RATES_ARG],
+    result: 'text',
+    examples: [{ formula: 'SG_TIER("Poland")', result: 'emerging' }],
+    impl: ([country, onDate], ctx) =>
+      withCard(ctx, onDate, (card) => {
+        const t = giftTier(card, country);
+        return isRuleError(t) ? t : L(t, TIER_TEXT[t].zh);
+      }),
+  },
+  {
+    name: 'SG_ELIGIBLE',
+    nameZh: '礼物资格',
+    category: 'gift',
+    rules: ['G-ELIGIBLE'],
+    help: L(
+      'TRUE when a store meets the Small-Gift thresholds: level ≥ L3, 90-day positive rate ≥ 95%, 30-day dispute rate ≤ 0.5%, enterprise Alipay verified.' ,
+      '店铺满足小礼物门槛时为 TRUE：等级 ≥ L3，90 天好评率 ≥ 95%，30 天纠纷率 ≤ 0.5%，企业支付宝已认证。',
+    ),
+    args: ELIGIBLE_ARGS,
+    result: 'bool',
+    examples: [{ formula: 'SG_ELIGIBLE("L3", 95%, 0.5%, TRUE)', result: 'TRUE' }],
+    impl: (a, ctx) =>
+      withCard(ctx, undefined, (card) => {
+        const gaps = eligibilityGaps(a, card);
+        return isRuleError(gaps) ? gaps : gaps.length === 0;
+      }),
+  },
+  {
+    name: 'SG_ELIGIBLE_WHY',
+    nameZh: '礼物资格原因',
+    category: 'gift',
+    rules: ['G-ELIGIBLE'],
+    help: L('"" when eligible for Small Gifts, else each failing criterion.', '符合小礼物资格时返回空，否则列出每条不满足的条件。'),
+    args: ELIGIBLE_ARGS,
+    result: 'text',
+    examples: [{ formula: 'SG_ELIGIBLE_WHY("L2", 96%, 0.8%, TRUE)', result: 'store level L2 is below L3; 30-day dispute rate 0.8% is above 0.5%' }],
+    impl: (a, ctx) =>
+      withCard(ctx, undefined, (card) => {
+        const gaps = eligibilityGaps(a, card);
+        if (isRuleError(gaps)) return gaps;
+        return gaps.length === 0 ? '' : joinL([joinL(gaps), ELIGIBLE_NOTE], '.', '。');
+      }),
+  },
+  {
+    name: 'SG_TRIGGER',
+    nameZh: '礼物触发',
+    category: 'gift',
+    rules: ['G-TRIGGER'],
+    help: L('TRUE when the order amount meets the gift threshold, compared in exact cents ($29.99 does not meet $30).', '订单金额达到赠礼门槛时为 TRUE，按分精确比较（29.99 美元未达 30 美元）。'),
+    args: [
+      { name: 'order_amount', nameZh: '订单金额', kind: 'money', min: 0, help: L('Order amount', '订单金额') },
+      { name: 'threshold', nameZh: '门槛', kind: 'money', min: 0, help: L('Gift threshold in the same currency', '赠礼门槛（同一币种）') },
+    ],
+    result: 'bool',
+    examples: [{ formula: 'SG_TRIGGER(29.99, 30)', result: 'FALSE' }],
+    impl: ([amount, threshold]) => toCents(amount) >= toCents(threshold),
+  },
+  {
+    name: 'SG_CONFIRM_BY',
+    nameZh: '确认发货截止',
+    category: 'gift',
+    rules: ['G-CONFIRM'],
+    help: L('Deadline to click "confirm shipped": shipping time + 48 hours; later, the gift is cancelled and counts as a failure.', '点击“确认发货”的截止时间：发货时间 + 48 小时；逾期礼物自动取消并记为失败。'),
+    args: [{ name: 'shipped_at', nameZh: '发货时间', kind: 'date', help: L('When the gift was shipped', '礼物发货时间') }, RATES_ARG],
+    result: 'date',
+    examples: [{ formula: 'SG_CONFIRM_BY("2024-06-01 10:00")', result: '2024-06-03 10:00' }],
+    impl: ([shipped], ctx) => withCard(ctx, shipped, (card) => shipped + card.gift.confirmHours * HOUR_MS),
+  },
+  {
+    name: 'SG_STATUS',
+    nameZh: '礼物状态',
+    category: 'gift',
+    rules: ['G-STATUS'],
+    help: L('Plain explanation and fix for a Small-Gift status or error code (PENDING, FAILED, ERR-407, ERR-211).', '小礼物状态或错误码（PENDING、FAILED、ERR-407、ERR-211）的说明与处理办法。'),
+    args: [
+      { name: 'code', nameZh: '代码', kind: 'text', help: L('Status or error code', '状态或错误码') },
+      { name: 'lang', nameZh: '语言', kind: 'lang', optional: true, help: L('"en" or "zh"; default your Office / Sheets language', '"en" 或 "zh"；默认跟随界面语言') },
+    ],
+    result: 'text',
+    examples: [{ formula: 'SG_STATUS("ERR-407")', result: 'ERR-407: packaging not registered. Fix: …' }],
+    impl: ([code, lang], ctx) => {
+      const info = findStatus(code);
+      if (!info) {
+        return naError(`unknown Small-Gift status code ${show(code)} (known: PENDING, FAILED, ERR-407, ERR-211)`, `未知的小礼物状态码 ${show(code)}（已知：PENDING、FAILED、ERR-407、ERR-211）`);
+      }
+      const l: Lang = lang ?? ctx.lang;
+      return l === 'zh' ? `${info.meaning.zh}处理：${info.fix.zh}` : `${info.meaning.en} Fix: ${info.fix.en}`;
+    },
+  },
+  {
+    name: 'SG_ROI',
+    nameZh: '礼物回报率',
+    category: 'gift',
+    rules: ['G-ROI'],
+    help: L(
+      'ROI of a gift campaign, one currency throughout: gain = (orders×conversion_uplift + orders×repeat_rate×repeat_uplift) × avg_order_value × margin; cost = orders × (1+conversion_uplift) × gift_cost; ROI = (gain − cost) / cost.',
+      '礼物活动投资回报率（全部使用同一币种）：收益 =（订单数×转化提升 + 订单数×复购率×复购提升）× 客单价 × 毛利率；成本 = 订单数 ×（1+转化提升）× 礼物成本；ROI =（收益 − 成本）/ 成本。',
+    ),
+    args: [
+      { name: 'orders', nameZh: '订单数', kind: 'number', min: 0, help: L('Orders in the period', '期间订单数') },
+      { name: 'avg_order_value', nameZh: '客单价', kind: 'money', min: 0, help: L('Average order value', '平均客单价') },
+      rateArg('margin', '毛利率', L('Gross margin: 0.3 or 30%', '毛利率：0.3 或 30%')),
+      { name: 'gift_cost', nameZh: '礼物成本', kind: 'money', min: 0, help: L('All-in cost per gift (same currency)', '每份礼物的全部成本（同一币种）') },
+      { ...rateArg('conversion_uplift', '转化提升', L('Conversion uplift; default 18.7%', '转化率提升；默认 18.7%')), optional: true },
+      { ...rateArg('repeat_rate', '复购率', L('Share of orders that repurchase; default 0', '复购订单占比；默认 0')), optional: true },
+      { ...rateArg('repeat_uplift', '复购提升', L('Repurchase uplift; default 23.4%', '复购提升；默认 23.4%')), optional: true },
+      RATES_ARG,
+    ],
+    result: 'number',
+    examples: [{ formula: 'SG_ROI(1000, 120, 30%, 2.6)', result: '1.18…' }],
+    impl: ([orders, aov, margin, giftCost, cu, rr, ru], ctx) =>
+      withCard(ctx, undefined, (card) => {
+        const g = card.gift;
+        const conv = cu ?? g.conversionUplift;
+        const rep = rr ?? g.repeatRate;
+        const repUp = ru ?? g.repeatUplift;
+        const gain = (orders * conv + orders * rep * repUp) * aov * margin;
+        const cost = orders * (1 + conv) * giftCost;
+        if (cost === 0) return numError('cost is 0 (orders or gift_cost is 0): ROI is undefined', '成本为 0（订单数或礼物成本为 0）：无法计算 ROI');
+        return (gain - cost) / cost;
+      }),
+  },
+  {
+    name: 'SG_CAC_SAVING',
+    nameZh: '获客节省',
+    category: 'gift',
+    rules: ['G-ROI'],
+    help: L('Share of acquisition cost saved against paid clicks: 1 − gift_cost / cpc (default CPC ¥15.6).', '相对付费点击节省的获客成本比例：1 − 礼物成本 / 单次点击成本（默认 ¥15.6）。'),
+    args: [
+      { name: 'gift_cost', nameZh: '礼物成本', kind: 'money', min: 0, help: L('Cost per gift, CNY', '每份礼物成本（人民币）') },
+      { name: 'cpc', nameZh: '点击成本', kind: 'money', optional: true, min: 0, help: L('Cost per paid click, CNY; default 15.6', '单次付费点击成本（人民币）；默认 15.6') },
+      RATES_ARG,
+    ],
+    result: 'number',
+    examples: [{ formula: 'SG_CAC_SAVING(1.2)', result: '0.923' }],
+    impl: ([giftCost, cpc], ctx) =>
+      withCard(ctx, undefined, (card) => {
+        const c = cpc ?? card.gift.cpc;
+        if (c <= 0) return numError('cpc must be greater than 0', '点击成本必须大于 0');
+        return 1 - giftCost / c;
+      }),
+  },
+];

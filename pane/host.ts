@@ -1,0 +1,42 @@
+/**
+ * CONTRACT: the small host interface the one audit UI (pane/) runs over. Excel implements it with
+ * Excel.run and chunked ranges, Sheets with google.script.run calls to server functions, tests and the
+ * local demo with an in-memory workbook. See DESIGN.md "One audit UI, several hosts".
+ */
+import type { ChartSpec } from '../core/audit/types';
+import type { Lang } from '../core/text';
+
+export interface SourceInfo {
+  /** Opaque id the host understands (table name, sheet name, …). */
+  id: string;
+  /** What the user sees, e.g. "Table Orders (Sheet1!A1:P5001)" or "Sheet1 (used range)". */
+  label: string;
+  /** Data rows (excluding the header) and columns. */
+  rows: number;
+  columns: number;
+  /** 1-based sheet row of the header. */
+  headerRow: number;
+}
+
+export interface WriteOptions {
+  /** 1-based data rows of `table` (excluding its header) to highlight as bad. */
+  highlightRows?: number[];
+  /** Format these 0-based columns as money / dates. */
+  moneyColumns?: number[];
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface AuditHost {
+  /** UI language from the host (Office display language, Sheets user locale). */
+  lang(): Lang;
+  /** Tables and used ranges the user can audit; the active one first. */
+  listSources(): Promise<SourceInfo[]>;
+  readHeader(sourceId: string): Promise<unknown[]>;
+  /** Data rows [start, start + count) (0-based, header excluded); cells JSON-safe (dates as serial numbers or ISO text). */
+  readRows(sourceId: string, start: number, count: number): Promise<unknown[][]>;
+  /** Create or replace one of the add-in's output sheets (never a user's sheet, never the source). */
+  writeSheet(name: string, table: unknown[][], opts?: WriteOptions): Promise<void>;
+  addChart(spec: ChartSpec): Promise<void>;
+  /** Insert the built-in rate card as an editable sheet (a new sheet; never overwrites). */
+  insertRateCard(table: unknown[][]): Promise<string>;
+}
