@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    alias: { 'i18n-iso-countries': 'i18n-iso-countries/index.js' },
+    // Same as the bundles: the browser entry of i18n-iso-countries (core registers only en and zh).
+    alias: [{ find: /^i18n-iso-countries$/, replacement: 'i18n-iso-countries/index.js' }],
   },
   test: {
     include: ['test/**/*.test.ts'],

@@ -68,7 +68,12 @@ const roundSig = (n: number): number => Number(n.toPrecision(12));
 
 /** Money as exact integer cents (0.1+0.2 → 30 cents, 29.99 → 2999). */
 export function toCents(n: number): number {
-  return Math.round(Number((n * 100).toPrecision(15)));
+  const x = n * 100;
+  const r = Math.round(x);
+  // Fast path (the hot loop of every money function): when x is not within float noise of a half
+  // cent, rounding it directly gives the same result as rounding its 15-significant-digit form.
+  if (0.5 - Math.abs(x - r) > Math.abs(x) * 1e-13) return r + 0; // + 0: never -0
+  return Math.round(Number(x.toPrecision(15)));
 }
 export const fromCents = (c: number): number => c / 100;
 
@@ -99,7 +104,7 @@ export const serialToMs = (serial: number): number => Math.round((serial - EXCEL
 export const msToSerial = (ms: number): number => ms / DAY_MS + EXCEL_EPOCH_OFFSET;
 
 const DATE_RE =
-  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:(?:\s+|T)(\d{1,2})[:：时](\d{2})(?:[:：分](\d{2})(?:\.(\d{1,3})\d*)?)?秒?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:(?:\s+|T|(?<=日))(\d{1,2})[:：时点](\d{2})(?:(?:[:：]|分)(\d{2})(?:\.(\d{1,3})\d*)?秒?|分)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
 
 /**
  * Instant (epoch ms) from an Excel serial, a JS Date (Sheets), or ISO-like text
@@ -166,7 +171,9 @@ export function toText(x: Cell): string | RuleError {
 export function toRate(x: Cell): number | RuleError {
   const n = toNumber(x);
   if (typeof n !== 'number') return n;
-  const r = n > 1 && n <= 100 ? roundSig(n / 100) : n;
+  // A bare 95 means 95%; text that already says "%" is never scaled again ("120%" is out of range, not 1.2%).
+  const explicitPct = typeof x === 'string' && /%\s*$/.test(fold(x));
+  const r = !explicitPct && n > 1 && n <= 100 ? roundSig(n / 100) : n;
   if (r < 0 || r > 1) {
     return numError(`must be a rate between 0% and 100%, got ${show(x)}`, `必须是 0% 到 100% 之间的比率，得到 ${show(x)}`);
   }

@@ -20,7 +20,7 @@ const EXTRA_ALIASES: Record<string, string> = {
   Holland: 'NL', 荷兰王国: 'NL', Brasil: 'BR', 巴西联邦共和国: 'BR', 'México': 'MX',
   Russia: 'RU', 俄国: 'RU', 俄羅斯: 'RU', 俄罗斯联邦: 'RU', Deutschland: 'DE', España: 'ES',
   Polska: 'PL', 'Türkiye': 'TR', Turkey: 'TR', 台湾: 'TW', 中国台湾: 'TW', 中国香港: 'HK',
-  中国澳门: 'MO', 澳門: 'MO', 'Czech': 'CZ', 'Ivory Coast': 'CI', Vietnam: 'VN', 'Viet Nam': 'VN',
+  中国澳门: 'MO', 澳門: 'MO', Macau: 'MO', 'Czech': 'CZ', 'Ivory Coast': 'CI', Vietnam: 'VN', 'Viet Nam': 'VN',
   Iran: 'IR', Laos: 'LA', Moldova: 'MD', Bolivia: 'BO', Venezuela: 'VE', Tanzania: 'TZ',
 };
 

@@ -4,7 +4,7 @@
  * host maps once through `errorOut`.
  */
 import { RuleError, isRuleError, valueError, naError, numError, withArg } from '../errors';
-import { isEmpty, show, toBool, toCountry, toDate, toNumber, toRate, toText, type Cell } from '../coerce';
+import { isEmpty, msToSerial, show, toBool, toCountry, toDate, toNumber, toRate, toText, type Cell } from '../coerce';
 import { cardFor, cardFromTable, type RateCard } from '../rates';
 import { Localized, parseLang, type Lang } from '../text';
 import { RANGE_KINDS, type ArgDef, type CallContext, type FunctionDef, type ScalarKind } from './types';
@@ -63,11 +63,23 @@ function checkBounds(arg: ArgDef, v: Coerced): Coerced | RuleError {
 
 /** Coerce one cell for one argument; the error names the argument. */
 export function coerceArg(arg: ArgDef, x: Cell): Coerced | RuleError {
+  if (arg.raw && !Array.isArray(x)) return x;
   if (isEmpty(x)) {
     return arg.optional ? undefined : valueError(`${arg.name} is required (the cell is empty)`, `${arg.nameZh} 为必填项（单元格为空）`);
   }
   const v = checkBounds(arg, coerceScalar(arg.kind as ScalarKind, x));
   return isRuleError(v) ? withArg(v, arg.name, arg.nameZh) : v;
+}
+
+/** Same answer as isEmpty, without allocating for ordinary text (the common case in big ranges). */
+function blankCell(x: Cell): boolean {
+  if (x === null || x === undefined) return true;
+  if (typeof x !== 'string') return false;
+  if (x.length === 0) return true;
+  const k = x.charCodeAt(0);
+  // Printable ASCII other than the space is never whitespace, so the text is not blank.
+  if (k > 0x20 && k < 0x7f) return false;
+  return isEmpty(x);
 }
 
 /** A host may hand a 1-D array (Node users); read it as a column. */
@@ -112,7 +124,12 @@ const defaultDateOut = (ms: number) => new Date(ms);
 function render(def: FunctionDef, out: unknown, lang: Lang, o: Required<Pick<HostOptions, 'dateOut' | 'errorOut'>>): unknown {
   if (isRuleError(out)) return o.errorOut(out, lang);
   if (out instanceof Localized) return out.in(lang);
-  if (def.result === 'date' && typeof out === 'number') return o.dateOut(out);
+  if (def.result === 'date' && typeof out === 'number') {
+    // Only dates every host can show: Excel's serial range, 1900-01-01 to 9999-12-31.
+    const serial = msToSerial(out);
+    if (!(serial >= 1 && serial < 2_958_466)) return o.errorOut(numError('the resulting date is outside 1900–9999', '结果日期超出 1900–9999 年范围'), lang);
+    return o.dateOut(out);
+  }
   if (typeof out === 'number' && !Number.isFinite(out)) return o.errorOut(numError('result is not a finite number', '结果不是有限数字'), lang);
   return out;
 }
@@ -183,14 +200,20 @@ export function callFunction(def: FunctionDef, rawArgs: readonly Cell[], opts: H
 
   const anyGrid = grids.some(Boolean);
   const scalarCaches = def.args.map(() => new Map<unknown, unknown>());
+  // Hot loop (a million-row range is one call): per-argument facts computed once, no allocation for
+  // ordinary text cells, one cache lookup per string. Same results as the straightforward version.
+  const nArgs = def.args.length;
+  const isRange = def.args.map((a) => RANGE_KINDS.includes(a.kind));
+  const isRaw = def.args.map((a) => a.raw === true);
+  const multi = anyGrid && rows * cols > 1;
 
   const cell = (r: number, c: number): unknown => {
     const args = fixed.slice();
     // Inside a multi-cell result a row whose every input is empty stays blank (trailing rows of a column).
-    let allEmpty = anyGrid && rows * cols > 1;
-    for (let i = 0; i < def.args.length; i++) {
+    let allEmpty = multi;
+    for (let i = 0; i < nArgs; i++) {
+      if (isRange[i]) continue;
       const arg = def.args[i];
-      if (RANGE_KINDS.includes(arg.kind)) continue;
       const g = grids[i];
       let x: Cell;
       if (g) {
@@ -201,22 +224,24 @@ export function callFunction(def: FunctionDef, rawArgs: readonly Cell[], opts: H
           return fail(naError(`${arg.name} range is smaller than the others`, `${arg.nameZh} 区域比其他参数小`));
         }
         x = row[cc];
-        if (!isEmpty(x)) allEmpty = false;
+        if (allEmpty && !blankCell(x)) allEmpty = false;
       } else {
         x = i < n ? rawArgs[i] : undefined;
       }
-      const cache = scalarCaches[i];
       let v: unknown;
-      if (typeof x === 'string' && cache.has(x)) v = cache.get(x);
-      else {
-        v = coerceArg(arg, x);
-        if (typeof x === 'string' && cache.size < 10_000) cache.set(x, v);
-      }
+      if (isRaw[i]) v = coerceArg(arg, x);
+      else if (typeof x === 'string') {
+        const cache = scalarCaches[i];
+        v = cache.get(x);
+        if (v === undefined && !cache.has(x)) {
+          v = coerceArg(arg, x);
+          if (cache.size < 10_000) cache.set(x, v);
+        }
+      } else v = coerceArg(arg, x);
       args[i] = v;
     }
     if (allEmpty) return opts.blank ?? '';
-    const firstErr = args.find(isRuleError);
-    if (firstErr) return fail(firstErr as RuleError);
+    for (let i = 0; i < nArgs; i++) if (isRuleError(args[i])) return fail(args[i] as RuleError);
     return render(def, runImpl(def, args, ctx), lang, o);
   };
 

@@ -26,6 +26,12 @@ export interface ArgDef {
   readonly max?: number;
   /** Values offered as a list where the host supports it (e.g. carriers). */
   readonly choices?: readonly string[];
+  /**
+   * Hand the cell to the implementation as the host gave it (text, number, empty, boolean, Date…)
+   * instead of coercing it: for tracking numbers, where an Excel number cell that lost digits must be
+   * told apart from text [X-FORMAT]. The implementation then reads it itself and must never throw.
+   */
+  readonly raw?: boolean;
 }
 
 export type ResultKind = 'number' | 'money' | 'bool' | 'text' | 'date';

@@ -29,4 +29,8 @@ export function withCard<T>(ctx: CallContext, atMs: number | undefined, f: (card
 }
 
 /** Round a cents amount computed with a rate to whole cents, half up, without binary noise. */
-export const roundCents = (c: number): number => Math.round(Number(c.toPrecision(12)));
+export const roundCents = (c: number): number => {
+  const r = Math.round(c);
+  // Same fast path as toCents: only values within noise of a half cent need the 12-digit form.
+  return 0.5 - Math.abs(c - r) > Math.abs(c) * 1e-10 ? r + 0 : Math.round(Number(c.toPrecision(12)));
+};

@@ -161,7 +161,7 @@ export const GIFT_FUNCTIONS: readonly FunctionDef[] = [
     help: L('"" when eligible for Small Gifts, else each failing criterion.', '符合小礼物资格时返回空，否则列出每条不满足的条件。'),
     args: ELIGIBLE_ARGS,
     result: 'text',
-    examples: [{ formula: 'SG_ELIGIBLE_WHY("L2", 96%, 0.8%, TRUE)', result: 'store level L2 is below L3; 30-day dispute rate 0.8% is above 0.5%' }],
+    examples: [{ formula: 'SG_ELIGIBLE_WHY("L2", 96%, 0.8%, TRUE)', result: 'store level L2 is below L3; 30-day dispute rate 0.8% is above 0.5%. Also required, not checked here: …' }],
     impl: (a, ctx) =>
       withCard(ctx, undefined, (card) => {
         const gaps = eligibilityGaps(a, card);

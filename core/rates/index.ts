@@ -73,8 +73,11 @@ export function validateCard(obj: unknown, rowOf: (key: string) => number | unde
     for (const c of t.countries) {
       const prev = seen.get(c);
       if (prev) {
-        const w = where(`gift.tiers.${tier}.countries`);
-        return valueError(`${w.en}: ${c} is already in tier ${prev}`, `${w.zh}：${c} 已属于等级 ${prev}`);
+        // Name the row the user typed: the later tier may only be inherited from the built-in card.
+        const key = rowOf(`gift.tiers.${tier}.countries`) === undefined && rowOf(`gift.tiers.${prev}.countries`) !== undefined ? prev : tier;
+        const other = key === tier ? prev : tier;
+        const w = where(`gift.tiers.${key}.countries`);
+        return valueError(`${w.en}: ${c} is also in tier ${other}; a country can be in one tier only`, `${w.zh}：${c} 也在等级 ${other} 中；一个国家只能属于一个等级`);
       }
       seen.set(c, tier);
     }
@@ -151,7 +154,7 @@ function templateLeaf(key: string, base: RateCard): Leaf | undefined {
   if (/^express\.docs\.[A-Za-z]{2}$/.test(key)) return [];
   let cur: unknown = base;
   for (const part of key.split('.')) {
-    if (typeof cur !== 'object' || cur === null || Array.isArray(cur) || !(part in cur)) return undefined;
+    if (typeof cur !== 'object' || cur === null || Array.isArray(cur) || !Object.prototype.hasOwnProperty.call(cur, part)) return undefined;
     cur = (cur as Record<string, unknown>)[part];
   }
   return typeof cur === 'object' && cur !== null && !Array.isArray(cur) ? undefined : (cur as Leaf);
@@ -200,9 +203,9 @@ export function cardFromTable(table: unknown, cards: readonly RateCard[] = BUILT
   const keyRows = new Map<string, number>();
   const values: [string, Cell, number][] = [];
   for (let i = 0; i < rows.length; i++) {
-    const [k, v] = rows[i];
+    const [k, v] = rows[i] ?? []; // a sparse array from Node has holes
     if (isEmpty(k)) continue;
-    const key = typeof k === 'string' ? k.normalize('NFKC').trim() : String(k);
+    const key = typeof k === 'string' ? k.normalize('NFKC').trim() : typeof k === 'number' || typeof k === 'boolean' ? String(k) : show(k);
     if (i === 0 && (TABLE_HEADER.en as readonly string[]).concat(TABLE_HEADER.zh).includes(key.toLowerCase())) continue;
     if (keyRows.has(key)) {
       return valueError(`rate card row ${i + 1} (${key}): repeats row ${keyRows.get(key)}`, `费率卡第 ${i + 1} 行（${key}）：与第 ${keyRows.get(key)} 行重复`);
@@ -231,4 +234,11 @@ export function cardFromTable(table: unknown, cards: readonly RateCard[] = BUILT
     setPath(obj, key, v);
   }
   return validateCard(obj, (key) => keyRows.get(key) ?? keyRows.get(key.split('.').slice(0, -1).join('.')));
+}
+
+// Every built-in card passes the same zod schema as a user's card, once, when the module loads: a
+// broken built-in card is a bug in this package, so it fails loudly here rather than in a cell.
+for (const c of BUILTIN_CARDS) {
+  const v = validateCard(c);
+  if (isRuleError(v)) throw new Error(`built-in rate card ${c.card.id} is invalid: ${v.en}`);
 }

@@ -1,0 +1,399 @@
+/**
+ * Each RULES.md rule id of the rules-core issue, with its boundaries tested on both sides.
+ * Every expected number is derived from RULES.md (stated next to it), never read back from the code.
+ */
+import { describe, it, expect } from 'vitest';
+import { main, kindOf, hasCjk, NOW } from './_main';
+
+const en = main.sheetFunctions({ now: NOW }) as Record<string, (...a: unknown[]) => any>;
+const zh = main.sheetFunctions({ now: NOW, lang: 'zh' }) as Record<string, (...a: unknown[]) => any>;
+const HOUR = 3_600_000;
+const MIN = 60_000;
+const cents = (x: number) => Math.round(x * 100);
+
+describe('[G-FEE] base fee per tier (2024 standard card, CNY)', () => {
+  const tiers: [string, string[], number][] = [
+    ['mature', ['US', 'FR', 'DE'], 3.2],
+    ['emerging', ['BR', 'SA', 'PL'], 2.6],
+    ['long-tail', ['RU', 'MX'], 3.8],
+  ];
+  for (const [tier, countries, fee] of tiers) {
+    for (const c of countries) {
+      it(`[G-FEE] ${c} is ${tier}: SG_FEE(${c}, 30, TRUE) = ${fee} and SG_TIER = ${tier}`, () => {
+        expect(en.SG_FEE(c, 30, true)).toBe(fee);
+        expect(en.SG_TIER(c)).toBe(tier);
+      });
+    }
+  }
+  it('[G-FEE] SG_TIER answers in Chinese for zh users', () => {
+    expect(zh.SG_TIER('BR')).toBe('新兴市场');
+    expect(zh.SG_TIER('US')).toBe('成熟市场');
+    expect(zh.SG_TIER('RU')).toBe('长尾市场');
+  });
+  it('[G-FEE] a country the card has no tier for is #N/A that says so (never a guess), en and zh', () => {
+    for (const c of ['CN', 'JP', 'GB', 'ES']) {
+      const r = en.SG_FEE(c, 30);
+      expect(kindOf(r)).toBe('#N/A');
+      expect(r.en).toMatch(/no Small-Gift tier/);
+      expect(r.en).toContain(`(${c})`);
+      expect(r.en).toContain('2024-standard');
+      expect(hasCjk(r.zh)).toBe(true);
+      expect(kindOf(en.SG_TIER(c))).toBe('#N/A');
+    }
+  });
+});
+
+describe('[G-OVERWEIGHT] +¥0.80 above 50 g; exactly 50 g is not overweight', () => {
+  it('[G-OVERWEIGHT] 50 g / 50.01 g on both sides, every tier', () => {
+    for (const [c, base] of [['US', 3.2], ['SA', 2.6], ['MX', 3.8]] as const) {
+      expect(en.SG_FEE(c, 50)).toBe(base);
+      expect(cents(en.SG_FEE(c, 50.01))).toBe(cents(base) + 80);
+      expect(en.SG_FEE(c, 0)).toBe(base);
+      expect(cents(en.SG_FEE(c, 5000))).toBe(cents(base) + 80);
+    }
+  });
+  it('[G-OVERWEIGHT] 49.999 g is not overweight, "50.0" typed as text is not either', () => {
+    expect(en.SG_FEE('US', 49.999)).toBe(3.2);
+    expect(en.SG_FEE('US', '50.0')).toBe(3.2);
+    expect(en.SG_FEE('US', '50.01')).toBe(4);
+  });
+});
+
+describe('[G-NFE] Brazil without an NFe number: +¥1.50', () => {
+  it('[G-NFE] omitted, FALSE, "" and null all mean "no NFe"; TRUE / "是" removes the surcharge', () => {
+    for (const noNfe of [undefined, false, '', null, '否', 'no', 0]) expect(en.SG_FEE('BR', 30, noNfe)).toBe(4.1);
+    for (const yes of [true, '是', 'yes', 1, 'TRUE']) expect(en.SG_FEE('BR', 30, yes)).toBe(2.6);
+  });
+  it('[G-NFE] + [G-OVERWEIGHT] stack: BR 51 g without NFe = 2.60 + 0.80 + 1.50', () => {
+    expect(en.SG_FEE('BR', 51)).toBe(4.9);
+    expect(en.SG_FEE('BRA', 50)).toBe(4.1);
+  });
+  it('[G-NFE] other countries never pay it (SA, PL, US, RU without NFe)', () => {
+    expect(en.SG_FEE('SA', 30, false)).toBe(2.6);
+    expect(en.SG_FEE('PL', 30)).toBe(2.6);
+    expect(en.SG_FEE('US', 30, false)).toBe(3.2);
+    expect(en.SG_FEE('RU', 30, false)).toBe(3.8);
+  });
+});
+
+describe('[G-COD] cash-on-delivery markets have no gifts', () => {
+  it('[G-COD] EG and PK in any spelling are #N/A "not offered", not 0, en and zh', () => {
+    for (const c of ['EG', 'EGY', 'Egypt', '埃及', 'PK', 'pak', 'Pakistan', '巴基斯坦']) {
+      const r = en.SG_FEE(c, 20);
+      expect(kindOf(r)).toBe('#N/A');
+      expect(r.en).toMatch(/not offered/);
+      expect(r.en).toMatch(/cash-on-delivery/);
+      expect(r.zh).toMatch(/货到付款/);
+      expect(kindOf(en.SG_TIER(c))).toBe('#N/A');
+    }
+  });
+  it('[G-COD] the Chinese message reaches zh users', () => {
+    const r = zh.SG_FEE('EG', 20);
+    expect(kindOf(r)).toBe('#N/A');
+    expect(r.zh).toContain('埃及');
+  });
+});
+
+describe('[G-ELIGIBLE] all of: level ≥ L3, 90-day positive ≥ 95%, 30-day disputes ≤ 0.5%, Alipay verified', () => {
+  const ok = ['L3', '95%', '0.5%', true] as const;
+  it('[G-ELIGIBLE] exactly at every threshold is eligible, WHY is ""', () => {
+    expect(en.SG_ELIGIBLE(...ok)).toBe(true);
+    expect(en.SG_ELIGIBLE_WHY(...ok)).toBe('');
+    expect(en.SG_ELIGIBLE(3, 0.95, 0.005, 'TRUE')).toBe(true);
+    expect(en.SG_ELIGIBLE('Lv3', 95, '0.5%', '是')).toBe(true);
+    // a bare 0.5 is a fraction (50%), not 0.5%: far above the limit
+    expect(en.SG_ELIGIBLE('Lv3', 95, 0.5, '是')).toBe(false);
+    expect(en.SG_ELIGIBLE('L10', 1, 0, true)).toBe(true);
+  });
+  it('[G-ELIGIBLE] just past each threshold fails, and WHY names exactly that criterion', () => {
+    const cases: [unknown[], RegExp][] = [
+      [['L2', '95%', '0.5%', true], /store level L2 is below L3/],
+      [['L3', '94.99%', '0.5%', true], /positive rate 94\.99% is below 95%/],
+      [['L3', '95%', '0.51%', true], /dispute rate 0\.51% is above 0\.5%/],
+      [['L3', '95%', '0.5%', false], /Alipay/],
+    ];
+    for (const [args, why] of cases) {
+      expect(en.SG_ELIGIBLE(...args)).toBe(false);
+      const w: string = en.SG_ELIGIBLE_WHY(...args);
+      expect(w).toMatch(why);
+      // one phrase per failing criterion: only this one
+      expect(w.split('. Also required')[0].split('; ')).toHaveLength(1);
+      expect(hasCjk(zh.SG_ELIGIBLE_WHY(...args))).toBe(true);
+    }
+  });
+  it('[G-ELIGIBLE] several failures list each one; bad store level is #VALUE!', () => {
+    const w: string = en.SG_ELIGIBLE_WHY('L1', '90%', '2%', false);
+    expect(w.split('. Also required')[0].split('; ')).toHaveLength(4);
+    expect(kindOf(en.SG_ELIGIBLE('gold', '95%', '0.5%', true))).toBe('#VALUE!');
+    expect(kindOf(en.SG_ELIGIBLE('L3', '120%', '0.5%', true))).toBe('#NUM!');
+  });
+});
+
+describe('[G-TRIGGER] order ≥ threshold, compared in exact cents', () => {
+  it('[G-TRIGGER] $29.99 does not meet $30.00; $30.00 does', () => {
+    expect(en.SG_TRIGGER(29.99, 30)).toBe(false);
+    expect(en.SG_TRIGGER(30, 30)).toBe(true);
+    expect(en.SG_TRIGGER(30.01, 30)).toBe(true);
+    expect(en.SG_TRIGGER('$29.99', '30')).toBe(false);
+    expect(en.SG_TRIGGER('30.00', '$30')).toBe(true);
+  });
+  it('[G-TRIGGER] 0.1 + 0.2 meets 0.3 (binary floating point would say no)', () => {
+    expect(0.1 + 0.2 >= 0.3).toBe(true); // sanity: JS says 0.30000000000000004 ≥ 0.3…
+    expect(0.1 + 0.2 === 0.3).toBe(false);
+    expect(en.SG_TRIGGER(0.1 + 0.2, 0.3)).toBe(true);
+    expect(en.SG_TRIGGER(0.3, 0.1 + 0.2)).toBe(true); // …and the reverse is the case floats get wrong
+    expect(0.3 >= 0.1 + 0.2).toBe(false);
+    expect(en.SG_TRIGGER(1.1 * 3, 3.3)).toBe(true);
+    expect(en.SG_TRIGGER(3.3, 1.1 * 3)).toBe(true);
+  });
+});
+
+describe('[G-CONFIRM] confirm shipped within 48 h of shipping', () => {
+  it('[G-CONFIRM] SG_CONFIRM_BY = shipped + exactly 48 h; 48 h is in time, 48 h + 1 min is late', () => {
+    const shipped = Date.UTC(2024, 5, 1, 10, 0);
+    const by: Date = en.SG_CONFIRM_BY('2024-06-01 10:00');
+    expect(by).toBeInstanceOf(Date);
+    expect(by.getTime() - shipped).toBe(48 * HOUR);
+    expect(shipped + 48 * HOUR <= by.getTime()).toBe(true);
+    expect(shipped + 48 * HOUR + MIN <= by.getTime()).toBe(false);
+  });
+  it('[G-CONFIRM] same deadline from an Excel serial, a Date and Chinese text', () => {
+    const want = Date.UTC(2024, 5, 3, 10, 30);
+    expect(en.SG_CONFIRM_BY(45444 + 10.5 / 24).getTime()).toBe(want);
+    expect(en.SG_CONFIRM_BY(new Date(Date.UTC(2024, 5, 1, 10, 30))).getTime()).toBe(want);
+    expect(en.SG_CONFIRM_BY('2024年6月1日 10:30').getTime()).toBe(want);
+    expect(en.SG_CONFIRM_BY('2024年6月1日 10时30分').getTime()).toBe(want);
+  });
+  it('[G-CONFIRM] the freeze after 3 consecutive failures is in the built-in card', () => {
+    expect(main.STANDARD_2024.gift.freezeAfterFailures).toBe(3);
+    expect(main.STANDARD_2024.gift.confirmHours).toBe(48);
+  });
+});
+
+describe('[G-STATUS] status and error codes explained, en and zh', () => {
+  const codes: [string, RegExp, RegExp][] = [
+    ['PENDING', /Waiting/, /等待/],
+    ['FAILED', /gift-only warehouse/, /礼物专用仓/],
+    ['ERR-407', /packaging not registered/, /包装未备案/],
+    ['ERR-211', /destination qualification/, /目的国资质/],
+  ];
+  for (const [code, reEn, reZh] of codes) {
+    it(`[G-STATUS] ${code} in en, zh (lang argument and zh host), and as people type it`, () => {
+      expect(en.SG_STATUS(code)).toMatch(reEn);
+      expect(en.SG_STATUS(code)).toMatch(/Fix: /);
+      expect(en.SG_STATUS(code, 'zh')).toMatch(reZh);
+      expect(zh.SG_STATUS(code)).toMatch(reZh);
+      expect(zh.SG_STATUS(code, 'en')).toMatch(reEn);
+      expect(en.SG_STATUS(` ${code.toLowerCase().replace('-', ' ')} `)).toMatch(reEn);
+    });
+  }
+  it('[G-STATUS] "407" and "err407" find ERR-407; unknown codes are #N/A listing the known ones; bad lang is #VALUE!', () => {
+    expect(en.SG_STATUS('407')).toMatch(/packaging/);
+    expect(en.SG_STATUS('err407')).toMatch(/packaging/);
+    const r = en.SG_STATUS('ERR-999');
+    expect(kindOf(r)).toBe('#N/A');
+    expect(r.en).toContain('ERR-407');
+    expect(kindOf(en.SG_STATUS('PENDING', 'klingon'))).toBe('#VALUE!');
+  });
+});
+
+describe('[G-ROI] ROI model (FUNCTIONS.md) and CAC saving', () => {
+  // FUNCTIONS.md model, written out independently of the implementation.
+  const roi = (orders: number, aov: number, margin: number, gift: number, cu = 0.187, rr = 0, ru = 0.234) => {
+    const gain = (orders * cu + orders * rr * ru) * aov * margin;
+    const cost = orders * (1 + cu) * gift;
+    return (gain - cost) / cost;
+  };
+  it('[G-ROI] defaults 18.7% / 0 / 23.4% and explicit uplifts', () => {
+    expect(en.SG_ROI(1000, 120, '30%', 2.6)).toBeCloseTo(roi(1000, 120, 0.3, 2.6), 12);
+    expect(en.SG_ROI(1000, 120, 0.3, 2.6, 0.1, 0.2, 0.5)).toBeCloseTo(roi(1000, 120, 0.3, 2.6, 0.1, 0.2, 0.5), 12);
+    expect(en.SG_ROI(500, 80, 0.25, 1.2, '', 0.3)).toBeCloseTo(roi(500, 80, 0.25, 1.2, 0.187, 0.3), 12);
+    // a hand-checked figure: gain = 187 × 120 × 0.3 = 6732; cost = 1000 × 1.187 × 2.6 = 3086.2
+    expect(en.SG_ROI(1000, 120, 0.3, 2.6)).toBeCloseTo((6732 - 3086.2) / 3086.2, 12);
+  });
+  it('[G-ROI] zero cost is #NUM! (ROI undefined), never Infinity', () => {
+    expect(kindOf(en.SG_ROI(0, 120, 0.3, 2.6))).toBe('#NUM!');
+    expect(kindOf(en.SG_ROI(1000, 120, 0.3, 0))).toBe('#NUM!');
+  });
+  it('[G-ROI] SG_CAC_SAVING = 1 − gift_cost / cpc, default cpc ¥15.6 (≈92% saved for ¥1.2)', () => {
+    expect(en.SG_CAC_SAVING(1.2)).toBeCloseTo(1 - 1.2 / 15.6, 12);
+    expect(en.SG_CAC_SAVING(2.8)).toBeCloseTo(1 - 2.8 / 15.6, 12);
+    expect(en.SG_CAC_SAVING(2.8, 20)).toBeCloseTo(0.86, 12);
+    expect(en.SG_CAC_SAVING(0)).toBe(1);
+    expect(kindOf(en.SG_CAC_SAVING(1.2, 0))).toBe('#NUM!');
+  });
+});
+
+describe('[X-UPLOAD] upload the tracking number within 24 h of payment', () => {
+  it('[X-UPLOAD] UPLOAD_BY = paid + 24 h', () => {
+    expect(en.UPLOAD_BY('2024-06-01 10:00').getTime()).toBe(Date.UTC(2024, 5, 2, 10, 0));
+    expect(en.UPLOAD_BY(45444).getTime()).toBe(Date.UTC(2024, 5, 2));
+  });
+  it('[X-UPLOAD] UPLOAD_LATE at 24 h is FALSE, at 24 h + 1 min is TRUE (text, serials, Dates)', () => {
+    expect(en.UPLOAD_LATE('2024-06-01 10:00', '2024-06-02 10:00')).toBe(false);
+    expect(en.UPLOAD_LATE('2024-06-01 10:00', '2024-06-02 10:01')).toBe(true);
+    expect(en.UPLOAD_LATE('2024-06-01 10:00', '2024-06-01 10:00')).toBe(false);
+    expect(en.UPLOAD_LATE(45444, 45445)).toBe(false);
+    expect(en.UPLOAD_LATE(45444, 45445 + 1 / 1440)).toBe(true);
+    const paid = new Date(Date.UTC(2024, 6, 1, 23, 30));
+    expect(en.UPLOAD_LATE(paid, new Date(paid.getTime() + 24 * HOUR))).toBe(false);
+    expect(en.UPLOAD_LATE(paid, new Date(paid.getTime() + 24 * HOUR + MIN))).toBe(true);
+    expect(en.UPLOAD_LATE(paid, new Date(paid.getTime() + 24 * HOUR + 1000))).toBe(true);
+  });
+  it('[X-UPLOAD] uploaded before paid is #VALUE! telling the user to check the dates', () => {
+    const r = en.UPLOAD_LATE('2024-06-02', '2024-06-01');
+    expect(kindOf(r)).toBe('#VALUE!');
+    expect(r.en).toMatch(/before/);
+    expect(hasCjk(r.zh)).toBe(true);
+  });
+});
+
+describe('[X-FIRSTSCAN is audit-only]', () => {
+  it('[X-FIRSTSCAN] no spreadsheet function claims it; the card carries 48 h from payment for the audit', () => {
+    expect(main.CATALOGUE.filter((d) => d.rules.includes('X-FIRSTSCAN'))).toEqual([]);
+    expect(main.STANDARD_2024.express.firstScanHours).toBe(48);
+    expect(main.STANDARD_2024.express.firstScanFrom).toBe('payment');
+    const c = main.cardFromTable([['express.firstScanFrom', 'upload']]);
+    expect(kindOf(c)).toBeUndefined();
+    expect((c as any).express.firstScanFrom).toBe('upload');
+  });
+});
+
+describe('[X-NODES] at least 7 events and the six required nodes', () => {
+  const trailEn = [
+    'Order placed',
+    'Picked up by carrier',
+    'Export customs clearance completed',
+    'Departed from origin country',
+    'Import customs clearance',
+    'Out for delivery',
+    'Delivered, signed by recipient',
+  ];
+  const trailZh = ['订单已创建', '快件已揽收', '出口清关完成', '航班已起飞', '进口清关', '派送中', '已签收'];
+  const col = (xs: string[]) => xs.map((x) => [x]);
+  it('[X-NODES] a complete trail (English, Chinese, as a row or a column) gives ""', () => {
+    expect(en.NODES_MISSING(col(trailEn))).toBe('');
+    expect(en.NODES_MISSING([trailEn])).toBe('');
+    expect(en.NODES_MISSING(col(trailZh))).toBe('');
+  });
+  it('[X-NODES] 6 events with every node: too few events (both sides of 7)', () => {
+    const six = trailEn.filter((e) => !e.startsWith('Departed'));
+    expect(en.NODES_MISSING(col(six))).toBe('only 6 events (needs 7)');
+    expect(zh.NODES_MISSING(col(six))).toMatch(/6.*7/);
+  });
+  it('[X-NODES] a trail without import customs and delivery names both, en and zh; blank cells do not count', () => {
+    const t = ['Order placed', 'Picked up', 'Export customs', 'In transit', 'Arrived at hub', 'In transit', 'Processing'];
+    const r: string = en.NODES_MISSING(col([...t, '', '']));
+    expect(r).toMatch(/missing: .*import customs/);
+    expect(r).toMatch(/out for delivery/);
+    expect(r).toMatch(/delivered/);
+    expect(r).not.toMatch(/only/);
+    expect(zh.NODES_MISSING(col(t))).toMatch(/进口清关/);
+  });
+  it('[X-NODES] an empty trail is #VALUE! (required), not ""', () => {
+    expect(kindOf(en.NODES_MISSING([[''], [null]]))).toBe('#VALUE!');
+  });
+});
+
+describe('[X-PEN-UPLOAD] $0.50 per failed upload', () => {
+  it('[X-PEN-UPLOAD] 0, 1, 3, 1000 failures; fractions and negatives are errors', () => {
+    expect(en.PENALTY_UPLOAD(0)).toBe(0);
+    expect(en.PENALTY_UPLOAD(1)).toBe(0.5);
+    expect(en.PENALTY_UPLOAD(3)).toBe(1.5);
+    expect(en.PENALTY_UPLOAD(1000)).toBe(500);
+    expect(kindOf(en.PENALTY_UPLOAD(1.5))).toBe('#VALUE!');
+    expect(kindOf(en.PENALTY_UPLOAD(-1))).toBe('#VALUE!');
+  });
+});
+
+describe('[X-PEN-STALL] $1.20 when a trail has no update for more than 48 h', () => {
+  it('[X-PEN-STALL] 48 h is not a stall; 48 h + 1 min is', () => {
+    expect(en.PENALTY_STALL(48)).toBe(0);
+    expect(en.PENALTY_STALL(48 + 1 / 60)).toBe(1.2);
+    expect(en.PENALTY_STALL(0)).toBe(0);
+    expect(en.PENALTY_STALL(47.99)).toBe(0);
+    expect(en.PENALTY_STALL(1000)).toBe(1.2);
+    expect(en.PENALTY_STALL('49')).toBe(1.2);
+  });
+});
+
+describe('[X-PEN-TIMEOUT] > 30 days, not delivered, no appeal: 5% of the amount, capped at $50', () => {
+  it('[X-PEN-TIMEOUT] 30 days is not late; 30.01 days is', () => {
+    expect(en.PENALTY(100, 30)).toBe(0);
+    expect(en.PENALTY(100, 30.01)).toBe(5);
+    expect(en.PENALTY(100, 31)).toBe(5);
+    expect(en.PENALTY(100, 0)).toBe(0);
+  });
+  it('[X-PEN-TIMEOUT] a valid appeal removes it', () => {
+    expect(en.PENALTY(1200, 31, true)).toBe(0);
+    expect(en.PENALTY(1200, 31, '是')).toBe(0);
+    expect(en.PENALTY(1200, 31, false)).toBe(50);
+    expect(en.PENALTY(1200, 31, '')).toBe(50);
+  });
+  it('[X-PEN-TIMEOUT] cap: $1000 → $50; $999.99 → 49.9995 → $50.00 at cents; $999.89 → $49.99; $1000.01 → $50', () => {
+    expect(en.PENALTY(1000, 31)).toBe(50);
+    expect(en.PENALTY(1000.01, 31)).toBe(50);
+    expect(en.PENALTY(1e9, 31)).toBe(50);
+    expect(en.PENALTY(999.99, 31)).toBe(50); // 5% = 49.9995, rounds half up to 50.00
+    expect(en.PENALTY(999.9, 31)).toBe(50); // 49.995 → 50.00 (half up)
+    expect(en.PENALTY(999.89, 31)).toBe(49.99); // 49.9945 → 49.99
+    expect(en.PENALTY(999.8, 31)).toBe(49.99);
+  });
+  it('[X-PEN-TIMEOUT] rounding to cents, half up: 10.10 → 0.51, 10.09 → 0.50, 0.01 → 0.00', () => {
+    expect(en.PENALTY(10.1, 31)).toBe(0.51);
+    expect(en.PENALTY(10.09, 31)).toBe(0.5);
+    expect(en.PENALTY(0.01, 31)).toBe(0);
+    expect(en.PENALTY(0.1, 31)).toBe(0.01); // 0.005 → 0.01
+  });
+  it('[X-PEN-TIMEOUT] every amount in cents matches integer arithmetic min(round½↑(c × 5 / 100), 5000)', () => {
+    for (let c = 0; c <= 120_000; c += 7) {
+      const want = Math.min(Math.floor((c * 5 + 50) / 100), 5000) / 100;
+      const got = en.PENALTY(c / 100, 31);
+      if (got !== want) expect(`${c / 100} → ${got}`).toBe(`${c / 100} → ${want}`);
+    }
+  });
+});
+
+describe('[X-DOCS] customs documents by destination', () => {
+  it('[X-DOCS] RU, BR, MX need a commercial invoice and the local tax id; others need nothing', () => {
+    expect(en.DOCS_REQUIRED('RU')).toBe('commercial invoice; INN (Russian tax id)');
+    expect(en.DOCS_REQUIRED('巴西')).toBe('commercial invoice; CNPJ/CPF (Brazilian tax id)');
+    expect(en.DOCS_REQUIRED('Mexico')).toBe('commercial invoice; RFC (Mexican tax id)');
+    expect(zh.DOCS_REQUIRED('RU')).toBe('商业发票；INN（俄罗斯税号）');
+    for (const c of ['US', 'DE', 'ES', 'SA']) expect(en.DOCS_REQUIRED(c)).toBe('');
+  });
+  it('[X-DOCS] a user card can add a destination', () => {
+    expect(en.DOCS_REQUIRED('ES', [['express.docs.ES', 'commercial invoice; NIF']])).toBe('commercial invoice; NIF');
+  });
+});
+
+describe('[X-BLOCKED] sanctioned / embargoed destinations', () => {
+  it('[X-BLOCKED] KP and SY in any spelling are blocked; others are not', () => {
+    for (const c of ['KP', 'PRK', 'North Korea', '朝鲜', 'SY', 'Syria', '叙利亚', 'syr']) expect(en.DEST_BLOCKED(c)).toBe(true);
+    for (const c of ['US', 'KR', 'Russia', 'IR']) expect(en.DEST_BLOCKED(c)).toBe(false);
+  });
+  it('[X-BLOCKED] the user adds Iran through the rates argument', () => {
+    expect(en.DEST_BLOCKED('Iran', [['express.blocked', 'KP, SY, 伊朗']])).toBe(true);
+    expect(en.DEST_BLOCKED('KP', [['express.blocked', 'KP, SY, 伊朗']])).toBe(true);
+  });
+});
+
+describe('[X-ELIGIBLE] KA path: GMV ≥ $50,000 and fulfilment ≥ 95% in each of the last 3 months', () => {
+  const col = (xs: unknown[]) => xs.map((x) => [x]);
+  it('[X-ELIGIBLE] exactly at both thresholds for 3 months is TRUE', () => {
+    expect(en.OFFLINE_ELIGIBLE(col([50000, 50000, 50000]), col([0.95, 0.95, 0.95]))).toBe(true);
+    expect(en.OFFLINE_ELIGIBLE(col([50000, 50000, 50000]), col(['95%', '95%', '95%']))).toBe(true);
+    expect(en.OFFLINE_ELIGIBLE(col(['50,000', '$60,000', 70000]), col([95, 96, 99]))).toBe(true);
+  });
+  it('[X-ELIGIBLE] one month $49,999.99 or 94.99% is FALSE', () => {
+    expect(en.OFFLINE_ELIGIBLE(col([50000, 49999.99, 50000]), col([0.95, 0.95, 0.95]))).toBe(false);
+    expect(en.OFFLINE_ELIGIBLE(col([50000, 50000, 50000]), col([0.95, 0.9499, 0.95]))).toBe(false);
+  });
+  it('[X-ELIGIBLE] only the last 3 months count; fewer than 3 is #VALUE!', () => {
+    expect(en.OFFLINE_ELIGIBLE(col([10, 50000, 50000, 50000]), col([0.5, 0.95, 0.95, 0.95]))).toBe(true);
+    expect(en.OFFLINE_ELIGIBLE(col([50000, 50000, 50000, 10]), col([0.95, 0.95, 0.95, 0.95]))).toBe(false);
+    const r = en.OFFLINE_ELIGIBLE(col([50000, 50000]), col([0.95, 0.95]));
+    expect(kindOf(r)).toBe('#VALUE!');
+    expect(r.en).toMatch(/3 months/);
+  });
+});
