@@ -1,0 +1,565 @@
+/**
+ * Tracking numbers [X-FORMAT] (GitHub issue 3): platform-strict validation with a specific reason,
+ * cleaning as a separate explicit step, and carrier detection. The carrier table is data (data.ts),
+ * validated and compiled once (table.ts); the checksums follow CARRIERS.md exactly (checksums.ts).
+ *
+ * Policy (README "tracking"):
+ * - A number counts only AS TYPED: any character other than A–Z / 0–9 (space, dash, full-width,
+ *   lower-case letter…) fails with BAD_CHARACTER, even when TRACK_CLEAN would fix it. So
+ *   checkTracking(c, x).valid implies cleanTracking(x) === x.
+ * - valid is TRUE only for VALID_CHECKSUM (a passing check digit) or VALID_FORMAT_ONLY (the matching
+ *   format has no check digit, e.g. YunExpress YT…, Cainiao LP…). A carrier with no known format
+ *   (JCEX) gives NOT_CHECKABLE, which is NOT valid: we say so rather than guess.
+ * - DHL: the platform wants exactly 10 digits; the 11-digit waybill and J… piece IDs fail as "DHL".
+ */
+import { fold, show } from '../coerce';
+import { countryLabel } from '../countries';
+import { L, type Localized } from '../text';
+import { expectedCheck, verifyCheck } from './checksums';
+import { UPU_COUNTRIES, isReservedService, s10Service } from './s10';
+import { TABLE, aliasKey, type Carrier, type Format, type FormatRef } from './table';
+
+export type TrackCode =
+  | 'VALID_CHECKSUM'
+  | 'VALID_FORMAT_ONLY'
+  | 'NOT_CHECKABLE'
+  | 'EMPTY'
+  | 'BAD_CHARACTER'
+  | 'WRONG_LENGTH'
+  | 'WRONG_FORMAT'
+  | 'BAD_CHECK_DIGIT'
+  | 'UNKNOWN_COUNTRY'
+  | 'RESERVED_SERVICE'
+  | 'UNSUPPORTED_CARRIER';
+
+export interface TrackResult {
+  /** TRUE only for VALID_CHECKSUM or VALID_FORMAT_ONLY (format has no check digit). */
+  valid: boolean;
+  code: TrackCode;
+  /** Empty (both languages) when valid, else a specific bilingual reason. */
+  reason: Localized;
+  /** Canonical carrier id the carrier argument resolved to (e.g. 'dhl'). */
+  carrier?: string;
+  /** Id of the matching format (e.g. 'dhl_express'). */
+  format?: string;
+  /** Extra: information for a valid number (e.g. "format only, no check digit", the S10 service class). */
+  note?: Localized;
+}
+
+export { TABLE as trackingTable, compileTable as compileCarrierTable, aliasKey as carrierAliasKey } from './table';
+export type { Carrier as TrackingCarrier, Format as TrackingFormat, FormatRef as TrackingFormatRef, Table as TrackingTable } from './table';
+export { FORMAT_DATA as TRACKING_FORMAT_DATA, CARRIER_DATA as TRACKING_CARRIER_DATA } from './data';
+export * as trackingChecksums from './checksums';
+export { UPU_COUNTRIES, isReservedService, s10Service } from './s10';
+
+const EMPTY_TEXT = L('', '');
+const X = '[X-FORMAT]';
+
+// ── carrier names ──────────────────────────────────────────────────────────────────────────────────
+
+const resolveCache = new Map<string, Carrier | null>();
+
+function carrierOf(name: string): Carrier | undefined {
+  let c = resolveCache.get(name);
+  if (c === undefined) {
+    c = TABLE().byAlias.get(aliasKey(name)) ?? null;
+    if (resolveCache.size < 1000) resolveCache.set(name, c);
+  }
+  return c ?? undefined;
+}
+
+/** 'DHL', '顺丰', 'China Post', 'aliexpress standard' → canonical carrier id (undefined when unknown). */
+export function resolveCarrier(name: string): string | undefined {
+  return typeof name === 'string' ? carrierOf(name)?.id : undefined;
+}
+
+/** The main carrier names, as offered in the spreadsheet's list for the carrier argument. */
+export function mainCarrierNames(): string[] {
+  return TABLE()
+    .carriers.filter((c) => c.main)
+    .map((c) => c.main as string);
+}
+
+/** Display label of a canonical carrier id. */
+export function carrierLabel(id: string): Localized | undefined {
+  return TABLE().byId.get(id)?.label;
+}
+
+// ── cleaning ───────────────────────────────────────────────────────────────────────────────────────
+
+const DASHES = /[-‐‑‒–—―−﹣－_]/;
+const STRIP = /[\s\u00a0\u200b-\u200d\u2060\ufeff\u3000\-‐‑‒–—―−﹣－_]+/g;
+
+/** Spaces, dashes and zero-width characters removed, full-width folded (NFKC), upper-cased. */
+export function cleanTracking(number: string): string {
+  if (typeof number !== 'string') return '';
+  return fold(number).replace(STRIP, '').toUpperCase();
+}
+
+// ── reasons ────────────────────────────────────────────────────────────────────────────────────────
+
+const fail = (code: TrackCode, carrier: Carrier | undefined, reason: Localized, format?: string): TrackResult => ({
+  valid: false,
+  code,
+  reason,
+  carrier: carrier?.id,
+  format,
+});
+
+/** "China Post: " / "中国邮政：" */
+const pre = (c: Carrier) => ({ en: `${c.label.en}: `, zh: `${c.label.zh}：` });
+const whoOf = (c: Carrier | undefined) => (c ? pre(c) : { en: '', zh: '' });
+
+function describeChar(ch: string): Localized {
+  if (ch === '\u3000') return L('a full-width space', '全角空格');
+  if (ch === '\t') return L('a tab', '制表符');
+  if (ch === '\n' || ch === '\r') return L('a line break', '换行符');
+  if (/\s/.test(ch)) return L('a space', '空格');
+  if (DASHES.test(ch)) return L(`a dash "${ch}"`, `连字符“${ch}”`);
+  const f = fold(ch);
+  if (f !== ch && /^[0-9A-Za-z]$/.test(f)) return L(`the full-width character "${ch}"`, `全角字符“${ch}”`);
+  if (/^[a-z]$/.test(ch)) return L(`the lower-case letter "${ch}"`, `小写字母“${ch}”`);
+  if (/^[\u200b-\u200d\u2060\ufeff]$/.test(ch)) return L('an invisible zero-width character', '不可见的零宽字符');
+  return L(`the character "${ch}"`, `字符“${ch}”`);
+}
+
+function lengthsText(ranges: readonly (readonly [number, number])[]): Localized {
+  const set = new Set<number>();
+  let many = false;
+  for (const [a, b] of ranges) {
+    if (b - a > 3) many = true;
+    for (let n = a; n <= b && set.size < 64; n++) set.add(n);
+  }
+  const all = [...set].sort((x, y) => x - y);
+  if (many || all.length > 6) {
+    const lo = all[0];
+    const hi = all[all.length - 1];
+    return L(`${lo}–${hi}`, `${lo}–${hi}`);
+  }
+  if (all.length === 1) return L(String(all[0]), String(all[0]));
+  return L(`${all.slice(0, -1).join(', ')} or ${all[all.length - 1]}`, all.join('、'));
+}
+
+const carrierRanges = (c: Carrier) => c.refs.map((r) => [r.format.min, r.format.max] as const);
+
+/** Excel scientific notation typed or pasted as text: 3.31881E+09. */
+const SCI_RE = /^[+-]?\d+(?:[.,]\d+)?E\+?\d+$/i;
+
+function lostDigits(c: Carrier | undefined, what: string): TrackResult {
+  return fail(
+    'WRONG_FORMAT',
+    c,
+    L(
+      `${what} is a number that has lost digits (Excel keeps only 15 significant digits and shows long numbers as 3.31881E+09): format the tracking column as Text and type or paste the number again ${X}`,
+      `${what} 是已丢失位数的数字（Excel 只保留 15 位有效数字，长数字会显示成 3.31881E+09）：请把单号列设置为“文本”格式后重新输入或粘贴 ${X}`,
+    ),
+  );
+}
+
+const codePoints = (s: string) => Array.from(s).length;
+
+function badCharacter(c: Carrier, s: string, i: number): TrackResult {
+  if (SCI_RE.test(s.trim())) return lostDigits(c, show(s));
+  const ch = String.fromCodePoint(s.codePointAt(i) as number);
+  const pos = codePoints(s.slice(0, i)) + 1;
+  const what = describeChar(ch);
+  let more = 0;
+  for (const x of Array.from(s.slice(i + ch.length))) if (!/^[0-9A-Z]$/.test(x)) more++;
+  const moreT = more ? L(` (and ${more} more)`, `（另有 ${more} 处）`) : EMPTY_TEXT;
+  const clean = cleanTracking(s);
+  const cleanT =
+    clean && clean !== s && /^[0-9A-Z]+$/.test(clean) && clean.length <= 64
+      ? L(`; TRACK_CLEAN gives "${clean}"`, `；TRACK_CLEAN 得到“${clean}”`)
+      : EMPTY_TEXT;
+  if (c.platformDigits) {
+    const n = codePoints(s);
+    return fail(
+      'BAD_CHARACTER',
+      c,
+      L(
+        `${c.label.en.split(' ')[0]} wants exactly ${c.platformDigits} digits; this has ${n} characters including ${what.en} at position ${pos}${moreT.en} ${X}${cleanT.en}`,
+        `${c.label.zh.split(' ')[0]} 单号必须正好是 ${c.platformDigits} 位数字；此单号有 ${n} 个字符，第 ${pos} 位是${what.zh}${moreT.zh} ${X}${cleanT.zh}`,
+      ),
+    );
+  }
+  const p = pre(c);
+  return fail(
+    'BAD_CHARACTER',
+    c,
+    L(
+      `${p.en}${what.en} at position ${pos}${moreT.en}: the platform takes the number as typed, capital letters and digits only, no spaces or dashes ${X}${cleanT.en}`,
+      `${p.zh}第 ${pos} 位是${what.zh}${moreT.zh}：平台按输入原样校验单号，只能包含大写字母和数字，不能有空格或连字符 ${X}${cleanT.zh}`,
+    ),
+  );
+}
+
+// ── checking ───────────────────────────────────────────────────────────────────────────────────────
+
+/** Valid results are shared objects, one per carrier format (no allocation per valid cell). */
+const validCache = new Map<FormatRef, TrackResult>();
+function validResult(c: Carrier, r: FormatRef, note?: Localized): TrackResult {
+  const f = r.format;
+  const code: TrackCode = f.checksum ? 'VALID_CHECKSUM' : 'VALID_FORMAT_ONLY';
+  if (note) return { valid: true, code, reason: EMPTY_TEXT, carrier: c.id, format: f.id, note };
+  let v = validCache.get(r);
+  if (!v) {
+    v = Object.freeze({
+      valid: true,
+      code,
+      reason: EMPTY_TEXT,
+      carrier: c.id,
+      format: f.id,
+      note: f.checksum
+        ? undefined
+        : L(`${f.name.en}: format only, this carrier publishes no check digit`, `${f.name.zh}：仅校验格式，该承运商没有公开校验位`),
+    }) as TrackResult;
+    validCache.set(r, v);
+  }
+  return v;
+}
+
+/** Format-level verdict for a pattern match: undefined = passes; else the failure. */
+/** A match of a format's numbered-group pattern; its parts are read with `part` and the format's group numbers. */
+type Parts = RegExpExecArray;
+const part = (m: Parts, i: number): string => (i ? (m[i] ?? '') : '');
+/** Match a format (numbered groups: exec allocates no groups object); null when the pattern does not fit. */
+const matchParts = (f: Format, s: string): Parts | null => f.reN.exec(s);
+
+function formatFailure(c: Carrier | undefined, f: Format, g: Parts, quick = false): TrackResult | undefined {
+  if (f.s10) {
+    const service = part(g, f.idx.service);
+    if (isReservedService(service)) {
+      if (quick) return QUICK_FAIL;
+      const who = whoOf(c);
+      return fail(
+        'RESERVED_SERVICE',
+        c,
+        L(
+          `${who.en}service letters ${service} are reserved by the UPU and never issued (S10: J… and K… are not valid) ${X}`,
+          `${who.zh}业务代码 ${service} 为万国邮联保留字母，从不签发（S10 标准中 J… 和 K… 无效）${X}`,
+        ),
+        f.id,
+      );
+    }
+    const country = part(g, f.idx.country);
+    if (!UPU_COUNTRIES.has(country)) {
+      if (quick) return QUICK_FAIL;
+      const who = whoOf(c);
+      return fail(
+        'UNKNOWN_COUNTRY',
+        c,
+        L(
+          `${who.en}the last two letters ${country} are not the code of a UPU member country (S10 numbers end in the issuing post's country, e.g. CN) ${X}`,
+          `${who.zh}末两位字母 ${country} 不是万国邮联成员国代码（S10 单号以发出国代码结尾，如 CN）${X}`,
+        ),
+        f.id,
+      );
+    }
+  }
+  if (f.container && !f.container.includes(part(g, f.idx.container))) {
+    if (quick) return QUICK_FAIL;
+      const who = whoOf(c);
+    return fail(
+      'WRONG_FORMAT',
+      c,
+      L(
+        `${who.en}${f.name.en} must start with a container type ${f.container.join(', ')}; this starts with ${part(g, f.idx.container)} ${X}`,
+        `${who.zh}${f.name.zh} 必须以箱型代码 ${f.container.join('、')} 开头；此单号以 ${part(g, f.idx.container)} 开头 ${X}`,
+      ),
+      f.id,
+    );
+  }
+  if (f.checksum) {
+    let seq = part(g, f.idx.serial);
+    if (f.prepend && f.prepend.re.test(seq)) seq = f.prepend.content + seq;
+    const cd = part(g, f.idx.cd);
+    if (!verifyCheck(f.checksum, seq, cd)) {
+      if (quick) return QUICK_FAIL;
+      const who = whoOf(c);
+      const want = expectedCheck(f.checksum, seq);
+      return fail(
+        'BAD_CHECK_DIGIT',
+        c,
+        L(
+          `${who.en}bad check digit for ${f.name.en}: the check digit is ${cd}, expected ${want} (probably a typo or a copy error) ${X}`,
+          `${who.zh}${f.name.zh} 校验位错误：校验位是 ${cd}，应为 ${want}（可能输错或复制出错）${X}`,
+        ),
+        f.id,
+      );
+    }
+  }
+  return undefined;
+}
+
+/** The carrier-specific constraints of a ref (China Post = S10 ending CN; EMS = E… service). */
+function refFailure(c: Carrier, r: FormatRef, g: Parts, quick = false): TrackResult | undefined {
+  if (r.countries && !r.countries.has(part(g, r.format.idx.country))) {
+    if (quick) return QUICK_FAIL;
+    const want = [...r.countries].join('/');
+    const from = countryLabel(part(g, r.format.idx.country));
+    return fail(
+      'WRONG_FORMAT',
+      c,
+      L(
+        `${c.label.en} numbers end in ${want}; this is a UPU number from ${from.en} (use that country's post as the carrier) ${X}`,
+        `${c.label.zh}单号以 ${want} 结尾；此单号是${from.zh}的万国邮联单号（请把承运商写成该国邮政）${X}`,
+      ),
+      r.format.id,
+    );
+  }
+  if (r.service && !r.service.test(part(g, r.format.idx.service))) {
+    if (quick) return QUICK_FAIL;
+    return fail(
+      'WRONG_FORMAT',
+      c,
+      L(
+        `${c.label.en} numbers start with E (EMS service); this starts with ${part(g, r.format.idx.service)}, another China Post service: use "China Post" as the carrier ${X}`,
+        `${c.label.zh}单号以 E 开头（EMS 业务）；此单号以 ${part(g, r.format.idx.service)} 开头，属于中国邮政其他业务：承运商请写“中国邮政” ${X}`,
+      ),
+      r.format.id,
+    );
+  }
+  return undefined;
+}
+
+
+/** Returned instead of a reason when only the verdict is wanted (TRACK_VALID over a million rows). */
+const QUICK_FAIL: TrackResult = Object.freeze({ valid: false, code: 'WRONG_FORMAT', reason: EMPTY_TEXT }) as TrackResult;
+
+function checkWith(c: Carrier, s: string, quick = false): TrackResult {
+  const n = s.length;
+  // 1. Characters as typed [X-FORMAT].
+  let allDigits = true;
+  let blank = true;
+  for (let i = 0; i < n; i++) {
+    const k = s.charCodeAt(i);
+    if (k >= 48 && k <= 57) {
+      blank = false;
+      continue;
+    }
+    if (k >= 65 && k <= 90) {
+      allDigits = false;
+      blank = false;
+      continue;
+    }
+    if (quick) return QUICK_FAIL;
+    if (blank) {
+      // Leading whitespace only: keep looking for a non-blank character.
+      let j = i;
+      while (j < n && /\s/.test(s[j])) j++;
+      if (j === n) return fail('EMPTY', c, L(`${c.label.en}: no tracking number (the cell is empty)`, `${c.label.zh}：没有物流单号（单元格为空）`));
+    }
+    return badCharacter(c, s, i);
+  }
+  if (quick && (n === 0 || c.refs.length === 0)) return QUICK_FAIL;
+  if (n === 0) return fail('EMPTY', c, L(`${c.label.en}: no tracking number (the cell is empty)`, `${c.label.zh}：没有物流单号（单元格为空）`));
+  if (c.refs.length === 0) {
+    return fail(
+      'NOT_CHECKABLE',
+      c,
+      L(
+        `${c.label.en} publishes no tracking-number format, so this number cannot be checked (not counted as valid); confirm it on ${c.label.en}'s own tracking page`,
+        `${c.label.zh}没有公开的单号格式，无法校验此单号（不计为有效）；请在${c.label.zh}官网查询确认`,
+      ),
+    );
+  }
+  // 2. The platform rule for the carrier (DHL: exactly 10 digits) [X-FORMAT].
+  if (c.platformDigits && (n !== c.platformDigits || !allDigits)) {
+    if (quick) return QUICK_FAIL;
+    const name = c.label.en.split(' ')[0];
+    const nameZh = c.label.zh.split(' ')[0];
+    let hint = EMPTY_TEXT;
+    for (const r of c.refs) {
+      const m = matchParts(r.format, s);
+      if (m && !formatFailure(c, r.format, m)) {
+        hint = L(` (it looks like a ${r.format.name.en}; the platform needs the ${c.platformDigits}-digit waybill number)`, `（看起来是${r.format.name.zh}；平台需要 ${c.platformDigits} 位运单号）`);
+        break;
+      }
+    }
+    if (n !== c.platformDigits) {
+      return fail(
+        'WRONG_LENGTH',
+        c,
+        L(`${name} wants exactly ${c.platformDigits} digits; this has ${n}${hint.en} ${X}`, `${nameZh} 单号必须正好是 ${c.platformDigits} 位数字；此单号为 ${n} 位${hint.zh} ${X}`),
+      );
+    }
+    let i = 0;
+    while (i < n && s.charCodeAt(i) <= 57) i++;
+    return fail(
+      'WRONG_FORMAT',
+      c,
+      L(
+        `${name} wants exactly ${c.platformDigits} digits; this has the letter ${s[i]} at position ${i + 1}${hint.en} ${X}`,
+        `${nameZh} 单号必须正好是 ${c.platformDigits} 位数字；第 ${i + 1} 位是字母 ${s[i]}${hint.zh} ${X}`,
+      ),
+    );
+  }
+  // 3. The carrier's formats, in table order: the first that passes wins; else the first failure of a matching pattern.
+  let firstFailure: TrackResult | undefined;
+  for (let k = 0; k < c.refs.length; k++) {
+    const r = c.refs[k];
+    const f = r.format;
+    if (n < f.min || n > f.max) continue;
+    const g = matchParts(f, s);
+    if (g === null) continue;
+    const bad = formatFailure(c, f, g, quick) ?? refFailure(c, r, g, quick);
+    if (!bad) {
+      if (quick) return validResult(c, r);
+      const svc = f.s10 ? s10Service(part(g, f.idx.service)) : undefined;
+      return validResult(c, r, svc ? L(`UPU S10, ${svc.en}, from ${countryLabel(part(g, f.idx.country)).en}`, `万国邮联 S10，${svc.zh}，发自${countryLabel(part(g, f.idx.country)).zh}`) : undefined);
+    }
+    firstFailure ??= bad;
+  }
+  if (firstFailure) return firstFailure;
+  if (quick) return QUICK_FAIL;
+  // 4. No pattern fits: wrong length, or the right length in the wrong shape.
+  const ranges = carrierRanges(c);
+  const p = pre(c);
+  if (!ranges.some(([a, b]) => n >= a && n <= b)) {
+    const lens = lengthsText(ranges);
+    return fail(
+      'WRONG_LENGTH',
+      c,
+      L(`${p.en}numbers have ${lens.en} characters; this has ${n} ${X}`, `${p.zh}单号应为 ${lens.zh} 位；此单号为 ${n} 位 ${X}`),
+    );
+  }
+  const shapes = c.refs.filter((r, i, a) => a.findIndex((x) => x.format === r.format) === i).map((r) => r.format.shape);
+  const shown = shapes.slice(0, 4);
+  const etc = shapes.length > 4 ? L(' or …', ' 或 …') : EMPTY_TEXT;
+  return fail(
+    'WRONG_FORMAT',
+    c,
+    L(
+      `${p.en}${show(s)} fits none of its formats: ${shown.map((x) => x.en).join(' or ')}${etc.en} ${X}`,
+      `${p.zh}${show(s)} 不符合任何格式：${shown.map((x) => x.zh).join(' 或 ')}${etc.zh} ${X}`,
+    ),
+  );
+}
+
+function unsupported(name: unknown): TrackResult {
+  const list = mainCarrierNames().join(', ');
+  return fail(
+    'UNSUPPORTED_CARRIER',
+    undefined,
+    L(
+      `unsupported carrier ${show(name)}: use one of ${list} (or a Chinese name such as 顺丰, 燕文, 云途, 菜鸟, 中国邮政)`,
+      `不支持的承运商 ${show(name)}：请使用 ${list}（或中文名，如 顺丰、燕文、云途、菜鸟、中国邮政）`,
+    ),
+  );
+}
+
+/** Check a tracking number AS TYPED against a carrier's platform rule, format and check digit [X-FORMAT]. */
+export function checkTracking(carrier: string, number: string): TrackResult {
+  const c = typeof carrier === 'string' ? carrierOf(carrier) : undefined;
+  if (!c) return unsupported(carrier);
+  return checkCell(c, number);
+}
+
+function checkCell(c: Carrier, x: unknown): TrackResult {
+  if (typeof x === 'string') return checkWith(c, x);
+  if (x === null || x === undefined) return checkWith(c, '');
+  if (typeof x === 'number') {
+    // An Excel number cell: read an exact integer as its digits; anything Excel may have rounded is a reason.
+    if (!Number.isFinite(x) || !Number.isInteger(x) || x < 0 || x >= 1e15) return lostDigits(c, String(x));
+    const r = checkWith(c, String(x));
+    if (r.valid || x < 1e9) return r;
+    return {
+      ...r,
+      reason: L(
+        `${r.reason.en} (the cell is a number: if Excel shows it like 3.31881E+09, digits may be lost; format the column as Text)`,
+        `${r.reason.zh}（该单元格是数字：如果 Excel 显示为 3.31881E+09 之类，位数可能已丢失；请把该列设置为“文本”格式）`,
+      ),
+    };
+  }
+  const what = typeof x === 'boolean' ? (x ? 'TRUE' : 'FALSE') : x instanceof Date ? 'a date' : show(x);
+  const whatZh = typeof x === 'boolean' ? (x ? 'TRUE' : 'FALSE') : x instanceof Date ? '日期' : show(x);
+  return fail('WRONG_FORMAT', c, L(`${c.label.en}: not a tracking number (got ${what}) ${X}`, `${c.label.zh}：不是物流单号（得到 ${whatZh}）${X}`));
+}
+
+/**
+ * checkTracking for a raw spreadsheet cell: text as typed, an Excel number read as its digits (or a
+ * reason when Excel may have rounded it), empty cells, booleans and dates handled. Never throws.
+ */
+export function checkTrackingCell(carrier: unknown, number: unknown): TrackResult {
+  const c = typeof carrier === 'string' ? carrierOf(carrier) : typeof carrier === 'number' ? carrierOf(String(carrier)) : undefined;
+  if (!c) return unsupported(carrier);
+  return checkCell(c, number);
+}
+
+/**
+ * Only the verdict of checkTrackingCell (what TRACK_VALID returns), without building a reason: the
+ * same checks, stopping at the first failure. Equal to checkTrackingCell(carrier, number).valid.
+ */
+export function isValidTrackingCell(carrier: unknown, number: unknown): boolean {
+  const c = typeof carrier === 'string' ? carrierOf(carrier) : typeof carrier === 'number' ? carrierOf(String(carrier)) : undefined;
+  if (!c) return false;
+  if (typeof number === 'string') return checkWith(c, number, true).valid;
+  if (typeof number === 'number') return Number.isInteger(number) && number >= 0 && number < 1e15 && checkWith(c, String(number), true).valid;
+  return false;
+}
+
+// ── detection ──────────────────────────────────────────────────────────────────────────────────────
+
+export interface DetectedCarrier {
+  carrier: string;
+  label: Localized;
+  format: string;
+  /** TRUE when the number passed the format's check digit (FALSE: the format has none). */
+  checksum: boolean;
+}
+
+let detectRefs: Map<Format, { carrier: Carrier; ref: FormatRef }[]> | undefined;
+function refsByFormat() {
+  if (!detectRefs) {
+    detectRefs = new Map();
+    for (const c of TABLE().carriers) {
+      for (const ref of c.refs) {
+        if (ref.detect === 'no') continue;
+        let a = detectRefs.get(ref.format);
+        if (!a) detectRefs.set(ref.format, (a = []));
+        a.push({ carrier: c, ref });
+      }
+    }
+  }
+  return detectRefs;
+}
+
+/**
+ * Every carrier whose format the number fits, most likely first: a passing check digit above a bare
+ * pattern, a verified format above a folk one, a more specific carrier (EMS: E…CN) above a general one.
+ * Identification, not validation: the number is cleaned first (TRACK_VALID stays strict).
+ */
+export function detectCarriers(number: string): DetectedCarrier[] {
+  const s = cleanTracking(typeof number === 'string' ? number : '');
+  if (!s || s.length > 64 || !/^[0-9A-Z]+$/.test(s)) return [];
+  const found: { d: DetectedCarrier; score: number; order: number }[] = [];
+  const seen = new Set<string>();
+  let order = 0;
+  for (const [f, owners] of refsByFormat()) {
+    if (s.length < f.min || s.length > f.max) continue;
+    const g = matchParts(f, s);
+    if (!g) continue;
+    if (formatFailure(undefined, f, g, true)) continue;
+    const fits = owners.filter((o) => o.ref.detect !== 'fallback' && !refFailure(o.carrier, o.ref, g, true));
+    const chosen = fits.length ? fits : owners.filter((o) => o.ref.detect === 'fallback');
+    for (const o of chosen) {
+      if (seen.has(o.carrier.id)) continue;
+      seen.add(o.carrier.id);
+      const score = (f.checksum ? 4 : 0) + (f.verified ? 2 : 0) + (o.ref.service ? 1 : 0);
+      const label = o.ref.detect === 'fallback' && part(g, f.idx.country) ? L(`${o.carrier.label.en} (${countryLabel(part(g, f.idx.country)).en})`, `${o.carrier.label.zh}（${countryLabel(part(g, f.idx.country)).zh}）`) : o.carrier.label;
+      found.push({ d: { carrier: o.carrier.id, label, format: f.id, checksum: Boolean(f.checksum) }, score, order: order++ });
+    }
+  }
+  found.sort((a, b) => b.score - a.score || a.order - b.order);
+  return found.map((x) => x.d);
+}
+
+/** Format-level check of one format id (ignores the platform rule); undefined when the id is unknown. */
+export function checkFormat(formatId: string, number: string): TrackResult | undefined {
+  const f = TABLE().formats.get(formatId);
+  if (!f) return undefined;
+  const m = typeof number === 'string' ? matchParts(f, number) : null;
+  if (!m) return fail('WRONG_FORMAT', undefined, L(`does not fit ${f.name.en}: ${f.shape.en}`, `不符合${f.name.zh}：${f.shape.zh}`), f.id);
+  const bad = formatFailure(undefined, f, m);
+  return bad ?? { valid: true, code: f.checksum ? 'VALID_CHECKSUM' : 'VALID_FORMAT_ONLY', reason: EMPTY_TEXT, format: f.id };
+}
