@@ -15,3 +15,5 @@ export { callFunction, coerceArg, type HostOptions } from './catalogue/call';
 export { CATALOGUE, getFunction } from './functions';
 export { giftTier, giftFeeCents } from './functions/gifts';
 export { timeoutPenaltyCents, missingNodes, describeMissing } from './functions/express';
+export * from './audit';
+export * from './tracking';

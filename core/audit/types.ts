@@ -112,6 +112,10 @@ export interface AuditReport {
   chart: ChartSpec;
   /** 1-based source rows with an error-severity finding (for highlighting). */
   badRows: number[];
+  /** Report-level notes (e.g. orders dated before the first rate card). Additive. */
+  notes?: Text[];
+  /** Set when the table could not be audited at all (see AuditSession.error); the report is then empty. Additive. */
+  error?: Text;
 }
 
 /** Output sheet names (the hosts replace their own previous output, never a user's sheet). */

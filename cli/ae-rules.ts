@@ -1,0 +1,227 @@
+/**
+ * ae-rules: the command line for ops teams.
+ *
+ *   ae-rules audit orders.xlsx|orders.csv [--out report.xlsx] [--sheet NAME] [--lang zh] [--now 2024-07-05]
+ *
+ * Reads the first sheet (or --sheet), audits it with the same core as the add-ins, and writes a NEW
+ * workbook with Findings, Summary and Weekly sheets (+ the weekly-cost chart as an image). The input
+ * is never modified; the output is written to a temporary file next to it, then renamed, so a failed
+ * run leaves no half-written report. Exit codes: 0 done (findings or not), 1 bad input or usage,
+ * 2 cannot write the output.
+ */
+import { existsSync, realpathSync, renameSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError } from 'commander';
+import { SingleBar, Presets } from 'cli-progress';
+import ExcelJS from 'exceljs';
+import { auditTable, isCancelled, OUTPUT_SHEETS, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, type AuditReport } from '../core/audit';
+import { toDate } from '../core/coerce';
+import { isRuleError } from '../core/errors';
+import { L, langFromLocale, parseLang, type Lang, type Text } from '../core/text';
+import { readOrders } from './read';
+import { columnChartPng } from './png';
+
+declare const __VERSION__: string;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
+
+class CliError extends Error {
+  constructor(readonly text: Text, readonly code = 1) {
+    super(text.en);
+  }
+}
+
+let lang: Lang = langFromLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+const say = (t: Text) => (lang === 'zh' ? t.zh : t.en);
+
+/** Default output: <input>-audit.xlsx next to the input. */
+export function defaultOut(input: string): string {
+  const ext = path.extname(input);
+  return path.join(path.dirname(input), `${path.basename(input, ext)}-audit.xlsx`);
+}
+
+const samePath = (a: string, b: string) => {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return path.resolve(a) === path.resolve(b);
+  }
+};
+
+function styleTable(ws: ExcelJS.Worksheet, widths: number[]) {
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+}
+
+async function writeReport(report: AuditReport, out: string, source: string) {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = `ae-rules ${VERSION}`;
+  wb.created = new Date();
+  const t = report.tables;
+
+  const fs = wb.addWorksheet(OUTPUT_SHEETS.findings);
+  fs.addRows(t.findings);
+  styleTable(fs, [7, 20, 18, 9, 8, 10, 11, 11, 100]);
+  for (const c of FINDINGS_MONEY_COLUMNS) fs.getColumn(c + 1).numFmt = '0.00';
+  if (t.findings.length > 1) fs.autoFilter = { from: { row: 1, column: 1 }, to: { row: t.findings.length, column: t.findings[0].length } };
+  const errText = t.findings.length > 1 ? (lang === 'zh' ? '错误' : 'error') : '';
+  fs.eachRow((row, n) => {
+    if (n > 1 && row.getCell(4).value === errText) row.getCell(4).font = { color: { argb: 'FFC00000' }, bold: true };
+  });
+
+  const ss = wb.addWorksheet(OUTPUT_SHEETS.summary);
+  ss.addRows(t.summary);
+  ss.getColumn(1).width = 34;
+  ss.getColumn(2).width = 34;
+  for (let c = 3; c <= 8; c++) ss.getColumn(c).width = 16;
+  // Percent format under "share" headers, money under CNY / USD headers, block titles bold.
+  let fmts: (string | undefined)[] = [];
+  ss.eachRow((row, n) => {
+    const vals = (row.values as unknown[]).slice(1);
+    const first = vals[0];
+    if (n === 1 || (typeof first === 'string' && vals.slice(1).every((v) => v === '' || v == null) && n > 1 && t.summary[n - 2]?.every((v) => v === ''))) {
+      row.font = { bold: true, size: n === 1 ? 14 : 12 };
+      fmts = [];
+      return;
+    }
+    if (vals.filter((v) => typeof v === 'string' && v !== '').length >= 3 && vals.every((v) => typeof v === 'string')) {
+      row.font = { bold: true };
+      fmts = vals.map((v) => (/share|占比/i.test(String(v)) ? '0.0%' : /CNY|USD|人民币|美元/.test(String(v)) ? '0.00' : undefined));
+      return;
+    }
+    if (vals.every((v) => v === '' || v == null)) {
+      fmts = [];
+      return;
+    }
+    if (/share|占比/i.test(String(first)) && typeof vals[1] === 'number') row.getCell(2).numFmt = '0.0%';
+    if (/CNY|USD|人民币|美元/.test(String(first)) && typeof vals[1] === 'number') row.getCell(2).numFmt = '0.00';
+    fmts.forEach((f, i) => f && (row.getCell(i + 1).numFmt = f));
+  });
+
+  const ws = wb.addWorksheet(OUTPUT_SHEETS.weekly);
+  ws.addRows(t.weekly);
+  styleTable(ws, [12, 10, 14, 12, 12, 16, 16, 10]);
+  for (const c of WEEKLY_MONEY_COLUMNS) ws.getColumn(c + 1).numFmt = '0.00';
+  for (const c of WEEKLY_SHARE_COLUMNS) ws.getColumn(c + 1).numFmt = '0.0%';
+  if (report.chart.rows > 0) {
+    // exceljs cannot write native charts: embed the same chart (ChartSpec) as a PNG next to the table.
+    const png = columnChartPng(t.weekly, report.chart, ['CNY', 'USD']);
+    const id = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
+    const titleCell = ws.getCell(1, 10);
+    titleCell.value = say(report.chart.title);
+    titleCell.font = { bold: true };
+    const w = Math.max(480, 90 + report.chart.rows * 110);
+    ws.addImage(id, { tl: { col: 9, row: 1.2 }, ext: { width: w, height: 360 } });
+  }
+  const info = wb.addWorksheet(lang === 'zh' ? '说明' : 'About');
+  info.addRows([
+    [say(L('Audit of', '审核对象')), source],
+    [say(L('Created by', '生成工具')), `ae-rules ${VERSION}`],
+    [say(L('Created at (UTC)', '生成时间（UTC）')), new Date().toISOString().slice(0, 16).replace('T', ' ')],
+    ...(report.mapping.unmatched.length ? [[say(L('Columns not used', '未使用的列')), report.mapping.unmatched.map((u) => u.header).join(', ')]] : []),
+  ]);
+  info.getColumn(1).width = 24;
+  info.getColumn(2).width = 80;
+
+  // No half-written output: write a temp file in the same directory, then rename over the target.
+  const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+  try {
+    await wb.xlsx.writeFile(tmp);
+    renameSync(tmp, out);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* nothing written */
+    }
+    const m = e instanceof Error ? e.message : String(e);
+    throw new CliError(L(`cannot write ${out}: ${m}`, `无法写入 ${out}：${m}`), 2);
+  }
+}
+
+interface AuditFlags {
+  out?: string;
+  sheet?: string;
+  lang?: string;
+  now?: string;
+  progress?: boolean;
+}
+
+async function audit(input: string, flags: AuditFlags) {
+  if (flags.lang !== undefined) {
+    const l = parseLang(flags.lang);
+    if (!l) throw new CliError(L(`--lang must be en or zh, got "${flags.lang}"`, `--lang 必须是 en 或 zh，得到“${flags.lang}”`));
+    lang = l;
+  }
+  let now = Date.now();
+  if (flags.now !== undefined) {
+    const d = toDate(flags.now);
+    if (isRuleError(d)) throw new CliError(L(`--now: ${d.en}`, `--now：${d.zh}`));
+    now = d;
+  }
+  const out = path.resolve(flags.out ?? defaultOut(input));
+  if (!/\.xlsx$/i.test(out)) throw new CliError(L(`--out must be an .xlsx file, got ${out}`, `--out 必须是 .xlsx 文件，得到 ${out}`));
+  if (existsSync(input) && samePath(out, input)) throw new CliError(L(`--out is the input file: the input is never overwritten; choose another name`, `--out 与输入文件相同：不会覆盖输入文件，请换一个文件名`));
+  if (!existsSync(path.dirname(out))) throw new CliError(L(`the output folder does not exist: ${path.dirname(out)}`, `输出文件夹不存在：${path.dirname(out)}`), 2);
+
+  const tty = flags.progress !== false && process.stderr.isTTY === true;
+  if (tty) process.stderr.write(say(L(`Reading ${input} …\n`, `正在读取 ${input} …\n`)));
+  const read = await readOrders(input, flags.sheet);
+  if (!read.ok) throw new CliError(read.error);
+  const { table } = read;
+
+  const bar = tty ? new SingleBar({ format: `${say(L('Auditing', '审核中'))} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, hideCursor: true }, Presets.shades_classic) : undefined;
+  bar?.start(table.rows.length, 0);
+  const report = await auditTable(table.header, table.rows, {
+    now,
+    lang,
+    headerRow: table.headerRow,
+    chunkSize: 10_000,
+    onProgress: (p) => bar?.update(p.done),
+  });
+  bar?.stop();
+  if (isRuleError(report)) throw new CliError(isCancelled(report) ? L('cancelled', '已取消') : L(`${table.sheet}: ${report.en}`, `${table.sheet}：${report.zh}`));
+
+  await writeReport(report, out, `${path.basename(input)} / ${table.sheet}`);
+  const sk = report.mapping.skippedRules;
+  const lines = [
+    L(`Audited ${report.rowsAudited} orders from ${path.basename(input)} (${table.sheet}): ${report.findings.length} findings on ${report.rowsAffected} orders.`, `已审核 ${path.basename(input)}（${table.sheet}）中的 ${report.rowsAudited} 个订单：${report.rowsAffected} 个订单共 ${report.findings.length} 个问题。`),
+    L(`Gift fees ¥${report.totals.giftFeesCny.toFixed(2)}; penalties $${report.totals.penaltiesUsd.toFixed(2)}.`, `礼物费用 ¥${report.totals.giftFeesCny.toFixed(2)}；罚款 $${report.totals.penaltiesUsd.toFixed(2)}。`),
+    ...(sk.length ? [L(`Skipped (columns missing): ${sk.map((s) => s.rule).join(', ')}.`, `未执行（缺少列）：${sk.map((s) => s.rule).join('、')}。`)] : []),
+    ...(report.notes ?? []),
+    L(`Report: ${out}`, `报告：${out}`),
+  ];
+  for (const l of lines) process.stdout.write(say(l) + '\n');
+}
+
+async function main(argv: string[]) {
+  const program = new Command('ae-rules')
+    .description('AliExpress seller rules: audit an orders export / 速卖通卖家规则：审核订单导出表')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  program
+    .command('audit')
+    .description('Audit an orders workbook (.xlsx or .csv) and write a report workbook / 审核订单表（.xlsx 或 .csv）并生成报告工作簿')
+    .argument('<file>', 'orders file, .xlsx or .csv / 订单文件')
+    .option('-o, --out <file>', 'report workbook (default: <file>-audit.xlsx) / 报告文件（默认 <文件名>-audit.xlsx）')
+    .option('-s, --sheet <name>', 'sheet to audit (default: the first) / 要审核的工作表（默认第一个）')
+    .option('-l, --lang <lang>', 'report language: en or zh (default: from LANG) / 报告语言：en 或 zh')
+    .option('--now <date>', 'judge open orders as of this time (default: now), e.g. 2024-07-05 / 以此时间判断未完成订单')
+    .option('--no-progress', 'no progress bar / 不显示进度条')
+    .action(async (file: string, flags: AuditFlags) => audit(file, flags));
+  await program.parseAsync(argv);
+}
+
+main(process.argv).then(
+  () => process.exit(0),
+  (e: unknown) => {
+    if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? 0 : 1);
+    if (e instanceof CliError) {
+      process.stderr.write(`ae-rules: ${say(e.text)}\n`);
+      process.exit(e.code);
+    }
+    process.stderr.write(`ae-rules: ${say(L('unexpected error', '意外错误'))}: ${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+    process.exit(1);
+  },
+);

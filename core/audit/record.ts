@@ -1,0 +1,240 @@
+/**
+ * One source row → one typed order record. Every cell goes through the same coercion as the
+ * spreadsheet functions (core/coerce.ts); a cell that cannot be read becomes a 'DATA' problem of
+ * that row (reported as a finding) and the rules that need it skip the row, never a crash.
+ */
+import { isEmpty, toNumber, toCents, toBool, toDate, toCountry, fold, show, serialToMs, DAY_MS, type Cell } from '../coerce';
+import { isRuleError } from '../errors';
+import { L, Localized, type Text } from '../text';
+import type { ColumnMapping, Field } from './types';
+import { FIELD_LABELS } from './columns';
+
+export interface OrderRecord {
+  /** 1-based sheet row. */
+  row: number;
+  orderId: string;
+  /** ISO-2, or '' when not given / unknown. */
+  country: string;
+  paidAt?: number;
+  uploadedAt?: number;
+  carrier?: string;
+  /** The tracking number exactly as typed (numbers as their decimal text). */
+  tracking?: string;
+  /** The tracking cell as the host gave it (an Excel number keeps its type, for [X-FORMAT] reasons). */
+  trackingCell?: unknown;
+  firstScanAt?: number;
+  lastEventAt?: number;
+  deliveredAt?: number;
+  eventCount?: number;
+  events?: string[];
+  amountCents?: number;
+  appealed?: boolean;
+  uploadFailures?: number;
+  invoice?: boolean;
+  taxId?: string;
+  giftWeight?: number;
+  nfe?: boolean;
+  giftShippedAt?: number;
+  giftConfirmedAt?: number;
+  labelCode?: string;
+  giftStatus?: string;
+  thresholdCents?: number;
+  /** The row carries a Small Gift (any gift column filled). */
+  hasGift: boolean;
+  /** ISO week of the payment (or gift shipment), '' without a date. */
+  week: string;
+  /** Fields whose cell could not be read: rules needing them skip this row. */
+  bad: Set<Field>;
+  /** Why, one per bad cell. */
+  problems: Text[];
+}
+
+type Kind = 'text' | 'date' | 'count' | 'grams' | 'money' | 'present' | 'appeal' | 'country' | 'events';
+
+const KIND: Record<Field, Kind> = {
+  orderId: 'text',
+  destination: 'country',
+  paidAt: 'date',
+  uploadedAt: 'date',
+  carrier: 'text',
+  trackingNumber: 'text',
+  firstScanAt: 'date',
+  lastEventAt: 'date',
+  deliveredAt: 'date',
+  eventCount: 'count',
+  events: 'events',
+  orderAmount: 'money',
+  appeal: 'appeal',
+  uploadFailures: 'count',
+  commercialInvoice: 'present',
+  taxId: 'text',
+  giftWeight: 'grams',
+  nfe: 'present',
+  giftShippedAt: 'date',
+  giftConfirmedAt: 'date',
+  labelCode: 'text',
+  giftStatus: 'text',
+  giftThreshold: 'money',
+};
+
+const PROP: Partial<Record<Field, keyof OrderRecord>> = {
+  paidAt: 'paidAt',
+  uploadedAt: 'uploadedAt',
+  carrier: 'carrier',
+  trackingNumber: 'tracking',
+  firstScanAt: 'firstScanAt',
+  lastEventAt: 'lastEventAt',
+  deliveredAt: 'deliveredAt',
+  eventCount: 'eventCount',
+  events: 'events',
+  orderAmount: 'amountCents',
+  appeal: 'appealed',
+  uploadFailures: 'uploadFailures',
+  commercialInvoice: 'invoice',
+  taxId: 'taxId',
+  giftWeight: 'giftWeight',
+  nfe: 'nfe',
+  giftShippedAt: 'giftShippedAt',
+  giftConfirmedAt: 'giftConfirmedAt',
+  labelCode: 'labelCode',
+  giftStatus: 'giftStatus',
+  giftThreshold: 'thresholdCents',
+};
+
+export const GIFT_FIELDS: readonly Field[] = ['giftWeight', 'giftShippedAt', 'labelCode', 'giftStatus', 'giftConfirmedAt'];
+
+/** Text as typed: numbers become their decimal text (Excel stores digit-only ids as numbers). */
+function cellText(x: Cell): string | undefined {
+  if (typeof x === 'string') return x;
+  if (typeof x === 'number' && Number.isFinite(x)) return Number.isInteger(x) && Math.abs(x) < 1e21 ? x.toFixed(0) : String(x);
+  if (typeof x === 'boolean') return x ? 'TRUE' : 'FALSE';
+  return undefined;
+}
+
+const APPEAL_FAILED = /驳回|拒绝|失败|无效|未通过|不成立|reject|denied|declin|invalid|fail|lost/i;
+
+const countryCache = new Map<string, string | Text>();
+
+function readCell(kind: Kind, x: Cell): unknown | Text {
+  switch (kind) {
+    case 'text': {
+      const t = cellText(x);
+      return t === undefined ? L(`must be text, got ${show(x)}`, `必须是文本，得到 ${show(x)}`) : t;
+    }
+    case 'date':
+      return typeof x === 'number' && x >= 1 && x <= 2_958_465 ? serialToMs(x) : toDate(x);
+    case 'count': {
+      const n = toNumber(x);
+      if (isRuleError(n)) return n;
+      return Number.isInteger(n) && n >= 0 ? n : L(`must be a whole number ≥ 0, got ${show(x)}`, `必须是 ≥ 0 的整数，得到 ${show(x)}`);
+    }
+    case 'grams': {
+      const n = toNumber(typeof x === 'string' ? x.replace(/\s*(g|克|grams?)\s*$/i, '') : x);
+      if (isRuleError(n)) return n;
+      return n >= 0 ? n : L(`must be grams ≥ 0, got ${show(x)}`, `必须是 ≥ 0 的克数，得到 ${show(x)}`);
+    }
+    case 'money': {
+      const n = toNumber(x);
+      if (isRuleError(n)) return n;
+      return n >= 0 ? toCents(n) : L(`must be an amount ≥ 0, got ${show(x)}`, `必须是 ≥ 0 的金额，得到 ${show(x)}`);
+    }
+    case 'present': {
+      // A document / NFe column holds either yes/no or the number itself.
+      const b = toBool(x);
+      return isRuleError(b) ? true : b;
+    }
+    case 'appeal': {
+      const b = toBool(x);
+      if (!isRuleError(b)) return b;
+      const t = cellText(x);
+      return t === undefined ? b : !APPEAL_FAILED.test(fold(t));
+    }
+    case 'country': {
+      const key = typeof x === 'string' ? x : String(x);
+      let c = countryCache.get(key);
+      if (c === undefined) {
+        const r = toCountry(x);
+        c = isRuleError(r) ? L(r.en, r.zh) : r;
+        if (countryCache.size < 10_000) countryCache.set(key, c);
+      }
+      return c;
+    }
+    case 'events': {
+      const t = cellText(x);
+      if (t === undefined) return L(`must be text, got ${show(x)}`, `必须是文本，得到 ${show(x)}`);
+      return t
+        .split(/\r?\n|\s*[|；;]\s*|\s+>\s+/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    }
+  }
+}
+
+/** Gift-status words that mean "this order has no gift". */
+const NO_GIFT = /^(无|没有|否|不适用|未赠送|无礼物|-|—|n\/?a|none|no|no gift)$/i;
+
+const isText = (v: unknown): v is Text => v instanceof Localized;
+
+/** ISO-8601 week of an instant (UTC), e.g. '2024-W23'. */
+const weekCache = new Map<number, string>();
+export function isoWeek(ms: number): string {
+  const day = Math.floor(ms / DAY_MS);
+  const hit = weekCache.get(day);
+  if (hit) return hit;
+  const dow = (new Date(day * DAY_MS).getUTCDay() + 6) % 7; // Monday = 0
+  const thursday = day - dow + 3;
+  const year = new Date(thursday * DAY_MS).getUTCFullYear();
+  const jan1 = Math.floor(Date.UTC(year, 0, 1) / DAY_MS);
+  const w = Math.floor((thursday - jan1) / 7) + 1;
+  const s = `${year}-W${String(w).padStart(2, '0')}`;
+  if (weekCache.size < 100_000) weekCache.set(day, s);
+  return s;
+}
+
+const NO_BAD: ReadonlySet<Field> = new Set();
+const NO_PROBLEMS: readonly Text[] = [];
+
+/** Every property present from the start: one object shape for all rows (fast property access). */
+const blank = (row: number): OrderRecord => ({
+  row, orderId: '', country: '', paidAt: undefined, uploadedAt: undefined, carrier: undefined, tracking: undefined, trackingCell: undefined,
+  firstScanAt: undefined, lastEventAt: undefined, deliveredAt: undefined, eventCount: undefined, events: undefined, amountCents: undefined,
+  appealed: undefined, uploadFailures: undefined, invoice: undefined, taxId: undefined, giftWeight: undefined, nfe: undefined,
+  giftShippedAt: undefined, giftConfirmedAt: undefined, labelCode: undefined, giftStatus: undefined, thresholdCents: undefined,
+  hasGift: false, week: '', bad: NO_BAD as Set<Field>, problems: NO_PROBLEMS as Text[],
+});
+
+const IS_GIFT_FIELD = new Set<Field>(GIFT_FIELDS);
+
+/** Read one row; undefined when the row is entirely empty (skipped, not counted). */
+export function readRecord(cells: readonly Cell[], row: number, mapping: ColumnMapping, fields: readonly Field[]): OrderRecord | undefined {
+  let any = false;
+  for (let i = 0; i < fields.length && !any; i++) if (!isEmpty(cells[mapping[fields[i]]!])) any = true;
+  if (!any) return undefined;
+  const rec = blank(row);
+  const r = rec as unknown as Record<string, unknown>;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i];
+    const x = cells[mapping[f]!];
+    if (isEmpty(x)) continue;
+    if (IS_GIFT_FIELD.has(f) && !(f === 'giftStatus' && NO_GIFT.test(fold(String(x)).trim())) && !(f === 'giftWeight' && x === 0)) rec.hasGift = true;
+    const v = readCell(KIND[f], x);
+    if (isRuleError(v) || isText(v)) {
+      if (rec.bad === NO_BAD) {
+        rec.bad = new Set();
+        rec.problems = [];
+      }
+      rec.bad.add(f);
+      const name = FIELD_LABELS[f];
+      rec.problems.push(L(`${name.en}: ${(v as Text).en}`, `${name.zh}：${(v as Text).zh}`));
+      continue;
+    }
+    if (f === 'trackingNumber') rec.trackingCell = x;
+    if (f === 'orderId') rec.orderId = (v as string).trim();
+    else if (f === 'destination') rec.country = v as string;
+    else r[PROP[f]!] = v;
+  }
+  if (typeof rec.taxId === 'string' && rec.taxId.trim() === '') rec.taxId = undefined;
+  const when = rec.paidAt ?? rec.giftShippedAt;
+  if (when !== undefined) rec.week = isoWeek(when);
+  return rec;
+}

@@ -1,0 +1,158 @@
+/**
+ * Report tables of an audit: Findings, Summary (totals, by rule, by destination, skipped rules)
+ * and Weekly (ISO week of payment × costs), as plain 2-D arrays with localized headers, plus the
+ * chart spec the hosts render natively. Money in the tables is rounded to cents; shares are
+ * fractions (0.125 = 12.5%).
+ */
+import { countryName } from '../countries';
+import { type Lang, type Text } from '../text';
+import { FIELD_LABELS } from './columns';
+import { AUDIT_RULES, RULE_TITLES } from './rules';
+import { OUTPUT_SHEETS, type ChartSpec, type Finding, type MappingResult, type ReportTables, type Severity } from './types';
+
+export interface Agg {
+  orders: number;
+  affected: number;
+  giftOrders: number;
+  /** Small-Gift fees of the orders (all gift rows), CNY cents. */
+  feeCents: number;
+  /** Cost of the findings, CNY / USD cents. */
+  cnyCents: number;
+  usdCents: number;
+  findings: number;
+}
+
+export interface AuditState {
+  mapping: MappingResult;
+  findings: Finding[];
+  byRule: Map<string, Agg>;
+  byCountry: Map<string, Agg>;
+  byWeek: Map<string, Agg>;
+  all: Agg;
+  cardsUsed: string[];
+  now: number;
+  notes: Text[];
+}
+
+type H = readonly [string, string];
+const t = (lang: Lang, h: H) => (lang === 'zh' ? h[1] : h[0]);
+
+export const SEVERITY_TEXT: Record<Severity, H> = { error: ['error', '错误'], warning: ['warning', '警告'], info: ['info', '提示'] };
+
+export const FINDINGS_HEADER: readonly H[] = [
+  ['Row', '行号'],
+  ['Order ID', '订单号'],
+  ['Rule', '规则'],
+  ['Severity', '级别'],
+  ['Country', '国家'],
+  ['ISO week', 'ISO 周'],
+  ['Cost (CNY)', '费用（人民币）'],
+  ['Cost (USD)', '费用（美元）'],
+  ['Message', '说明'],
+];
+/** 0-based money columns of the Findings table. */
+export const FINDINGS_MONEY_COLUMNS = [6, 7];
+
+export const WEEKLY_HEADER: readonly H[] = [
+  ['ISO week', 'ISO 周'],
+  ['Orders', '订单数'],
+  ['Orders with findings', '有问题订单数'],
+  ['Share affected', '问题订单占比'],
+  ['Gift orders', '礼物订单数'],
+  ['Gift fees (CNY)', '礼物费用（人民币）'],
+  ['Penalties (USD)', '罚款（美元）'],
+  ['Findings', '问题数'],
+];
+export const WEEKLY_MONEY_COLUMNS = [5, 6];
+export const WEEKLY_SHARE_COLUMNS = [3];
+
+const NO_DATE: H = ['(no date)', '（无日期）'];
+const NO_COUNTRY: H = ['(unknown)', '（未知）'];
+
+const cents = (c: number) => Math.round(c) / 100;
+const share = (n: number, d: number) => (d ? Math.round((n / d) * 10_000) / 10_000 : 0);
+
+function pad(rows: unknown[][]): unknown[][] {
+  const w = Math.max(...rows.map((r) => r.length));
+  for (const r of rows) while (r.length < w) r.push('');
+  return rows;
+}
+
+function findingsTable(s: AuditState, lang: Lang): unknown[][] {
+  const out: unknown[][] = [FINDINGS_HEADER.map((h) => t(lang, h))];
+  for (const f of s.findings) {
+    out.push([f.row, f.orderId, f.rule, t(lang, SEVERITY_TEXT[f.severity]), f.country, f.week, f.costCny, f.costUsd, lang === 'zh' ? f.message.zh : f.message.en]);
+  }
+  return out;
+}
+
+const ruleOrder = (id: string) => {
+  const i = AUDIT_RULES.findIndex((r) => r.id === id);
+  return i < 0 ? AUDIT_RULES.length : i;
+};
+
+function summaryTable(s: AuditState, lang: Lang): unknown[][] {
+  const a = s.all;
+  const out: unknown[][] = [
+    [t(lang, ['Audit summary', '审核汇总'])],
+    [t(lang, ['Orders audited', '审核订单数']), a.orders],
+    [t(lang, ['Orders with findings', '有问题订单数']), a.affected],
+    [t(lang, ['Share of orders affected', '问题订单占比']), share(a.affected, a.orders)],
+    [t(lang, ['Findings', '问题数']), a.findings],
+    [t(lang, ['Gift orders', '礼物订单数']), a.giftOrders],
+    [t(lang, ['Gift fees (CNY)', '礼物费用（人民币）']), cents(a.feeCents)],
+    [t(lang, ['Avoidable gift costs (CNY)', '可避免的礼物费用（人民币）']), cents(a.cnyCents)],
+    [t(lang, ['Penalties (USD)', '罚款（美元）']), cents(a.usdCents)],
+    [t(lang, ['Rate card', '费率卡']), s.cardsUsed.join(', ')],
+    [t(lang, ['Open orders judged as of (UTC)', '未完成订单的判断时间（UTC）']), new Date(s.now).toISOString().slice(0, 16).replace('T', ' ')],
+  ];
+  for (const n of s.notes) out.push([t(lang, ['Note', '注意']), lang === 'zh' ? n.zh : n.en]);
+  out.push([]);
+  out.push([t(lang, ['By rule', '按规则'])]);
+  out.push([t(lang, ['Rule', '规则']), t(lang, ['Description', '说明']), t(lang, ['Findings', '问题数']), t(lang, ['Orders affected', '涉及订单数']), t(lang, ['Share of orders', '订单占比']), t(lang, ['Cost (CNY)', '费用（人民币）']), t(lang, ['Cost (USD)', '费用（美元）'])]);
+  const rules = [...s.byRule.entries()].sort((x, y) => ruleOrder(x[0]) - ruleOrder(y[0]));
+  for (const [id, r] of rules) {
+    const title = RULE_TITLES[id];
+    out.push([id, title ? (lang === 'zh' ? title.zh : title.en) : '', r.findings, r.affected, share(r.affected, a.orders), cents(r.cnyCents), cents(r.usdCents)]);
+  }
+  if (!rules.length) out.push([t(lang, ['(no findings)', '（无问题）'])]);
+  out.push([]);
+  out.push([t(lang, ['By destination', '按目的国'])]);
+  out.push([t(lang, ['Country', '国家']), t(lang, ['Name', '名称']), t(lang, ['Orders', '订单数']), t(lang, ['Orders with findings', '有问题订单数']), t(lang, ['Share affected', '问题订单占比']), t(lang, ['Gift fees (CNY)', '礼物费用（人民币）']), t(lang, ['Penalties (USD)', '罚款（美元）']), t(lang, ['Findings', '问题数'])]);
+  const countries = [...s.byCountry.entries()].filter(([, c]) => c.orders > 0).sort((x, y) => y[1].orders - x[1].orders || x[0].localeCompare(y[0]));
+  for (const [code, c] of countries) {
+    out.push([code, code ? countryName(code, lang) : t(lang, NO_COUNTRY), c.orders, c.affected, share(c.affected, c.orders), cents(c.feeCents), cents(c.usdCents), c.findings]);
+  }
+  out.push([]);
+  out.push([t(lang, ['Rules skipped (columns missing)', '未执行的规则（缺少列）'])]);
+  out.push([t(lang, ['Rule', '规则']), t(lang, ['Description', '说明']), t(lang, ['Missing columns', '缺少的列'])]);
+  for (const sk of s.mapping.skippedRules) {
+    const title = RULE_TITLES[sk.rule];
+    out.push([sk.rule, title ? (lang === 'zh' ? title.zh : title.en) : '', sk.missing.map((f) => (lang === 'zh' ? FIELD_LABELS[f].zh : FIELD_LABELS[f].en)).join(lang === 'zh' ? '、' : ', ')]);
+  }
+  if (!s.mapping.skippedRules.length) out.push([t(lang, ['(none: every rule ran)', '（无：所有规则均已执行）'])]);
+  return pad(out);
+}
+
+function weeklyTable(s: AuditState, lang: Lang): unknown[][] {
+  const out: unknown[][] = [WEEKLY_HEADER.map((h) => t(lang, h))];
+  const weeks = [...s.byWeek.entries()].filter(([, w]) => w.orders > 0).sort((x, y) => (x[0] === '' ? 1 : y[0] === '' ? -1 : x[0].localeCompare(y[0])));
+  for (const [wk, w] of weeks) {
+    out.push([wk || t(lang, NO_DATE), w.orders, w.affected, share(w.affected, w.orders), w.giftOrders, cents(w.feeCents), cents(w.usdCents), w.findings]);
+  }
+  return out;
+}
+
+export function buildTables(s: AuditState, lang: Lang): { tables: ReportTables; chart: ChartSpec } {
+  const weekly = weeklyTable(s, lang);
+  const tables: ReportTables = { findings: findingsTable(s, lang), summary: summaryTable(s, lang), weekly };
+  const chart: ChartSpec = {
+    sheet: OUTPUT_SHEETS.weekly,
+    title: { en: 'Weekly costs: gift fees (CNY) and penalties (USD)', zh: '每周费用：礼物费用（人民币）与罚款（美元）' },
+    kind: 'column',
+    categoryColumn: 0,
+    seriesColumns: [...WEEKLY_MONEY_COLUMNS],
+    rows: weekly.length - 1,
+  };
+  return { tables, chart };
+}

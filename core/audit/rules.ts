@@ -1,0 +1,364 @@
+/**
+ * The audit's row rules, as data (DESIGN.md "Rules are data"): each names the RULES.md id it
+ * checks, the columns it needs and a check(record, card, ctx) → findings. Every number comes from
+ * the rate card and every rule reuses the helpers the spreadsheet functions use, so an audit and
+ * a formula always agree.
+ */
+import { isRuleError } from '../errors';
+import { toCents, fold, HOUR_MS, DAY_MS } from '../coerce';
+import { countryLabel } from '../countries';
+import { docLabel } from '../docs';
+import { findStatus } from '../status';
+import { L, joinL, type Text } from '../text';
+import type { RateCard } from '../rates';
+import { giftTier } from '../functions/gifts';
+import { timeoutPenaltyCents, missingNodes, describeMissing } from '../functions/express';
+import { checkTrackingCell } from '../tracking';
+import type { Field, Severity } from './types';
+import type { NodeId } from '../nodes';
+import type { OrderRecord } from './record';
+
+/** A finding before the session adds row, order id, country and week. Costs in integer cents. */
+export interface RawFinding {
+  rule: string;
+  severity: Severity;
+  message: Text;
+  cnyCents: number;
+  usdCents: number;
+}
+
+export interface RuleContext {
+  /** "Now" for open orders, epoch ms. */
+  now: number;
+  /** Is this field mapped to a column? */
+  mapped(f: Field): boolean;
+  /** The row's Small-Gift fee in CNY cents ([G-FEE]), or the rule error saying why there is none; undefined without a gift. */
+  fee: number | Text | undefined;
+}
+
+export interface AuditRule {
+  /** RULES.md id (or 'DATA' for unreadable cells). */
+  id: string;
+  title: Text;
+  /** Columns that must all be mapped for the rule to run. */
+  needs: readonly Field[];
+  /** Columns of which at least one must be mapped. */
+  anyOf?: readonly Field[];
+  /** Runs over all rows at the end (ordering across rows), not per row. */
+  crossRow?: boolean;
+  check(rec: OrderRecord, card: RateCard, ctx: RuleContext): RawFinding[] | RawFinding | undefined;
+}
+
+const GIFT_ANY: readonly Field[] = ['giftWeight', 'giftShippedAt', 'labelCode', 'giftStatus', 'giftConfirmedAt'];
+
+export const stamp = (ms: number): string => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
+const hours = (ms: number): string => String(Math.round((ms / HOUR_MS) * 10) / 10);
+const days = (ms: number): string => String(Math.round((ms / DAY_MS) * 10) / 10);
+const money = (cents: number): string => (cents / 100).toFixed(2);
+
+const f = (rule: string, severity: Severity, message: Text, cnyCents = 0, usdCents = 0): RawFinding => ({ rule, severity, message, cnyCents, usdCents });
+
+/** Any of the fields unreadable in this row: the rule skips it (a DATA finding already says why). */
+const anyBad = (rec: OrderRecord, fields: readonly Field[]) => fields.some((x) => rec.bad.has(x));
+
+/**
+ * [X-NODES] missingNodes of a trail, memoised by the trail's text for one rate card's node list:
+ * exports repeat the same carrier event texts on many rows. Bounded; a pure function, so the
+ * result is the same as calling missingNodes directly.
+ */
+const trailCache = new Map<string, { count: number; missing: NodeId[] }>();
+let trailCacheKey: readonly NodeId[] | undefined;
+function trailNodes(events: readonly string[], minEvents: number, required: readonly NodeId[]) {
+  if (trailCacheKey !== required) {
+    trailCache.clear();
+    trailCacheKey = required;
+  }
+  const key = events.join('\n');
+  let r = trailCache.get(key);
+  if (!r) {
+    r = missingNodes(events, minEvents, required);
+    if (trailCache.size >= 20_000) trailCache.clear();
+    trailCache.set(key, r);
+  }
+  return r;
+}
+
+const statusCache = new Map<string, ReturnType<typeof findStatus> | null>();
+function statusOf(raw: string) {
+  let s = statusCache.get(raw);
+  if (s === undefined) {
+    s = findStatus(raw) ?? null;
+    if (statusCache.size < 1_000) statusCache.set(raw, s);
+  }
+  return s ?? undefined;
+}
+
+/** A tracking-number result code that means "this carrier's format cannot be checked", not "wrong". */
+const NOT_CHECKABLE = /UNSUPPORTED|UNKNOWN_CARRIER|NOT_CHECKABLE|NO_FORMAT/i;
+
+export const AUDIT_RULES: readonly AuditRule[] = [
+  {
+    id: 'X-FORMAT',
+    title: L('Tracking number format', '运单号格式'),
+    needs: ['carrier', 'trackingNumber'],
+    check(rec) {
+      if (rec.tracking === undefined || rec.tracking.trim() === '' || rec.carrier === undefined || rec.carrier.trim() === '') return;
+      const r = checkTrackingCell(rec.carrier, rec.trackingCell ?? rec.tracking);
+      if (r.valid) return;
+      const sev: Severity = NOT_CHECKABLE.test(r.code) ? 'info' : 'error';
+      return f('X-FORMAT', sev, L(`tracking number ${JSON.stringify(rec.tracking)} (${rec.carrier}): ${r.reason.en}`, `运单号 ${JSON.stringify(rec.tracking)}（${rec.carrier}）：${r.reason.zh}`));
+    },
+  },
+  {
+    id: 'X-UPLOAD',
+    title: L('Tracking number uploaded late (24 h)', '运单号上传超时（24 小时）'),
+    needs: ['paidAt', 'uploadedAt'],
+    check(rec, card, ctx) {
+      if (rec.paidAt === undefined || anyBad(rec, ['uploadedAt'])) return;
+      const limit = card.express.uploadHours * HOUR_MS;
+      if (rec.uploadedAt === undefined) {
+        // No upload time: late only when nothing was uploaded and the deadline has passed.
+        if (rec.tracking !== undefined || !(ctx.now - rec.paidAt > limit)) return;
+        return f('X-UPLOAD', 'warning', L(
+          `no tracking number uploaded ${hours(ctx.now - rec.paidAt)} h after payment (limit ${card.express.uploadHours} h)`,
+          `付款后 ${hours(ctx.now - rec.paidAt)} 小时仍未上传运单号（时限 ${card.express.uploadHours} 小时）`,
+        ));
+      }
+      if (rec.uploadedAt < rec.paidAt) {
+        return f('DATA', 'error', L(`uploaded at ${stamp(rec.uploadedAt)} is before paid at ${stamp(rec.paidAt)}: check the two dates`, `上传时间 ${stamp(rec.uploadedAt)} 早于付款时间 ${stamp(rec.paidAt)}：请检查两个日期`));
+      }
+      if (!(rec.uploadedAt - rec.paidAt > limit)) return;
+      return f('X-UPLOAD', 'warning', L(
+        `tracking number uploaded ${hours(rec.uploadedAt - rec.paidAt)} h after payment (limit ${card.express.uploadHours} h): fulfilment warning`,
+        `运单号在付款后 ${hours(rec.uploadedAt - rec.paidAt)} 小时才上传（时限 ${card.express.uploadHours} 小时）：履约预警`,
+      ));
+    },
+  },
+  {
+    id: 'X-PEN-UPLOAD',
+    title: L('Failed tracking-number uploads', '运单号上传失败'),
+    needs: ['uploadFailures'],
+    check(rec, card) {
+      const n = rec.uploadFailures;
+      if (!n) return;
+      const usd = n * toCents(card.express.penaltyUpload);
+      return f('X-PEN-UPLOAD', 'error', L(`${n} failed tracking-number upload(s) × $${card.express.penaltyUpload.toFixed(2)} = $${money(usd)}`, `运单号上传失败 ${n} 次 × ${card.express.penaltyUpload.toFixed(2)} 美元 = ${money(usd)} 美元`), 0, usd);
+    },
+  },
+  {
+    id: 'X-FIRSTSCAN',
+    title: L('First pickup scan late (48 h)', '首次揽收扫描超时（48 小时）'),
+    needs: ['paidAt', 'firstScanAt'],
+    check(rec, card, ctx) {
+      const x = card.express;
+      const fromUpload = x.firstScanFrom === 'upload';
+      const base = fromUpload ? rec.uploadedAt : rec.paidAt;
+      if (base === undefined || anyBad(rec, ['firstScanAt'])) return;
+      const limit = x.firstScanHours * HOUR_MS;
+      const from = fromUpload ? L('upload', '上传') : L('payment', '付款');
+      if (rec.firstScanAt === undefined) {
+        if (rec.deliveredAt !== undefined || !(ctx.now - base > limit)) return;
+        return f('X-FIRSTSCAN', 'warning', L(`no pickup scan ${hours(ctx.now - base)} h after ${from.en} (limit ${x.firstScanHours} h)`, `${from.zh}后 ${hours(ctx.now - base)} 小时仍无揽收扫描（时限 ${x.firstScanHours} 小时）`));
+      }
+      if (!(rec.firstScanAt - base > limit)) return;
+      return f('X-FIRSTSCAN', 'warning', L(`first pickup scan ${hours(rec.firstScanAt - base)} h after ${from.en} (limit ${x.firstScanHours} h)`, `首次揽收扫描在${from.zh}后 ${hours(rec.firstScanAt - base)} 小时（时限 ${x.firstScanHours} 小时）`));
+    },
+  },
+  {
+    id: 'X-PEN-STALL',
+    title: L('Tracking trail stalled (> 48 h without update)', '轨迹停滞（超过 48 小时无更新）'),
+    needs: ['lastEventAt', 'deliveredAt'],
+    check(rec, card, ctx) {
+      if (rec.lastEventAt === undefined || rec.deliveredAt !== undefined || anyBad(rec, ['deliveredAt'])) return;
+      const x = card.express;
+      const gap = ctx.now - rec.lastEventAt;
+      if (gap < 0) {
+        return f('DATA', 'error', L(`last tracking event ${stamp(rec.lastEventAt)} is after the audit time ${stamp(ctx.now)}`, `最后轨迹时间 ${stamp(rec.lastEventAt)} 晚于审核时间 ${stamp(ctx.now)}`));
+      }
+      if (!(gap > x.stallHours * HOUR_MS)) return; // exactly 48 h is not a stall
+      const usd = toCents(x.penaltyStall);
+      return f('X-PEN-STALL', 'error', L(`no tracking update for ${hours(gap)} h (since ${stamp(rec.lastEventAt)}; limit ${x.stallHours} h): $${money(usd)}`, `已 ${hours(gap)} 小时无轨迹更新（自 ${stamp(rec.lastEventAt)}；时限 ${x.stallHours} 小时）：${money(usd)} 美元`), 0, usd);
+    },
+  },
+  {
+    id: 'X-PEN-TIMEOUT',
+    title: L('Delivery timeout (> 30 days)', '妥投超时（超过 30 天）'),
+    needs: ['paidAt', 'deliveredAt', 'orderAmount'],
+    check(rec, card, ctx) {
+      if (rec.paidAt === undefined || rec.amountCents === undefined || anyBad(rec, ['deliveredAt', 'appeal'])) return;
+      const end = rec.deliveredAt ?? ctx.now;
+      const d = (end - rec.paidAt) / DAY_MS;
+      const usd = timeoutPenaltyCents(card, rec.amountCents / 100, d, rec.appealed === true);
+      if (!usd) return;
+      const x = card.express;
+      const what = rec.deliveredAt !== undefined
+        ? L(`delivered ${days(end - rec.paidAt)} days after payment`, `付款后 ${days(end - rec.paidAt)} 天才妥投`)
+        : L(`not delivered ${days(end - rec.paidAt)} days after payment`, `付款后 ${days(end - rec.paidAt)} 天仍未妥投`);
+      return f('X-PEN-TIMEOUT', 'error', L(
+        `${what.en} (limit ${x.timeoutDays}), no valid appeal: ${x.timeoutRate * 100}% of $${money(rec.amountCents)}, capped at $${x.timeoutCap} = $${money(usd)}`,
+        `${what.zh}（时限 ${x.timeoutDays} 天），无有效申诉：订单金额 ${money(rec.amountCents)} 美元的 ${x.timeoutRate * 100}%，上限 ${x.timeoutCap} 美元 = ${money(usd)} 美元`,
+      ), 0, usd);
+    },
+  },
+  {
+    id: 'X-NODES',
+    title: L('Tracking trail incomplete', '物流轨迹节点不全'),
+    needs: ['deliveredAt'],
+    anyOf: ['eventCount', 'events'],
+    check(rec, card) {
+      // A trail is judged once it is complete (delivered); an open trail still gains events.
+      if (rec.deliveredAt === undefined || anyBad(rec, ['eventCount', 'events'])) return;
+      if (rec.eventCount === undefined && rec.events === undefined) return;
+      const x = card.express;
+      const r = rec.events ? { ...trailNodes(rec.events, x.minEvents, x.requiredNodes) } : { count: 0, missing: [] };
+      if (rec.eventCount !== undefined) r.count = rec.eventCount;
+      const why = describeMissing(r, x.minEvents);
+      if (!why) return;
+      return f('X-NODES', 'warning', L(`delivered trail: ${why.en}`, `已妥投轨迹：${why.zh}`));
+    },
+  },
+  {
+    id: 'X-DOCS',
+    title: L('Customs documents missing', '清关单证缺失'),
+    needs: ['destination'],
+    anyOf: ['commercialInvoice', 'taxId'],
+    check(rec, card, ctx) {
+      const docs = rec.country ? card.express.docs[rec.country] : undefined;
+      if (!docs || !docs.length || anyBad(rec, ['commercialInvoice', 'taxId'])) return;
+      const missing: string[] = [];
+      for (const d of docs) {
+        const isInvoice = /invoice/i.test(d);
+        if (isInvoice ? ctx.mapped('commercialInvoice') && rec.invoice !== true : ctx.mapped('taxId') && rec.taxId === undefined) missing.push(d);
+      }
+      if (!missing.length) return;
+      const c = countryLabel(rec.country);
+      const names = joinL(missing.map(docLabel), ', ', '、');
+      return f('X-DOCS', 'error', L(`${c.en} needs ${names.en}: missing, the number fails the customs check`, `${c.zh} 需要${names.zh}：缺失，单号将无法通过清关校验`));
+    },
+  },
+  {
+    id: 'X-BLOCKED',
+    title: L('Blocked destination', '禁运目的地'),
+    needs: ['destination'],
+    check(rec, card) {
+      if (!rec.country || !card.express.blocked.includes(rec.country)) return;
+      const c = countryLabel(rec.country);
+      return f('X-BLOCKED', 'error', L(`${c.en} is a sanctioned or embargoed destination: do not ship`, `${c.zh} 为受制裁或禁运目的地：不得发货`));
+    },
+  },
+  {
+    id: 'G-COD',
+    title: L('Gift to a cash-on-delivery market', '向货到付款市场赠送礼物'),
+    needs: ['destination'],
+    anyOf: GIFT_ANY,
+    check(rec, card) {
+      if (!rec.hasGift || !rec.country || !card.gift.codCountries.includes(rec.country)) return;
+      const why = giftTier(card, rec.country); // the same #N/A text SG_FEE gives
+      return isRuleError(why) ? f('G-COD', 'error', L(why.en, why.zh)) : undefined;
+    },
+  },
+  {
+    id: 'G-FEE',
+    title: L('Gift destination without a fee tier', '礼物目的国无费率等级'),
+    needs: ['destination'],
+    anyOf: GIFT_ANY,
+    check(rec, card, ctx) {
+      if (!rec.hasGift || !rec.country || card.gift.codCountries.includes(rec.country)) return;
+      const fee = ctx.fee;
+      if (fee === undefined || typeof fee === 'number') return;
+      return f('G-FEE', 'warning', L(fee.en, fee.zh));
+    },
+  },
+  {
+    id: 'G-OVERWEIGHT',
+    title: L('Gift overweight (> 50 g)', '礼物超重（超过 50 克）'),
+    needs: ['giftWeight'],
+    check(rec, card, ctx) {
+      const g = card.gift;
+      if (!rec.hasGift || rec.giftWeight === undefined || !(rec.giftWeight > g.overweightAboveG)) return;
+      const cny = typeof ctx.fee === 'number' ? toCents(g.overweightSurcharge) : 0;
+      return f('G-OVERWEIGHT', 'warning', L(`gift weighs ${rec.giftWeight} g, above ${g.overweightAboveG} g: +¥${g.overweightSurcharge.toFixed(2)}`, `礼物重 ${rec.giftWeight} 克，超过 ${g.overweightAboveG} 克：加收 ¥${g.overweightSurcharge.toFixed(2)}`), cny);
+    },
+  },
+  {
+    id: 'G-NFE',
+    title: L('Brazil gift without NFe', '巴西礼物缺少 NFe'),
+    needs: ['destination', 'nfe'],
+    check(rec, card, ctx) {
+      const g = card.gift;
+      if (!rec.hasGift || !g.nfeCountries.includes(rec.country) || rec.nfe === true || anyBad(rec, ['nfe'])) return;
+      const cny = typeof ctx.fee === 'number' ? toCents(g.nfeSurcharge) : 0;
+      const c = countryLabel(rec.country);
+      return f('G-NFE', 'warning', L(`gift to ${c.en} without an NFe number: +¥${g.nfeSurcharge.toFixed(2)} local delivery surcharge`, `寄往${c.zh}的礼物没有 NFe 号：加收 ¥${g.nfeSurcharge.toFixed(2)} 本地派送附加费`), cny);
+    },
+  },
+  {
+    id: 'G-CONFIRM',
+    title: L('Gift not confirmed shipped within 48 h', '礼物未在 48 小时内确认发货'),
+    needs: ['giftShippedAt', 'giftConfirmedAt'],
+    check(rec, card, ctx) {
+      if (rec.giftShippedAt === undefined || anyBad(rec, ['giftConfirmedAt'])) return;
+      const h = card.gift.confirmHours;
+      const limit = h * HOUR_MS;
+      if (rec.giftConfirmedAt === undefined) {
+        if (!(ctx.now - rec.giftShippedAt > limit)) return;
+        return f('G-CONFIRM', 'error', L(`gift shipped ${stamp(rec.giftShippedAt)} and not confirmed within ${h} h: cancelled, counts as a failed dispatch`, `礼物于 ${stamp(rec.giftShippedAt)} 发货，${h} 小时内未确认发货：已自动取消，计为一次发货失败`));
+      }
+      if (!(rec.giftConfirmedAt - rec.giftShippedAt > limit)) return;
+      return f('G-CONFIRM', 'error', L(`gift confirmed ${hours(rec.giftConfirmedAt - rec.giftShippedAt)} h after shipping (limit ${h} h): cancelled, counts as a failed dispatch`, `礼物在发货后 ${hours(rec.giftConfirmedAt - rec.giftShippedAt)} 小时才确认（时限 ${h} 小时）：已自动取消，计为一次发货失败`));
+    },
+  },
+  {
+    id: 'G-STATUS',
+    title: L('Gift failed (status / error code)', '礼物失败（状态或错误码）'),
+    needs: ['giftStatus'],
+    check(rec) {
+      if (rec.giftStatus === undefined) return;
+      const s = statusOf(rec.giftStatus);
+      if (!s || s.code === 'PENDING') return;
+      return f('G-STATUS', 'warning', L(`${s.meaning.en} Fix: ${s.fix.en}`, `${s.meaning.zh}处理：${s.fix.zh}`));
+    },
+  },
+  {
+    id: 'G-CONFIRM-FREEZE',
+    title: L('Gift failures in a row: feature freeze', '礼物连续失败：功能将被冻结'),
+    needs: ['giftShippedAt'],
+    anyOf: ['giftConfirmedAt', 'giftStatus'],
+    crossRow: true,
+    check: () => undefined, // see session.ts: consecutive by gift shipped time across rows
+  },
+  {
+    id: 'G-LABEL',
+    title: L('Gift label not from the gift channel', '礼物面单非礼物渠道'),
+    needs: ['labelCode'],
+    check(rec, card) {
+      const raw = rec.labelCode;
+      if (raw === undefined || raw.trim() === '') return;
+      const code = fold(raw).trim().toUpperCase();
+      const p = card.gift.labelPrefix.toUpperCase();
+      const norm = (s: string) => fold(s).replace(/[\s-]+/g, '').toUpperCase();
+      if (rec.tracking && norm(rec.tracking) === norm(raw)) {
+        return f('G-LABEL', 'error', L(`gift label ${JSON.stringify(raw)} is the main order's tracking number: the gift needs its own ${p} label`, `礼物面单 ${JSON.stringify(raw)} 与主订单运单号相同：礼物需要单独的 ${p} 面单`));
+      }
+      if (code.startsWith(p)) return;
+      return f('G-LABEL', 'error', L(`gift label ${JSON.stringify(raw)} does not start with "${p}": print it from the gift backend`, `礼物面单 ${JSON.stringify(raw)} 不以 "${p}" 开头：请从礼物后台打印面单`));
+    },
+  },
+  {
+    id: 'G-TRIGGER',
+    title: L('Gift on an order below the threshold', '订单金额未达赠礼门槛'),
+    needs: ['orderAmount', 'giftThreshold'],
+    check(rec, _card, ctx) {
+      if (!rec.hasGift || rec.amountCents === undefined || rec.thresholdCents === undefined) return;
+      if (rec.amountCents >= rec.thresholdCents) return; // exact cents, as SG_TRIGGER
+      const cny = typeof ctx.fee === 'number' ? ctx.fee : 0;
+      return f('G-TRIGGER', 'warning', L(`gift given on a $${money(rec.amountCents)} order, below the $${money(rec.thresholdCents)} threshold: check the trigger setting`, `订单金额 ${money(rec.amountCents)} 美元低于赠礼门槛 ${money(rec.thresholdCents)} 美元却赠送了礼物：请检查触发门槛设置`), cny);
+    },
+  },
+];
+
+/** Findings of unreadable cells, and their title. */
+export const DATA_RULE = { id: 'DATA', title: L('Unreadable cell', '无法识别的单元格') } as const;
+
+/** Titles by rule id (for tables). */
+export const RULE_TITLES: Record<string, Text> = Object.fromEntries([...AUDIT_RULES.map((r) => [r.id, r.title]), [DATA_RULE.id, DATA_RULE.title]]);
