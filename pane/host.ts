@@ -34,8 +34,12 @@ export interface AuditHost {
   readHeader(sourceId: string): Promise<unknown[]>;
   /** Data rows [start, start + count) (0-based, header excluded); cells JSON-safe (dates as serial numbers or ISO text). */
   readRows(sourceId: string, start: number, count: number): Promise<unknown[][]>;
-  /** Create or replace one of the add-in's output sheets (never a user's sheet, never the source). */
-  writeSheet(name: string, table: unknown[][], opts?: WriteOptions): Promise<void>;
+  /**
+   * Create or replace one of the add-in's output sheets (never a user's sheet, never the source).
+   * When a user's sheet already has `name`, the host writes to a fresh name ("Findings (2)") and may
+   * resolve to the name it actually used (the pane then points the chart and its messages there).
+   */
+  writeSheet(name: string, table: unknown[][], opts?: WriteOptions): Promise<string | void>;
   addChart(spec: ChartSpec): Promise<void>;
   /** Insert the built-in rate card as an editable sheet (a new sheet; never overwrites). */
   insertRateCard(table: unknown[][]): Promise<string>;

@@ -1,0 +1,415 @@
+/**
+ * The audit pane's state and flow, without any DOM: pick a source, detect and override the column
+ * mapping, run the audit in chunks (cancellable between chunks), write the output sheets, insert the
+ * rate card. The view (view.ts) renders `state` and calls these methods; tests drive them directly.
+ */
+import type { AuditOptions, AuditReport, ColumnMapping, Field, MappingResult, Severity } from '../core/audit/types';
+import { OUTPUT_SHEETS } from '../core/audit/types';
+import { FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS } from '../core/audit/report';
+import { cardToTable, latestCard } from '../core/rates';
+import { L, type Lang, type Text } from '../core/text';
+import type { AuditHost, SourceInfo } from './host';
+import { T, duplicateText, missingRequiredText } from './i18n';
+
+/** The part of the audit engine (core/audit) the pane uses. */
+export interface AuditEngine {
+  detectColumns(header: unknown[], overrides?: AuditOptions['overrides']): MappingResult;
+  createAudit(header: unknown[], options: AuditOptions): {
+    /** Why this header cannot be audited (then nothing is read or written). */
+    readonly error?: Text;
+    push(rows: unknown[][], firstDataRowIndex: number): void;
+    finish(): AuditReport;
+  };
+  /** Bilingual labels of the fields and titles of the rules (by RULES.md id). */
+  fieldLabels?: Partial<Record<Field, Text>>;
+  ruleTitles?: Record<string, Text>;
+}
+
+export type Overrides = Partial<Record<Field, number | null>>;
+export type RunPhase = 'prepare' | 'read' | 'audit' | 'write';
+
+export interface RunSummary {
+  rowsAudited: number;
+  rowsAffected: number;
+  bySeverity: Record<Severity, number>;
+  giftFeesCny: number;
+  penaltiesUsd: number;
+  /** Sheets actually written, in order (e.g. ["Findings", "Summary", "Weekly"]). */
+  sheets: string[];
+  /** A chart failure does not fail the run; it is reported here. */
+  chartError?: Text;
+  ms: number;
+}
+
+export interface PaneState {
+  lang: Lang;
+  sources: SourceInfo[];
+  sourcesLoading: boolean;
+  sourceId: string | undefined;
+  header: string[];
+  headerLoading: boolean;
+  overrides: Overrides;
+  /** Detected mapping with the overrides applied. */
+  mapping: MappingResult | undefined;
+  /** Why Run is disabled (missing required column, duplicate column, no rows…), or undefined. */
+  blocker: Text | undefined;
+  run:
+    | { status: 'idle' }
+    | { status: 'running'; phase: RunPhase; done: number; total: number; cancelling: boolean }
+    | { status: 'done'; summary: RunSummary }
+    | { status: 'cancelled' }
+    | { status: 'error'; error: Text };
+  rateCard: { status: 'idle' } | { status: 'busy' } | { status: 'done'; sheet: string } | { status: 'error'; error: Text };
+  /** Error not tied to a run (listing sources, reading the header). */
+  error: Text | undefined;
+}
+
+export interface ControllerOptions {
+  engine: AuditEngine;
+  /** Rows per host.readRows call (default 5,000). */
+  chunkSize?: number;
+  /** "Now" for open orders (epoch ms); default Date.now() at run time. */
+  now?: number;
+}
+
+export const DEFAULT_CHUNK = 5000;
+
+/** Any thrown thing → bilingual readable text, prefixed with what failed. */
+export function describeError(e: unknown, what?: Text): Text {
+  let en: string;
+  let zh: string;
+  if (e && typeof e === 'object' && typeof (e as Text).en === 'string' && typeof (e as Text).zh === 'string') {
+    en = (e as Text).en;
+    zh = (e as Text).zh;
+  } else {
+    let msg = '';
+    if (e instanceof Error) msg = e.message || e.name;
+    else if (typeof e === 'string') msg = e;
+    else if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string') msg = (e as { message: string }).message;
+    else if (e !== undefined && e !== null) {
+      try {
+        msg = JSON.stringify(e);
+      } catch {
+        msg = String(e);
+      }
+    }
+    // Office errors carry a code and debugInfo; keep the code, drop stack-like noise.
+    const code = e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
+    if (typeof code === 'string' && code && !msg.includes(code)) msg = msg ? `${msg} (${code})` : code;
+    msg = msg.split('\n')[0].trim();
+    en = msg || T.errUnknown.en;
+    zh = msg || T.errUnknown.zh;
+  }
+  return what ? L(`${what.en}: ${en}`, `${what.zh}：${zh}`) : L(en, zh);
+}
+
+class Cancelled extends Error {}
+
+const headerText = (v: unknown): string => (v === null || v === undefined ? '' : String(v).trim());
+
+export class PaneController {
+  state: PaneState;
+  private listeners = new Set<(s: PaneState) => void>();
+  private cancelRequested = false;
+  private headerSeq = 0;
+  private readonly engine: AuditEngine;
+  private readonly chunk: number;
+
+  constructor(
+    readonly host: AuditHost,
+    private readonly opts: ControllerOptions,
+  ) {
+    this.engine = opts.engine;
+    this.chunk = Math.max(1, Math.floor(opts.chunkSize ?? DEFAULT_CHUNK));
+    let lang: Lang = 'en';
+    try {
+      lang = host.lang() === 'zh' ? 'zh' : 'en';
+    } catch {
+      /* a host without a language keeps English */
+    }
+    this.state = {
+      lang,
+      sources: [],
+      sourcesLoading: false,
+      sourceId: undefined,
+      header: [],
+      headerLoading: false,
+      overrides: {},
+      mapping: undefined,
+      blocker: undefined,
+      run: { status: 'idle' },
+      rateCard: { status: 'idle' },
+      error: undefined,
+    };
+  }
+
+  subscribe(fn: (s: PaneState) => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  private set(patch: Partial<PaneState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const fn of this.listeners) fn(this.state);
+  }
+
+  get running(): boolean {
+    return this.state.run.status === 'running';
+  }
+
+  fieldLabel(f: Field): Text {
+    return this.engine.fieldLabels?.[f] ?? L(f, f);
+  }
+
+  ruleTitle(rule: string): Text | undefined {
+    return this.engine.ruleTitles?.[rule];
+  }
+
+  setLang(lang: Lang): void {
+    this.set({ lang });
+  }
+
+  /** Load the sources; keep the current one when it still exists, else pick the first. */
+  async refreshSources(): Promise<void> {
+    if (this.running) return;
+    this.set({ sourcesLoading: true, error: undefined });
+    let sources: SourceInfo[];
+    try {
+      sources = await this.host.listSources();
+      if (!Array.isArray(sources)) throw new Error('listSources did not return a list');
+    } catch (e) {
+      this.set({ sourcesLoading: false, error: describeError(e, T.errListSources) });
+      return;
+    }
+    this.set({ sources, sourcesLoading: false });
+    const keep = sources.find((s) => s.id === this.state.sourceId);
+    if (keep) await this.loadHeader(keep.id, true);
+    else if (sources.length) await this.selectSource(sources[0].id);
+    else this.set({ sourceId: undefined, header: [], mapping: undefined, overrides: {}, blocker: T.noSources });
+  }
+
+  async selectSource(id: string): Promise<void> {
+    if (this.running) return;
+    if (!this.state.sources.some((s) => s.id === id)) return;
+    const changed = id !== this.state.sourceId;
+    this.set({
+      sourceId: id,
+      ...(changed ? { overrides: {}, header: [], mapping: undefined, run: { status: 'idle' } as const } : {}),
+    });
+    await this.loadHeader(id, !changed);
+  }
+
+  /** Read the header of a source and (re)detect the mapping. Keeps overrides when the header is unchanged. */
+  private async loadHeader(id: string, keepOverrides: boolean): Promise<void> {
+    const seq = ++this.headerSeq;
+    this.set({ headerLoading: true, error: undefined });
+    let raw: unknown[];
+    try {
+      raw = await this.host.readHeader(id);
+      if (!Array.isArray(raw)) throw new Error('readHeader did not return a row');
+    } catch (e) {
+      if (seq !== this.headerSeq) return;
+      this.set({ headerLoading: false, header: [], mapping: undefined, error: describeError(e, T.errReadHeader), blocker: T.errReadHeader });
+      return;
+    }
+    if (seq !== this.headerSeq) return; // the user picked another source meanwhile
+    const header = raw.map(headerText);
+    const same = header.length === this.state.header.length && header.every((h, i) => h === this.state.header[i]);
+    const overrides = keepOverrides && same ? this.state.overrides : {};
+    this.set({ headerLoading: false, header });
+    this.remap(overrides);
+  }
+
+  /** Set one field's column (0-based) or null for "not mapped". */
+  setMapping(field: Field, column: number | null): void {
+    if (this.running) return;
+    const overrides: Overrides = { ...this.state.overrides };
+    // One column serves one field: taking a column from another field's override frees that field
+    // (detection may then find it another column).
+    if (column !== null) for (const f of Object.keys(overrides) as Field[]) if (f !== field && overrides[f] === column) delete overrides[f];
+    overrides[field] = column;
+    this.remap(overrides);
+  }
+
+  resetMapping(): void {
+    if (this.running) return;
+    this.remap({});
+  }
+
+  private remap(overrides: Overrides): void {
+    const header = this.state.header;
+    let mapping: MappingResult | undefined;
+    let blocker: Text | undefined;
+    if (!header.some((h) => h !== '')) {
+      this.set({ overrides, mapping: undefined, blocker: this.state.sourceId ? T.errEmptyHeader : T.noSources });
+      return;
+    }
+    try {
+      mapping = this.engine.detectColumns(header, overrides);
+    } catch (e) {
+      this.set({ overrides, mapping: undefined, blocker: describeError(e, T.errAudit), error: describeError(e, T.errAudit) });
+      return;
+    }
+    const src = this.state.sources.find((s) => s.id === this.state.sourceId);
+    if (mapping.missingRequired.length) blocker = missingRequiredText(mapping.missingRequired.map((f) => this.fieldLabel(f)));
+    else blocker = duplicateBlocker(mapping.mapping, header, (f) => this.fieldLabel(f));
+    if (!blocker && src && src.rows <= 0) blocker = T.errNoRows;
+    this.set({ overrides, mapping, blocker });
+  }
+
+  /** Ask a running audit to stop at the next chunk boundary (before anything is written). */
+  cancel(): void {
+    const run = this.state.run;
+    if (run.status !== 'running' || run.phase === 'write' || run.cancelling) return;
+    this.cancelRequested = true;
+    this.set({ run: { ...run, cancelling: true } });
+  }
+
+  private progress(phase: RunPhase, done: number, total: number): void {
+    const cancelling = this.state.run.status === 'running' && this.state.run.cancelling;
+    this.set({ run: { status: 'running', phase, done, total, cancelling } });
+  }
+
+  private checkCancel(): void {
+    if (this.cancelRequested) throw new Cancelled();
+  }
+
+  /** Let the browser paint and handle a Cancel click between chunks. */
+  private yieldToUi(): Promise<void> {
+    return new Promise((r) => setTimeout(r, 0));
+  }
+
+  /** Run the audit. Resolves when done, cancelled or failed (the state says which); never rejects. */
+  async run(): Promise<void> {
+    if (this.running) return;
+    const id = this.state.sourceId;
+    if (!id || !this.state.mapping || this.state.blocker) return;
+    const started = Date.now();
+    this.cancelRequested = false;
+    const lang = this.state.lang;
+    const overrides = { ...this.state.overrides };
+    this.progress('prepare', 0, 0);
+    let stage: Text = T.errRead;
+    try {
+      // Fresh size and header: the user may have edited the sheet since it was picked.
+      const sources = await this.host.listSources();
+      this.checkCancel();
+      const src = sources.find((s) => s.id === id);
+      if (!src) throw L('The source no longer exists. Press Refresh.', '数据源已不存在，请点击“刷新”。');
+      const header = (await this.host.readHeader(id)).map(headerText);
+      this.checkCancel();
+      if (header.length !== this.state.header.length || header.some((h, i) => h !== this.state.header[i])) {
+        this.set({ sources, header, run: { status: 'error', error: T.errHeaderChanged } });
+        this.remap({});
+        return;
+      }
+      if (src.rows <= 0) throw T.errNoRows;
+      stage = T.errAudit;
+      const audit = this.engine.createAudit(header, { overrides, lang, now: this.opts.now ?? Date.now(), headerRow: src.headerRow });
+      if (audit.error) throw audit.error;
+      const total = src.rows;
+      for (let start = 0; start < total; ) {
+        stage = T.errRead;
+        this.progress('read', start, total);
+        const count = Math.min(this.chunk, total - start);
+        const rows = await this.host.readRows(id, start, count);
+        if (!Array.isArray(rows)) throw new Error('readRows did not return rows');
+        this.checkCancel();
+        stage = T.errAudit;
+        this.progress('audit', start, total);
+        await this.yieldToUi();
+        this.checkCancel();
+        if (rows.length) audit.push(rows, start);
+        start += rows.length;
+        if (rows.length < count) break; // the source shrank while reading
+        await this.yieldToUi();
+        this.checkCancel();
+      }
+      const report = audit.finish();
+      this.checkCancel();
+
+      stage = T.errWrite;
+      const out = outputTables(report);
+      const sheets: string[] = [];
+      for (let i = 0; i < out.length; i++) {
+        this.progress('write', i, out.length);
+        const o = out[i];
+        const name = await this.host.writeSheet(o.name, o.table, o.opts);
+        sheets.push(typeof name === 'string' && name ? name : o.name);
+      }
+      this.progress('write', out.length, out.length);
+      let chartError: Text | undefined;
+      if (report.chart && report.chart.rows > 0) {
+        const weeklyIdx = out.findIndex((o) => o.name === OUTPUT_SHEETS.weekly);
+        const sheet = weeklyIdx >= 0 ? sheets[weeklyIdx] : report.chart.sheet;
+        try {
+          await this.host.addChart({ ...report.chart, sheet });
+        } catch (e) {
+          chartError = describeError(e, T.chartFailed);
+        }
+      }
+      this.set({ run: { status: 'done', summary: summarize(report, sheets, chartError, Date.now() - started) } });
+    } catch (e) {
+      if (e instanceof Cancelled) this.set({ run: { status: 'cancelled' } });
+      else this.set({ run: { status: 'error', error: describeError(e, stage) } });
+    } finally {
+      this.cancelRequested = false;
+    }
+  }
+
+  async insertRateCard(): Promise<void> {
+    if (this.state.rateCard.status === 'busy') return;
+    this.set({ rateCard: { status: 'busy' } });
+    try {
+      const sheet = await this.host.insertRateCard(cardToTable(latestCard(), this.state.lang));
+      this.set({ rateCard: { status: 'done', sheet: typeof sheet === 'string' && sheet ? sheet : '' } });
+    } catch (e) {
+      this.set({ rateCard: { status: 'error', error: describeError(e, T.errRateCard) } });
+    }
+  }
+}
+
+function duplicateBlocker(mapping: ColumnMapping, header: string[], label: (f: Field) => Text): Text | undefined {
+  const byCol = new Map<number, Field[]>();
+  for (const [f, c] of Object.entries(mapping) as [Field, number | undefined][]) {
+    if (c === undefined || c === null) continue;
+    byCol.set(c, [...(byCol.get(c) ?? []), f]);
+  }
+  for (const [c, fs] of byCol) if (fs.length > 1) return duplicateText(header[c] || `#${c + 1}`, fs.map(label));
+  return undefined;
+}
+
+/** The Summary sheet's "by rule" and "by destination" blocks keep their money in these columns. */
+const SUMMARY_MONEY_COLUMNS = [5, 6];
+
+/** The three output sheets with their formatting. */
+export function outputTables(report: AuditReport): { name: string; table: unknown[][]; opts: { highlightRows?: number[]; moneyColumns?: number[] } }[] {
+  const { findings, summary, weekly } = report.tables;
+  // Findings table rows follow report.findings one to one (row i+1 of the table = findings[i]).
+  const highlightRows: number[] = [];
+  if (findings.length - 1 === report.findings.length) {
+    report.findings.forEach((f, i) => {
+      if (f.severity === 'error') highlightRows.push(i + 1);
+    });
+  }
+  return [
+    { name: OUTPUT_SHEETS.findings, table: findings, opts: { highlightRows, moneyColumns: [...FINDINGS_MONEY_COLUMNS] } },
+    { name: OUTPUT_SHEETS.summary, table: summary, opts: { moneyColumns: [...SUMMARY_MONEY_COLUMNS] } },
+    { name: OUTPUT_SHEETS.weekly, table: weekly, opts: { moneyColumns: [...WEEKLY_MONEY_COLUMNS] } },
+  ];
+}
+
+export function summarize(report: AuditReport, sheets: string[], chartError: Text | undefined, ms: number): RunSummary {
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of report.findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+  return {
+    rowsAudited: report.rowsAudited,
+    rowsAffected: report.rowsAffected,
+    bySeverity,
+    giftFeesCny: report.totals.giftFeesCny,
+    penaltiesUsd: report.totals.penaltiesUsd,
+    sheets,
+    chartError,
+    ms,
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Every string the audit pane shows, in English and Simplified Chinese. Nothing user-facing is
+ * written anywhere else in pane/ (the view only looks texts up here).
+ */
+import type { Field, Severity } from '../core/audit/types';
+import { L, type Lang, type Text } from '../core/text';
+
+export type { Lang, Text };
+
+export const tr = (t: Text, lang: Lang): string => (lang === 'zh' ? t.zh : t.en);
+
+/** Locale-aware integer / money formatting (en-US, zh-CN both use 1,234.56). */
+export const fmtInt = (n: number, lang: Lang): string => Math.round(n).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US');
+export const fmtMoney = (n: number, lang: Lang): string =>
+  n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+export const T = {
+  title: L('Order audit', '订单审核'),
+  subtitle: L('AliExpress seller rules', '速卖通卖家规则'),
+  langGroup: L('Language', '语言'),
+
+  // Source
+  sourceHeading: L('1 · Data source', '1 · 数据源'),
+  sourceLabel: L('Table or range to audit', '要审核的表格或区域'),
+  refresh: L('Refresh', '刷新'),
+  refreshTitle: L('Reload the list of tables and ranges', '重新加载表格和区域列表'),
+  loadingSources: L('Looking for tables and ranges…', '正在查找表格和区域…'),
+  noSources: L(
+    'No data found. Put your orders in a sheet (header in the first row), then press Refresh.',
+    '未找到数据。请把订单放在工作表中（第一行为表头），然后点击“刷新”。',
+  ),
+  chooseSource: L('— choose —', '— 请选择 —'),
+  loadingHeader: L('Reading the header…', '正在读取表头…'),
+
+  // Mapping
+  mappingHeading: L('2 · Columns', '2 · 列对应'),
+  mappingHelp: L(
+    'Detected from the header. Change any that are wrong.',
+    '已根据表头自动识别。如有错误请修改。',
+  ),
+  notMapped: L('— not mapped —', '— 未对应 —'),
+  required: L('required', '必填'),
+  resetMapping: L('Reset to detected', '恢复自动识别'),
+  editColumns: L('Show and edit the columns', '查看和修改列对应'),
+  hideColumns: L('Hide the columns', '收起列对应'),
+  skippedHeading: L('Rules that will be skipped', '将跳过的规则'),
+  allRulesRun: L('All rules can run with these columns.', '这些列足以运行全部规则。'),
+  needs: L('needs', '需要'),
+  unmatchedHeading: L('Columns not used', '未使用的列'),
+
+  // Run
+  runHeading: L('3 · Audit', '3 · 审核'),
+  run: L('Run audit', '运行审核'),
+  cancel: L('Cancel', '取消'),
+  cancelling: L('Cancelling…', '正在取消…'),
+  phaseRead: L('Reading', '读取中'),
+  phaseAudit: L('Auditing', '审核中'),
+  phaseWrite: L('Writing results', '写入结果'),
+  phasePrepare: L('Preparing', '准备中'),
+  rows: L('rows', '行'),
+  sheets: L('sheets', '个工作表'),
+  cancelled: L('Cancelled — nothing was written.', '已取消，未写入任何内容。'),
+  noCancelWhileWriting: L('Writing results; this cannot be cancelled now.', '正在写入结果，此时无法取消。'),
+  doneHeading: L('Audit complete', '审核完成'),
+  rowsAudited: L('Rows audited', '已审核行数'),
+  rowsAffected: L('Rows with findings', '有问题的行'),
+  errors: L('Errors', '错误'),
+  warnings: L('Warnings', '警告'),
+  infos: L('Info', '提示'),
+  giftFees: L('Gift fees (CNY)', '小礼物费用（人民币）'),
+  penalties: L('Penalties (USD)', '罚金（美元）'),
+  writtenTo: L('Written to', '已写入'),
+  chartFailed: L('The chart could not be added', '无法添加图表'),
+  noFindings: L('No problems found.', '未发现问题。'),
+
+  // Rate card
+  rateHeading: L('Rate card', '费率卡'),
+  rateHelp: L(
+    'Insert the built-in rates as an editable sheet (a new sheet; nothing is overwritten).',
+    '把内置费率插入为可编辑的工作表（新建工作表，不覆盖任何内容）。',
+  ),
+  insertRateCard: L('Insert rate card', '插入费率卡'),
+  rateCardInserted: L('Inserted sheet', '已插入工作表'),
+
+  // Errors
+  errListSources: L('Could not list the tables and ranges', '无法列出表格和区域'),
+  errReadHeader: L('Could not read the header', '无法读取表头'),
+  errRead: L('Could not read the data', '无法读取数据'),
+  errAudit: L('The audit failed', '审核失败'),
+  errWrite: L('Could not write the results', '无法写入结果'),
+  errRateCard: L('Could not insert the rate card', '无法插入费率卡'),
+  errEmptyHeader: L('The first row of this source is empty: it needs a header row.', '该数据源的第一行为空：需要表头行。'),
+  errNoRows: L('This source has no data rows below the header.', '该数据源在表头下方没有数据行。'),
+  errHeaderChanged: L(
+    'The header changed since it was read. Check the columns and run again.',
+    '读取后表头已改变。请检查列对应后重新运行。',
+  ),
+  errUnknown: L('Unknown error', '未知错误'),
+  errDuplicate: L('is mapped to more than one field', '被对应到多个字段'),
+} as const;
+
+/** "Map the required column(s) … to run." */
+export function missingRequiredText(labels: Text[]): Text {
+  return L(
+    `Map the required column${labels.length > 1 ? 's' : ''} ${labels.map((l) => `“${l.en}”`).join(', ')} to run the audit.`,
+    `请先对应必填列 ${labels.map((l) => `“${l.zh}”`).join('、')}，才能运行审核。`,
+  );
+}
+
+export function duplicateText(header: string, fields: Text[]): Text {
+  return L(
+    `Column “${header}” is mapped to ${fields.map((f) => f.en).join(' and ')}.`,
+    `列“${header}”同时对应了 ${fields.map((f) => f.zh).join('和')}。`,
+  );
+}
+
+export function sourceSummary(rows: number, columns: number, lang: Lang): string {
+  return lang === 'zh' ? `${fmtInt(rows, lang)} 行 × ${columns} 列` : `${fmtInt(rows, lang)} rows × ${columns} columns`;
+}
+
+export function sourceOption(label: string, rows: number, lang: Lang): string {
+  return lang === 'zh' ? `${label}（${fmtInt(rows, lang)} 行）` : `${label} (${fmtInt(rows, lang)} rows)`;
+}
+
+export function progressText(phase: 'prepare' | 'read' | 'audit' | 'write', done: number, total: number, lang: Lang): string {
+  const p = { prepare: T.phasePrepare, read: T.phaseRead, audit: T.phaseAudit, write: T.phaseWrite }[phase];
+  if (phase === 'prepare') return `${tr(p, lang)}…`;
+  if (phase === 'write') return lang === 'zh' ? `${p.zh}：${done} / ${total} 个工作表` : `${p.en}: ${done} of ${total} sheets`;
+  return lang === 'zh'
+    ? `${p.zh}：${fmtInt(done, lang)} / ${fmtInt(total, lang)} 行`
+    : `${p.en}: ${fmtInt(done, lang)} of ${fmtInt(total, lang)} rows`;
+}
+
+export const SEVERITY_TEXT: Record<Severity, Text> = {
+  error: T.errors,
+  warning: T.warnings,
+  info: T.infos,
+};
+
+/** Display order and groups of the fields in the mapping list. */
+export const FIELD_GROUPS: { title: Text; fields: Field[] }[] = [
+  { title: L('Order', '订单'), fields: ['orderId', 'destination', 'paidAt', 'orderAmount'] },
+  {
+    title: L('Offline Express', '线下快递'),
+    fields: [
+      'carrier',
+      'trackingNumber',
+      'uploadedAt',
+      'uploadFailures',
+      'firstScanAt',
+      'lastEventAt',
+      'deliveredAt',
+      'eventCount',
+      'events',
+      'appeal',
+      'commercialInvoice',
+      'taxId',
+    ],
+  },
+  {
+    title: L('Small Gifts', '小礼物'),
+    fields: ['giftWeight', 'nfe', 'giftShippedAt', 'giftConfirmedAt', 'labelCode', 'giftStatus', 'giftThreshold'],
+  },
+];
