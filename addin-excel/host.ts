@@ -1,0 +1,480 @@
+/**
+ * ExcelAuditHost: the audit pane's host (pane/host.ts) over Excel.run.
+ *
+ * Safety rules it keeps:
+ *  - It only ever writes to sheets the add-in created itself. Their worksheet ids are kept in a
+ *    workbook setting (OUTPUT_SETTING), so a re-run replaces the previous run's output sheets (even
+ *    if the user renamed them), and a user's own sheet that happens to be called "Findings" is never
+ *    touched: the add-in picks "Findings (2)" instead. The source range is only ever read.
+ *  - Every request stays under Excel on the web's 5 MB payload limit: rows are read and written in
+ *    chunks sized from the measured JSON size of the data (target CHUNK_TARGET_BYTES), one
+ *    context.sync() per chunk; a payload-size error from Excel halves the chunk and retries.
+ *  - Text that Excel would take for a formula (=, +, -, @ first) is written with a quote prefix, so
+ *    a finding message can never turn into a formula.
+ */
+import type { AuditHost, SourceInfo, WriteOptions } from '../pane/host';
+import type { ChartSpec } from '../core/audit/types';
+import { langFromLocale, type Lang } from '../core/text';
+
+/** Excel on the web rejects requests/responses over 5 MB. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+/** What one chunk aims for: well under the limit, leaving room for the request envelope. */
+export const CHUNK_TARGET_BYTES = 2 * 1024 * 1024;
+/** Rows per chunk never exceed this, whatever the size estimate. */
+export const MAX_CHUNK_ROWS = 20_000;
+/** Workbook setting holding { [outputName]: worksheetId } for the sheets this add-in created. */
+export const OUTPUT_SETTING = 'AE.outputSheets';
+
+const MONEY_FORMAT = '#,##0.00';
+const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
+const BAD_ROW_FILL = '#FDE2E1';
+const HEADER_FILL = '#EDEBE9';
+/** Excel sheet names: ≤ 31 characters, none of : \ / ? * [ ]. */
+const SHEET_NAME_MAX = 31;
+
+type Ctx = Excel.RequestContext;
+type Run = <T>(batch: (context: Ctx) => Promise<T>) => Promise<T>;
+
+interface Geometry {
+  sheetId: string;
+  /** 0-based sheet row / column of the header's first cell. */
+  row: number;
+  col: number;
+  /** Data rows (header excluded) and columns. */
+  rows: number;
+  columns: number;
+}
+
+/** UTF-8 byte length of a value's JSON: what goes over the wire for a values payload. */
+export function jsonBytes(x: unknown): number {
+  const s = JSON.stringify(x) ?? '';
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+const isPayloadError = (e: unknown): boolean =>
+  /PayloadSize|payload size|too large|RequestEntityTooLarge/i.test(`${(e as { code?: string })?.code ?? ''} ${(e as Error)?.message ?? ''}`);
+
+/** A cell as Excel's `values` setter takes it, never a formula. */
+export function toCell(v: unknown): string | number | boolean {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? v : '';
+  if (typeof v === 'boolean') return v;
+  if (v instanceof Date) return isNaN(v.getTime()) ? '' : v.getTime() / 86_400_000 + 25_569;
+  const s = typeof v === 'string' ? v : typeof v === 'object' && v !== null && 'en' in v ? String((v as { en: unknown }).en) : String(v);
+  // Excel treats a value starting with = + - @ as a formula; the quote prefix keeps it text.
+  return /^[=+\-@]/.test(s) ? `'${s}` : s;
+}
+
+/** Column letters for a 0-based index (0 → A, 26 → AA). */
+export function colLetter(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Consecutive 1-based rows merged into spans: [2,3,4,9] → [[2,4],[9,9]]. */
+export function spans(rows: readonly number[]): [number, number][] {
+  const sorted = [...new Set(rows.filter((r) => Number.isInteger(r) && r > 0))].sort((a, b) => a - b);
+  const out: [number, number][] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r === last[1] + 1) last[1] = r;
+    else out.push([r, r]);
+  }
+  return out;
+}
+
+function cleanSheetName(name: string): string {
+  const s = name.replace(/[:\\/?*[\]]/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Sheet';
+  return s.slice(0, SHEET_NAME_MAX);
+}
+
+const msg = (lang: Lang, en: string, zh: string) => (lang === 'zh' ? zh : en);
+
+export interface ExcelHostOptions {
+  /** Excel.run (injectable for tests). */
+  run?: Run;
+  /** Chunk target in bytes (tests lower it). */
+  chunkTargetBytes?: number;
+  /** Called with the JSON byte size of every values payload read or written (tests measure it). */
+  onPayload?: (kind: 'read' | 'write', bytes: number, rows: number) => void;
+}
+
+export class ExcelAuditHost implements AuditHost {
+  private readonly run: Run;
+  private readonly target: number;
+  private readonly onPayload?: ExcelHostOptions['onPayload'];
+  private readonly geometry = new Map<string, Geometry>();
+  /** Output sheets written in this session, by requested and by actual name (chart target, series names). */
+  private readonly written = new Map<string, { id: string; header: unknown[] }>();
+
+  constructor(opts: ExcelHostOptions = {}) {
+    this.run = opts.run ?? (<T>(batch: (c: Ctx) => Promise<T>) => Excel.run(batch));
+    this.target = Math.min(opts.chunkTargetBytes ?? CHUNK_TARGET_BYTES, PAYLOAD_LIMIT_BYTES / 2);
+    this.onPayload = opts.onPayload;
+  }
+
+  lang(): Lang {
+    try {
+      return langFromLocale(Office.context.displayLanguage);
+    } catch {
+      return 'en';
+    }
+  }
+
+  // ---------------------------------------------------------------- sources
+
+  async listSources(): Promise<SourceInfo[]> {
+    const lang = this.lang();
+    return this.run(async (context) => {
+      const wb = context.workbook;
+      const sheets = wb.worksheets;
+      sheets.load('items/name,items/id');
+      const active = sheets.getActiveWorksheet();
+      active.load('id');
+      const tables = wb.tables;
+      tables.load('items/name');
+      const ownSetting = wb.settings.getItemOrNullObject(OUTPUT_SETTING);
+      ownSetting.load('value');
+      await context.sync();
+
+      const own = new Set(Object.values(parseRegistry(ownSetting)));
+      const tableInfo = tables.items.map((t) => {
+        const range = t.getRange();
+        range.load('address,rowIndex,columnIndex,rowCount,columnCount');
+        const ws = t.worksheet;
+        ws.load('id,name');
+        return { t, range, ws };
+      });
+      const used = sheets.items
+        .filter((s) => !own.has(s.id))
+        .map((s) => {
+          const range = s.getUsedRangeOrNullObject(true);
+          range.load('address,rowIndex,columnIndex,rowCount,columnCount');
+          return { s, range };
+        });
+      await context.sync();
+
+      const out: (SourceInfo & { active: boolean })[] = [];
+      for (const { t, range, ws } of tableInfo) {
+        if (own.has(ws.id)) continue;
+        const id = `table:${t.name}`;
+        const g: Geometry = { sheetId: ws.id, row: range.rowIndex, col: range.columnIndex, rows: Math.max(0, range.rowCount - 1), columns: range.columnCount };
+        this.geometry.set(id, g);
+        out.push({
+          id,
+          label: msg(lang, `Table ${t.name} (${range.address})`, `表格 ${t.name}（${range.address}）`),
+          rows: g.rows,
+          columns: g.columns,
+          headerRow: g.row + 1,
+          active: ws.id === active.id,
+        });
+      }
+      for (const { s, range } of used) {
+        if (range.isNullObject) continue;
+        const id = `sheet:${s.id}`;
+        const g: Geometry = { sheetId: s.id, row: range.rowIndex, col: range.columnIndex, rows: Math.max(0, range.rowCount - 1), columns: range.columnCount };
+        this.geometry.set(id, g);
+        out.push({
+          id,
+          label: msg(lang, `${s.name} (used range ${range.address.replace(/^.*!/, '')})`, `${s.name}（已用区域 ${range.address.replace(/^.*!/, '')}）`),
+          rows: g.rows,
+          columns: g.columns,
+          headerRow: g.row + 1,
+          active: s.id === active.id,
+        });
+      }
+      // The active sheet's sources first (tables before the used range), then the rest in workbook order.
+      const ordered = [...out.filter((s) => s.active), ...out.filter((s) => !s.active)];
+      return ordered.map(({ active: _a, ...s }) => s);
+    });
+  }
+
+  /** Where a source is now (re-read: the user may have added rows since the list was made). */
+  private async locate(context: Ctx, sourceId: string): Promise<Geometry> {
+    const lang = this.lang();
+    const [kind, key] = [sourceId.slice(0, sourceId.indexOf(':')), sourceId.slice(sourceId.indexOf(':') + 1)];
+    if (kind === 'table') {
+      const t = context.workbook.tables.getItemOrNullObject(key);
+      const range = t.getRange();
+      range.load('rowIndex,columnIndex,rowCount,columnCount');
+      const ws = t.worksheet;
+      ws.load('id');
+      t.load('name');
+      await context.sync();
+      if (t.isNullObject) throw new Error(msg(lang, `Table "${key}" no longer exists. Press Refresh.`, `表格“${key}”已不存在，请点击“刷新”。`));
+      return { sheetId: ws.id, row: range.rowIndex, col: range.columnIndex, rows: Math.max(0, range.rowCount - 1), columns: range.columnCount };
+    }
+    if (kind === 'sheet') {
+      const ws = context.workbook.worksheets.getItemOrNullObject(key);
+      const range = ws.getUsedRangeOrNullObject(true);
+      range.load('rowIndex,columnIndex,rowCount,columnCount');
+      await context.sync();
+      if (ws.isNullObject) throw new Error(msg(lang, 'That sheet no longer exists. Press Refresh.', '该工作表已不存在，请点击“刷新”。'));
+      if (range.isNullObject) return { sheetId: key, row: 0, col: 0, rows: 0, columns: 0 };
+      return { sheetId: key, row: range.rowIndex, col: range.columnIndex, rows: Math.max(0, range.rowCount - 1), columns: range.columnCount };
+    }
+    throw new Error(msg(lang, `Unknown data source "${sourceId}". Press Refresh.`, `未知的数据源“${sourceId}”，请点击“刷新”。`));
+  }
+
+  async readHeader(sourceId: string): Promise<unknown[]> {
+    return this.run(async (context) => {
+      const g = await this.locate(context, sourceId);
+      this.geometry.set(sourceId, g);
+      if (g.columns === 0) return [];
+      const range = context.workbook.worksheets.getItem(g.sheetId).getRangeByIndexes(g.row, g.col, 1, g.columns);
+      range.load('values');
+      await context.sync();
+      this.onPayload?.('read', jsonBytes(range.values), 1);
+      return range.values[0] ?? [];
+    });
+  }
+
+  async readRows(sourceId: string, start: number, count: number): Promise<unknown[][]> {
+    return this.run(async (context) => {
+      let g = this.geometry.get(sourceId);
+      if (!g) {
+        g = await this.locate(context, sourceId);
+        this.geometry.set(sourceId, g);
+      }
+      const from = Math.max(0, Math.floor(start));
+      const end = Math.min(g.rows, from + Math.max(0, Math.floor(count)));
+      const sheet = context.workbook.worksheets.getItem(g.sheetId);
+      const out: unknown[][] = [];
+      // First guess: ~60 bytes per cell; then measured bytes per row of the previous chunk.
+      let bytesPerRow = Math.max(1, g.columns) * 60;
+      let r = from;
+      while (r < end) {
+        let n = Math.max(1, Math.min(MAX_CHUNK_ROWS, end - r, Math.floor(this.target / bytesPerRow)));
+        for (;;) {
+          const range = sheet.getRangeByIndexes(g.row + 1 + r, g.col, n, g.columns);
+          range.load('values');
+          try {
+            await context.sync();
+          } catch (e) {
+            if (isPayloadError(e) && n > 1) {
+              n = Math.ceil(n / 2);
+              continue;
+            }
+            throw e;
+          }
+          const values = range.values;
+          const bytes = jsonBytes(values);
+          this.onPayload?.('read', bytes, n);
+          // Plan the next chunk from the largest rows seen so far (+25 % margin).
+          bytesPerRow = Math.max(bytesPerRow * 0.5, (bytes / n) * 1.25, 1);
+          for (const row of values) out.push(row);
+          r += n;
+          break;
+        }
+      }
+      return out;
+    });
+  }
+
+  // ---------------------------------------------------------------- output sheets
+
+  /**
+   * The add-in's own sheet for `name`: the one it created before (cleared, charts removed), or a new
+   * sheet whose name no existing sheet uses. Never a sheet the add-in did not create.
+   */
+  private async outputSheet(context: Ctx, name: string): Promise<Excel.Worksheet> {
+    const wb = context.workbook;
+    const setting = wb.settings.getItemOrNullObject(OUTPUT_SETTING);
+    setting.load('value');
+    await context.sync();
+    const registry = parseRegistry(setting);
+    const knownId = registry[name];
+    if (knownId) {
+      const ws = wb.worksheets.getItemOrNullObject(knownId);
+      ws.load('id,name');
+      const charts = ws.charts;
+      await context.sync();
+      if (!ws.isNullObject) {
+        charts.load('items/name');
+        await context.sync();
+        for (const c of charts.items) c.delete();
+        ws.getRange().clear();
+        ws.freezePanes.unfreeze();
+        await context.sync();
+        return ws;
+      }
+    }
+    const sheetName = await this.freeName(context, name);
+    const ws = wb.worksheets.add(sheetName);
+    ws.load('id,name');
+    await context.sync();
+    registry[name] = ws.id;
+    wb.settings.add(OUTPUT_SETTING, JSON.stringify(registry));
+    await context.sync();
+    return ws;
+  }
+
+  /** `base`, or `base (2)`, `base (3)`, … : the first name no sheet has. */
+  private async freeName(context: Ctx, base: string): Promise<string> {
+    const sheets = context.workbook.worksheets;
+    sheets.load('items/name');
+    await context.sync();
+    const taken = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+    const clean = cleanSheetName(base);
+    if (!taken.has(clean.toLowerCase())) return clean;
+    for (let i = 2; ; i++) {
+      const suffix = ` (${i})`;
+      const candidate = clean.slice(0, SHEET_NAME_MAX - suffix.length) + suffix;
+      if (!taken.has(candidate.toLowerCase())) return candidate;
+    }
+  }
+
+  /**
+   * Write `table` (header first) to a sheet in chunks under the payload limit; formats apply per
+   * chunk (money / date columns) and bad rows are filled with RangeAreas.
+   */
+  private async writeTable(context: Ctx, ws: Excel.Worksheet, table: unknown[][], opts: WriteOptions & { dateColumns?: number[] } = {}): Promise<void> {
+    const width = table.reduce((m, r) => Math.max(m, Array.isArray(r) ? r.length : 0), 0);
+    if (width === 0) return;
+    const rows = table.map((r) => {
+      const line = new Array(width);
+      for (let c = 0; c < width; c++) line[c] = toCell(Array.isArray(r) ? r[c] : undefined);
+      return line;
+    });
+    const money = new Set((opts.moneyColumns ?? []).filter((c) => c >= 0 && c < width));
+    const dates = new Set((opts.dateColumns ?? []).filter((c) => c >= 0 && c < width && !money.has(c)));
+    const formatted = money.size + dates.size > 0;
+    const formatRow = Array.from({ length: width }, (_, c) => (money.has(c) ? MONEY_FORMAT : dates.has(c) ? DATE_FORMAT : 'General'));
+    const formatRowBytes = formatted ? jsonBytes(formatRow) + 1 : 0;
+    const total = rows.length;
+    let r = 0;
+    while (r < total) {
+      // Greedy chunk: add rows while the measured payload stays under the target.
+      let bytes = 2;
+      let n = 0;
+      while (r + n < total && n < MAX_CHUNK_ROWS) {
+        const rowBytes = jsonBytes(rows[r + n]) + 1 + formatRowBytes;
+        if (n > 0 && bytes + rowBytes > this.target) break;
+        bytes += rowBytes;
+        n++;
+      }
+      const chunk = rows.slice(r, r + n);
+      for (;;) {
+        context.application.suspendApiCalculationUntilNextSync();
+        const range = ws.getRangeByIndexes(r, 0, n, width);
+        range.values = chunk.slice(0, n);
+        // Data rows only: the header stays General.
+        if (formatted) range.numberFormat = chunk.slice(0, n).map((_, i) => (r + i === 0 ? formatRow.map(() => 'General') : formatRow));
+        try {
+          await context.sync();
+        } catch (e) {
+          if (isPayloadError(e) && n > 1) {
+            n = Math.ceil(n / 2);
+            continue;
+          }
+          throw e;
+        }
+        this.onPayload?.('write', jsonBytes(chunk.slice(0, n)) + (formatted ? n * formatRowBytes : 0), n);
+        break;
+      }
+      r += n;
+      opts.onProgress?.(Math.max(0, r - 1), Math.max(0, total - 1));
+    }
+
+    const header = ws.getRangeByIndexes(0, 0, 1, width);
+    header.format.font.bold = true;
+    header.format.fill.color = HEADER_FILL;
+    ws.freezePanes.freezeRows(1);
+    // Autofit on the first rows only (autofit over 100k rows is slow and the widths are the same).
+    ws.getRangeByIndexes(0, 0, Math.min(total, 500), width).format.autofitColumns();
+
+    // Bad rows: RangeAreas of merged spans, a bounded number of areas per request.
+    const areas = spans(opts.highlightRows ?? []).filter(([a]) => a <= total - 1);
+    const last = colLetter(width - 1);
+    for (let i = 0; i < areas.length; i += 500) {
+      const address = areas
+        .slice(i, i + 500)
+        .map(([a, b]) => `A${a + 1}:${last}${Math.min(b, total - 1) + 1}`)
+        .join(',');
+      ws.getRanges(address).format.fill.color = BAD_ROW_FILL;
+      await context.sync();
+    }
+    await context.sync();
+  }
+
+  /** Writes to the add-in's own sheet for `name` and resolves to that sheet's actual name. */
+  async writeSheet(name: string, table: unknown[][], opts: WriteOptions = {}): Promise<string> {
+    return this.run(async (context) => {
+      const ws = await this.outputSheet(context, name);
+      await this.writeTable(context, ws, table, opts);
+      const header = Array.isArray(table[0]) ? table[0] : [];
+      this.written.set(name, { id: ws.id, header });
+      this.written.set(ws.name, { id: ws.id, header });
+      return ws.name;
+    });
+  }
+
+  async addChart(spec: ChartSpec): Promise<void> {
+    const lang = this.lang();
+    await this.run(async (context) => {
+      const setting = context.workbook.settings.getItemOrNullObject(OUTPUT_SETTING);
+      setting.load('value');
+      await context.sync();
+      // spec.sheet is the requested name or the actual one writeSheet resolved to; both only ever
+      // lead to a sheet this add-in created.
+      const own = new Set(Object.values(parseRegistry(setting)));
+      const id = parseRegistry(setting)[spec.sheet] ?? [this.written.get(spec.sheet)?.id].find((x) => x && own.has(x));
+      if (!id) throw new Error(msg(lang, `Write the ${spec.sheet} sheet before its chart.`, `请先写入“${spec.sheet}”工作表再添加图表。`));
+      const ws = context.workbook.worksheets.getItem(id);
+      if (spec.rows <= 0 || spec.seriesColumns.length === 0) return;
+      const header = this.written.get(spec.sheet)?.header ?? [];
+      const categories = ws.getRangeByIndexes(1, spec.categoryColumn, spec.rows, 1);
+      const [first, ...rest] = spec.seriesColumns;
+      // Header + data of the first series; the rest are added with their own value ranges.
+      const chart = ws.charts.add('ColumnClustered', ws.getRangeByIndexes(0, first, spec.rows + 1, 1), 'Columns');
+      chart.title.text = lang === 'zh' ? spec.title.zh : spec.title.en;
+      chart.series.getItemAt(0).setXAxisValues(categories);
+      for (const col of rest) {
+        const s = chart.series.add(String(header[col] ?? colLetter(col)));
+        s.setValues(ws.getRangeByIndexes(1, col, spec.rows, 1));
+        s.setXAxisValues(categories);
+      }
+      const width = Math.max(spec.categoryColumn, ...spec.seriesColumns) + 2;
+      chart.setPosition(`${colLetter(width)}2`, `${colLetter(width + 8)}20`);
+      await context.sync();
+    });
+  }
+
+  async insertRateCard(table: unknown[][]): Promise<string> {
+    const lang = this.lang();
+    return this.run(async (context) => {
+      const name = await this.freeName(context, msg(lang, 'Rate card', '费率卡'));
+      const ws = context.workbook.worksheets.add(name);
+      await this.writeTable(context, ws, table);
+      ws.activate();
+      await context.sync();
+      return name;
+    });
+  }
+}
+
+function parseRegistry(setting: Excel.Setting): Record<string, string> {
+  if (setting.isNullObject) return {};
+  try {
+    const v = typeof setting.value === 'string' ? JSON.parse(setting.value) : setting.value;
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const out: Record<string, string> = {};
+      for (const [k, id] of Object.entries(v)) if (typeof id === 'string') out[k] = id;
+      return out;
+    }
+  } catch {
+    /* a damaged setting: start a fresh registry (new sheets get free names, nothing is overwritten) */
+  }
+  return {};
+}

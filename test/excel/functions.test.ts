@@ -1,0 +1,268 @@
+/**
+ * The BUILT dist/excel/functions.js, loaded standalone in a Node vm with a stub CustomFunctions
+ * runtime (and a stub Office for the display language), called with Excel-shaped arguments:
+ * 2-D arrays for every parameter (they are declared matrices), null for an omitted optional
+ * parameter, serial numbers for dates. Every result must equal the core's callFunction on the same
+ * inputs in sheet form, with Excel's conventions: a matrix result, dates as serials, "" for blanks,
+ * errors as CustomFunctions.Error (#NUM! without a message), a single error thrown.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CATALOGUE } from '../../core/functions';
+import { callFunction } from '../../core/catalogue/call';
+import { msToSerial } from '../../core/coerce';
+import type { ArgDef, FunctionDef } from '../../core/catalogue/types';
+import type { RuleError } from '../../core/errors';
+
+const DIST = path.resolve('dist/excel');
+const NOW_SERIAL = msToSerial(Date.UTC(2024, 5, 1, 12));
+
+class StubError {
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
+}
+const ErrorCode = {
+  invalidValue: '#VALUE!',
+  notAvailable: '#N/A',
+  divisionByZero: '#DIV/0!',
+  invalidNumber: '#NUM!',
+  nullReference: '#NULL!',
+  invalidName: '#NAME?',
+  invalidReference: '#REF!',
+};
+
+type Fn = (...args: unknown[]) => unknown;
+interface Loaded {
+  fns: Map<string, Fn>;
+  office: { context: { displayLanguage: string } };
+}
+
+function load(): Loaded {
+  const fns = new Map<string, Fn>();
+  const office = { context: { displayLanguage: 'en-US' } };
+  const sandbox = {
+    CustomFunctions: {
+      Error: StubError,
+      ErrorCode,
+      associate(id: string, fn: Fn) {
+        if (fns.has(id)) throw new Error(`duplicate id ${id}`);
+        fns.set(id, fn);
+      },
+    },
+    Office: office,
+    // Web globals every Excel JavaScript runtime has (WebView2 / browser); nothing Node-only.
+    console,
+    TextEncoder,
+    TextDecoder,
+    setTimeout,
+    clearTimeout,
+    queueMicrotask,
+  };
+  vm.createContext(sandbox);
+  vm.runInContext(readFileSync(path.join(DIST, 'functions.js'), 'utf8'), sandbox, { filename: 'functions.js' });
+  return { fns, office };
+}
+
+// ------------------------------------------------------------------ sample arguments
+
+/** Parse a Sheets-spelled example formula into sheet-form arguments (undefined = not given). */
+function parseExample(def: FunctionDef, formula: string): unknown[] | undefined {
+  const m = /^\w+\((.*)\)$/.exec(formula.trim());
+  if (!m) return undefined;
+  const parts: string[] = [];
+  let cur = '';
+  let depth = 0;
+  let inStr = false;
+  for (const ch of m[1]) {
+    if (ch === '"') inStr = !inStr;
+    if (!inStr && ch === '{') depth++;
+    if (!inStr && ch === '}') depth--;
+    if (!inStr && depth === 0 && ch === ',') {
+      parts.push(cur.trim());
+      cur = '';
+    } else cur += ch;
+  }
+  if (cur.trim()) parts.push(cur.trim());
+  const scalar = (s: string): unknown => {
+    if (/^".*"$/.test(s)) return s.slice(1, -1);
+    if (/^TRUE$/i.test(s)) return true;
+    if (/^FALSE$/i.test(s)) return false;
+    if (/^-?[\d.]+%$/.test(s)) return Number(s.slice(0, -1)) / 100;
+    if (/^-?[\d.]+$/.test(s)) return Number(s);
+    return undefined;
+  };
+  return parts.map((p, i) => {
+    if (/^\{.*\}$/.test(p)) return p.slice(1, -1).split(';').map((row) => row.split(',').map((c) => scalar(c.trim())));
+    if (/^[A-Z]+\d+:[A-Z]+\d+$/.test(p)) return sampleRange(def.args[i]);
+    return scalar(p);
+  });
+}
+
+function sampleRange(arg: ArgDef | undefined): unknown[][] {
+  if (arg?.kind === 'numbers') return [[60000], [52000], [51000]];
+  return [['Accepted by carrier'], ['Departed from origin'], ['Delivered']];
+}
+
+function sample(arg: ArgDef): unknown {
+  if (arg.choices?.length) return arg.choices[0];
+  switch (arg.kind) {
+    case 'number':
+    case 'integer':
+    case 'money':
+      return arg.max !== undefined && arg.max < 3 ? arg.max : 3;
+    case 'rate':
+      return 0.95;
+    case 'bool':
+      return true;
+    case 'date':
+      return NOW_SERIAL;
+    case 'country':
+      return 'BR';
+    case 'lang':
+      return 'zh';
+    case 'carrier':
+      return 'DHL';
+    case 'texts':
+    case 'numbers':
+      return sampleRange(arg);
+    case 'rates':
+      return undefined;
+    default:
+      return arg.name === 'store_level' ? 'L3' : 'ERR-407';
+  }
+}
+
+/** Sheet-form argument lists for one function: examples, a plain call, ranges, empties, bad input. */
+function cases(def: FunctionDef): { label: string; args: unknown[] }[] {
+  const out: { label: string; args: unknown[] }[] = [];
+  def.examples.forEach((ex, i) => {
+    const a = parseExample(def, ex.formula);
+    if (a) out.push({ label: `example ${i + 1}: ${ex.formula}`, args: a });
+    // Dates typed as text in the example → the same instant as an Excel serial number.
+    if (a && def.args.some((d, j) => d.kind === 'date' && typeof a[j] === 'string')) {
+      out.push({
+        label: `example ${i + 1} with serial dates`,
+        args: a.map((v, j) => (def.args[j]?.kind === 'date' && typeof v === 'string' ? msToSerial(Date.parse(`${v.replace(' ', 'T')}:00Z`)) : v)),
+      });
+    }
+  });
+  const required = def.args.map((a) => (a.optional || a.kind === 'rates' ? undefined : sample(a)));
+  out.push({ label: 'required arguments only', args: required });
+  out.push({ label: 'every argument', args: def.args.map(sample) });
+  const first = def.args.findIndex((a) => a.kind !== 'texts' && a.kind !== 'numbers' && a.kind !== 'rates');
+  if (first >= 0) {
+    const col = [[sample(def.args[first])], [null], ['??bad??'], [-5], [''], [1e308 * 10]];
+    out.push({ label: `column range in ${def.args[first].name}`, args: required.map((v, i) => (i === first ? col : v)) });
+    const row = [[sample(def.args[first]), 'xx', 0, true]];
+    out.push({ label: `row range in ${def.args[first].name}`, args: required.map((v, i) => (i === first ? row : v)) });
+    out.push({ label: `empty ${def.args[first].name}`, args: required.map((v, i) => (i === first ? undefined : v)) });
+  }
+  const firstRange = def.args.findIndex((a) => a.kind === 'texts' || a.kind === 'numbers');
+  if (firstRange >= 0) out.push({ label: `bad cell in ${def.args[firstRange].name}`, args: required.map((v, i) => (i === firstRange ? [[1], ['oops']] : v)) });
+  out.push({ label: 'bad rate card', args: def.args.map((a, i) => (a.kind === 'rates' ? [['gift.tiers.emerging.fee', 'abc']] : required[i])) });
+  return out;
+}
+
+// ------------------------------------------------------------------ expected values (core, Excel conventions)
+
+const errOut = (e: RuleError, lang: 'en' | 'zh') =>
+  e.kind === '#NUM!' ? { code: '#NUM!', message: undefined } : { code: e.kind, message: lang === 'zh' ? e.zh : e.en };
+
+/** What the adapter must give: a matrix, or { thrown } for a single error. */
+function expected(def: FunctionDef, sheetArgs: unknown[], lang: 'en' | 'zh'): unknown {
+  const v = callFunction(def, sheetArgs, { lang, dateOut: msToSerial, errorOut: errOut, blank: '' });
+  const isErr = (x: unknown) => typeof x === 'object' && x !== null && 'code' in x;
+  if (Array.isArray(v)) return v.map((r) => (r as unknown[]).map((c) => (c === null || c === undefined ? '' : c)));
+  if (isErr(v)) return { thrown: v };
+  return [[v]];
+}
+
+/** Sheet-form args → exactly what Excel passes: every declared parameter, a matrix or null. */
+function excelArgs(def: FunctionDef, sheetArgs: unknown[]): unknown[] {
+  return def.args.map((_, i) => {
+    const v = sheetArgs[i];
+    if (v === undefined) return null;
+    return Array.isArray(v) ? v : [[v]];
+  });
+}
+
+function actual(fn: Fn, args: unknown[]): unknown {
+  try {
+    const r = fn(...args) as unknown[][];
+    return r.map((row) => row.map((c) => (c instanceof StubError ? { code: c.code, message: c.message } : c)));
+  } catch (e) {
+    if (e instanceof StubError) return { thrown: { code: e.code, message: e.message } };
+    return { uncaught: String(e) };
+  }
+}
+
+describe('dist/excel/functions.js in a vm', () => {
+  let loaded: Loaded;
+  beforeAll(() => {
+    if (!existsSync(path.join(DIST, 'functions.js'))) throw new Error('dist/excel/functions.js missing: run `npx webpack --mode production --env only=excel`');
+    loaded = load();
+  });
+
+  it('registers every catalogue function under its sheet name, and only those', () => {
+    expect([...loaded.fns.keys()].sort()).toEqual(CATALOGUE.map((d) => d.name).sort());
+    const meta = JSON.parse(readFileSync(path.join(DIST, 'functions.json'), 'utf8'));
+    expect(meta.functions.map((f: { id: string }) => f.id).sort()).toEqual([...loaded.fns.keys()].sort());
+  });
+
+  for (const def of CATALOGUE) {
+    it(`${def.name}: matches the core for examples, ranges, empties and bad input`, () => {
+      const fn = loaded.fns.get(def.name)!;
+      expect(fn).toBeTypeOf('function');
+      for (const lang of ['en', 'zh'] as const) {
+        loaded.office.context.displayLanguage = lang === 'zh' ? 'zh-CN' : 'en-US';
+        for (const c of cases(def)) {
+          const got = actual(fn, excelArgs(def, c.args));
+          expect(got, `${def.name} ${c.label} (${lang})`).not.toHaveProperty('uncaught');
+          expect(got, `${def.name} ${c.label} (${lang})`).toEqual(expected(def, c.args, lang));
+        }
+      }
+    });
+  }
+
+  it('handles Excel-only shapes: [[null]] for an empty cell, [[""]], extra trailing nulls', () => {
+    loaded.office.context.displayLanguage = 'en-US';
+    const fee = loaded.fns.get('SG_FEE')!;
+    expect(fee([['US']], [[30]], [[null]], null, null)).toEqual([[3.2]]);
+    expect(fee([['US']], [[30]], [['']], [[null]], null)).toEqual([[3.2]]);
+    expect(fee([['US'], ['BR'], [null]], [[30]], null, null, null)).toEqual([[3.2], (expected(getDef('SG_FEE'), ['BR', 30], 'en') as unknown[][])[0], ['']]);
+    // An empty required cell is an error, not 0.
+    expect(actual(fee, [[[null]], [[30]], null, null, null])).toMatchObject({ thrown: { code: '#VALUE!' } });
+  });
+
+  it('errors: #VALUE!/#N/A carry the message in the display language, #NUM! none', () => {
+    const fee = loaded.fns.get('SG_FEE')!;
+    loaded.office.context.displayLanguage = 'zh-CN';
+    const na = actual(fee, [[['EG']], [[20]], null, null, null]) as { thrown: { code: string; message: string } };
+    expect(na.thrown.code).toBe('#N/A');
+    expect(na.thrown.message).toMatch(/[\u4e00-\u9fff]/);
+    loaded.office.context.displayLanguage = 'en-US';
+    const na2 = actual(fee, [[['EG']], [[20]], null, null, null]) as { thrown: { code: string; message: string } };
+    expect(na2.thrown.message).toMatch(/EG|cash/i);
+    const num = actual(fee, [[['US']], [[2_000_000]], null, null, null]) as { thrown: { code: string; message?: string } };
+    expect(num.thrown).toEqual({ code: '#NUM!', message: undefined });
+    // Inside a range the error is a value in its cell; the other cells keep their values.
+    const col = actual(fee, [[['US'], ['EG']], [[30]], null, null, null]) as unknown[][];
+    expect(col[0][0]).toBe(3.2);
+    expect(col[1][0]).toMatchObject({ code: '#N/A' });
+  });
+
+  it('dates go out as serial numbers', () => {
+    const by = loaded.fns.get('SG_CONFIRM_BY')!;
+    const shipped = msToSerial(Date.UTC(2024, 5, 1, 10));
+    const r = by([[shipped]], null) as number[][];
+    expect(r[0][0]).toBeCloseTo(shipped + 2, 9);
+  });
+});
+
+function getDef(name: string): FunctionDef {
+  return CATALOGUE.find((d) => d.name === name)!;
+}

@@ -1,0 +1,223 @@
+/**
+ * ExcelAuditHost over an in-memory workbook whose Excel objects are office-addin-mock
+ * OfficeMockObjects (test/excel/fake-excel.ts): a property read without load()+sync() gives the
+ * mock's error string, so a missing load/sync shows up as wrong data. The fake rejects any request
+ * or response over 5 MB with Excel on the web's error code.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { OfficeMockObject } from 'office-addin-mock';
+import { createExcel, FakeWorkbook, LIMIT_BYTES, type Cell, type MakeProxy } from './fake-excel';
+import { ExcelAuditHost, OUTPUT_SETTING, PAYLOAD_LIMIT_BYTES, spans, toCell } from '../../addin-excel/host';
+import { PaneController } from '../../pane/controller';
+import { coreEngine } from '../../pane/engine';
+import { OUTPUT_SHEETS } from '../../core/audit/types';
+import { decodeText, parseCsv } from '../../cli/read';
+
+const mockProxy: MakeProxy = (seed) => new OfficeMockObject(seed) as never;
+
+const ORDERS = parseCsv(decodeText(readFileSync(path.resolve('examples/orders.csv'))));
+const HEADER = ORDERS[0];
+const BODY = ORDERS.slice(1).filter((r) => r.length === HEADER.length);
+
+/** n order rows built from the example export; numbers as numbers, order ids unique. */
+function orderRows(n: number): Cell[][] {
+  const out: Cell[][] = [];
+  for (let i = 0; i < n; i++) {
+    const src = BODY[i % BODY.length];
+    out.push(src.map((v, c) => (c === 0 ? `${v}-${Math.floor(i / BODY.length)}` : v !== '' && /^-?\d+(\.\d+)?$/.test(v) && v.length < 12 ? Number(v) : v)));
+  }
+  return out;
+}
+
+function setup(rows: number, proxy: MakeProxy = mockProxy) {
+  const wb = new FakeWorkbook();
+  const orders = wb.addSheet('Orders', [HEADER, ...orderRows(rows)]);
+  const excel = createExcel(wb, proxy);
+  const payloads: { kind: string; bytes: number; rows: number }[] = [];
+  const host = new ExcelAuditHost({ run: excel.run as never, onPayload: (kind, bytes, n) => payloads.push({ kind, bytes, rows: n }) });
+  vi.stubGlobal('Office', new OfficeMockObject({ context: { displayLanguage: 'en-US' } }));
+  return { wb, orders, excel, host, payloads };
+}
+
+const snapshot = (s: { cells: Cell[][] }) => JSON.stringify(s.cells);
+
+async function runAudit(host: ExcelAuditHost, sourceId: string) {
+  const c = new PaneController(host, { engine: coreEngine, now: Date.UTC(2024, 7, 1), chunkSize: 5000 });
+  await c.refreshSources();
+  await c.selectSource(sourceId);
+  expect(c.state.blocker, JSON.stringify(c.state.blocker)).toBeUndefined();
+  await c.run();
+  if (c.state.run.status !== 'done') throw new Error(`run ended ${JSON.stringify(c.state.run)}`);
+  return c.state.run.summary;
+}
+
+describe('ExcelAuditHost helpers', () => {
+  it('never writes a formula, keeps numbers and booleans', () => {
+    expect(toCell('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
+    expect(toCell('+86 123')).toBe(`'+86 123`);
+    expect(toCell('-5 days')).toBe(`'-5 days`);
+    expect(toCell(3.2)).toBe(3.2);
+    expect(toCell(null)).toBe('');
+    expect(toCell(Number.NaN)).toBe('');
+    expect(toCell(false)).toBe(false);
+  });
+  it('merges bad rows into spans', () => {
+    expect(spans([9, 2, 3, 4, 4, 0, -1])).toEqual([
+      [2, 4],
+      [9, 9],
+    ]);
+  });
+});
+
+describe('ExcelAuditHost on a 100,000-row workbook (office-addin-mock)', () => {
+  let env: ReturnType<typeof setup>;
+  let before: string;
+  beforeAll(() => {
+    env = setup(100_000);
+    before = snapshot(env.orders);
+  });
+
+  it('lists the used range with its size and header row', async () => {
+    const sources = await env.host.listSources();
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toMatchObject({ rows: 100_000, columns: HEADER.length, headerRow: 1 });
+    expect(sources[0].label).toContain('Orders');
+  });
+
+  it('reads every row in chunks under 5 MB, one sync per chunk, in order', async () => {
+    const [src] = await env.host.listSources();
+    expect(await env.host.readHeader(src.id)).toEqual(HEADER);
+    env.payloads.length = 0;
+    env.wb.syncs.length = 0;
+    const rows = await env.host.readRows(src.id, 0, 100_000);
+    expect(rows).toHaveLength(100_000);
+    expect(rows[0][0]).toBe(`${BODY[0][0]}-0`);
+    expect(rows[99_999][0]).toBe(`${BODY[99_999 % BODY.length][0]}-${Math.floor(99_999 / BODY.length)}`);
+    const reads = env.payloads.filter((p) => p.kind === 'read');
+    expect(reads.length).toBeGreaterThan(5); // really chunked (the whole range is > 5 MB)
+    expect(reads.reduce((n, p) => n + p.rows, 0)).toBe(100_000);
+    for (const p of reads) expect(p.bytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    expect(Math.max(...env.wb.syncs.map((s) => s.responseBytes))).toBeLessThan(LIMIT_BYTES);
+    expect(env.wb.syncs.filter((s) => s.rejected)).toEqual([]);
+    expect(env.wb.syncs.length).toBe(reads.length);
+  });
+
+  it('a full audit writes Findings/Summary/Weekly in chunks under 5 MB and leaves the source byte-for-byte unchanged', async () => {
+    env.wb.syncs.length = 0;
+    env.payloads.length = 0;
+    const summary = await runAudit(env.host, `sheet:${env.orders.id}`);
+    expect(summary.rowsAudited).toBe(100_000);
+    expect(summary.sheets).toEqual([OUTPUT_SHEETS.findings, OUTPUT_SHEETS.summary, OUTPUT_SHEETS.weekly]);
+    expect(snapshot(env.orders)).toBe(before);
+    expect(env.wb.syncs.filter((s) => s.rejected)).toEqual([]);
+    for (const s of env.wb.syncs) {
+      expect(s.requestBytes).toBeLessThan(LIMIT_BYTES);
+      expect(s.responseBytes).toBeLessThan(LIMIT_BYTES);
+    }
+    const writes = env.payloads.filter((p) => p.kind === 'write');
+    for (const p of writes) expect(p.bytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+
+    const findings = env.wb.sheet(OUTPUT_SHEETS.findings)!;
+    expect(findings.cells.length - 1).toBe(summary.bySeverity.error + summary.bySeverity.warning + summary.bySeverity.info);
+    expect(findings.cells.length).toBeGreaterThan(1000);
+    expect(writes.filter((p) => p.rows > 0).length).toBeGreaterThan(3); // the findings table is written in several chunks
+    expect(findings.boldRows.has(0)).toBe(true);
+    expect(findings.frozenRows).toBe(1);
+    // Error rows are filled; money columns formatted.
+    expect([...findings.fills.keys()].filter((r) => r > 0).length).toBe(summary.bySeverity.error);
+    expect([...findings.formats.values()]).toContain('#,##0.00');
+    const weekly = env.wb.sheet(OUTPUT_SHEETS.weekly)!;
+    expect(weekly.charts).toHaveLength(1);
+    expect(weekly.charts[0].title.text).toBeTruthy();
+    expect(weekly.charts[0].series.length).toBeGreaterThanOrEqual(1);
+    // The registry names exactly the three output sheets.
+    const reg = JSON.parse(env.wb.settings.get(OUTPUT_SETTING)!);
+    expect(Object.keys(reg).sort()).toEqual(Object.values(OUTPUT_SHEETS).sort());
+  });
+
+  it('a re-run replaces the previous output sheets (no duplicates, no stale rows or charts)', async () => {
+    const ids = env.wb.sheets.map((s) => s.id);
+    // Stale content the re-run must remove.
+    const f = env.wb.sheet(OUTPUT_SHEETS.findings)!;
+    f.cells[200_000] = ['stale'];
+    await runAudit(env.host, `sheet:${env.orders.id}`);
+    expect(env.wb.sheets.map((s) => s.id)).toEqual(ids);
+    expect(env.wb.sheets.map((s) => s.name)).toEqual(['Orders', OUTPUT_SHEETS.findings, OUTPUT_SHEETS.summary, OUTPUT_SHEETS.weekly]);
+    expect(env.wb.sheet(OUTPUT_SHEETS.findings)!.cells[200_000]).toBeUndefined();
+    expect(env.wb.sheet(OUTPUT_SHEETS.weekly)!.charts).toHaveLength(1);
+    expect(snapshot(env.orders)).toBe(before);
+  }, 120_000);
+});
+
+describe('ExcelAuditHost never overwrites a user sheet', () => {
+  it('a user sheet named "Findings" is left alone; the output goes to "Findings (2)", and stays there on re-run', async () => {
+    const env = setup(2000);
+    const mine: Cell[][] = [['my notes'], ['do not touch', 42]];
+    const user = env.wb.addSheet('Findings', mine);
+    const userBefore = snapshot(user);
+    const ordersBefore = snapshot(env.orders);
+    const s1 = await runAudit(env.host, `sheet:${env.orders.id}`);
+    expect(s1.sheets[0]).toBe('Findings (2)');
+    expect(snapshot(user)).toBe(userBefore);
+    expect(env.wb.sheet('Findings (2)')!.cells[0]).toContain('Rule');
+    // The user's sheet is a source (it is theirs), the add-in's sheets are not.
+    const ids = (await env.host.listSources()).map((s) => s.id);
+    expect(ids).toContain(`sheet:${user.id}`);
+    expect(ids).not.toContain(`sheet:${env.wb.sheet('Findings (2)')!.id}`);
+    // Re-run: same sheets, user sheet still untouched.
+    const count = env.wb.sheets.length;
+    const s2 = await runAudit(env.host, `sheet:${env.orders.id}`);
+    expect(s2.sheets[0]).toBe('Findings (2)');
+    expect(env.wb.sheets.length).toBe(count);
+    expect(snapshot(user)).toBe(userBefore);
+    expect(snapshot(env.orders)).toBe(ordersBefore);
+    // Renamed by the user: still the add-in's sheet, replaced under its new name.
+    env.wb.sheet('Findings (2)')!.name = 'Old findings';
+    const s3 = await runAudit(env.host, `sheet:${env.orders.id}`);
+    expect(s3.sheets[0]).toBe('Old findings');
+    expect(snapshot(user)).toBe(userBefore);
+  });
+
+  it('inserts the rate card as a new sheet, never over an existing one', async () => {
+    const env = setup(10);
+    env.wb.addSheet('Rate card', [['mine']]);
+    const c = new PaneController(env.host, { engine: coreEngine });
+    await c.insertRateCard();
+    expect(c.state.rateCard).toMatchObject({ status: 'done', sheet: 'Rate card (2)' });
+    expect(env.wb.sheet('Rate card')!.cells).toEqual([['mine']]);
+    const card = env.wb.sheet('Rate card (2)')!;
+    expect(card.cells.length).toBeGreaterThan(10);
+    expect(env.wb.activeId).toBe(card.id);
+  });
+
+  it('tables are sources too, read from their own range', async () => {
+    const wb = new FakeWorkbook();
+    const s = wb.addSheet('Data', [['title row'], [], ...[HEADER, ...orderRows(50)].map((r) => ['', ...r])]);
+    wb.addTable('Orders', s, 2, 1, 51, HEADER.length);
+    const excel = createExcel(wb, mockProxy);
+    const host = new ExcelAuditHost({ run: excel.run as never });
+    const sources = await host.listSources();
+    expect(sources[0]).toMatchObject({ id: 'table:Orders', rows: 50, headerRow: 3 });
+    expect(await host.readHeader('table:Orders')).toEqual(HEADER);
+    const rows = await host.readRows('table:Orders', 10, 5);
+    expect(rows).toHaveLength(5);
+    expect(rows[0][0]).toBe(`${BODY[10][0]}-0`);
+  });
+
+  it('halves a chunk and retries when Excel reports a payload-size error', async () => {
+    const env = setup(3000);
+    // An Excel whose limit is below the host's chunk target: the first request is rejected, the host
+    // halves the chunk and carries on.
+    env.wb.limitBytes = 1_000_000;
+    const host = env.host;
+    const [src] = await host.listSources();
+    const big: Cell[][] = Array.from({ length: 3000 }, (_, i) => [`row ${i}`, 'x'.repeat(4000)]);
+    await host.writeSheet('Big', big);
+    expect(env.wb.syncs.some((s) => s.rejected)).toBe(true);
+    expect(env.wb.sheet('Big')!.cells.length).toBe(3000);
+    expect(env.wb.sheet('Big')!.cells[2999][0]).toBe('row 2999');
+    expect((await host.readRows(src.id, 0, 3000)).length).toBe(3000);
+  });
+});
