@@ -223,7 +223,8 @@ export function cardFromTable(table: unknown, cards: readonly RateCard[] = BUILT
     const inForce = cardFor(d, cards);
     if (!isRuleError(inForce)) base = inForce;
   }
-  const obj = structuredClone(base) as unknown as Record<string, unknown>;
+  // A card is plain JSON data; a JSON copy works in every host (Apps Script has no structuredClone).
+  const obj = JSON.parse(JSON.stringify(base)) as Record<string, unknown>;
   for (const [key, raw, row] of values) {
     const tmpl = templateLeaf(key, base);
     if (tmpl === undefined) {

@@ -1,0 +1,26 @@
+/**
+ * The Sheets audit sidebar: the same pane as Excel's task pane (pane/), over the google.script.run
+ * host. Bundled and inlined into dist/sheets/Sidebar.html by webpack/sheets.config.js.
+ */
+import { mountAuditPane } from '../../pane/index';
+import { langFromLocale, type Lang } from '../../core/text';
+import { createSheetsHost, gasTransport } from './host';
+
+/** The server replaces the placeholder with the user's language (ui.ts showSidebar). */
+function pageLang(): Lang {
+  const meta = document.querySelector('meta[name="ae-lang"]')?.getAttribute('content') ?? '';
+  if (meta === 'zh' || meta === 'en') return meta;
+  return langFromLocale(navigator.language);
+}
+
+function start() {
+  const root = document.getElementById('app');
+  if (!root) return;
+  const lang = pageLang();
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  const host = createSheetsHost(gasTransport(), { lang });
+  mountAuditPane(root, host);
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

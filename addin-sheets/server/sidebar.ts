@@ -1,0 +1,323 @@
+/**
+ * Server side of the audit sidebar. The audit engine runs in the sidebar's browser JS; these functions
+ * only read and write ranges, in chunks the client chooses, and return JSON-safe values (no Date:
+ * google.script.run cannot carry one). See addin-sheets/client/host.ts for the caller.
+ *
+ * Safety rules:
+ *  - sources are only read (getValues), never formatted or written;
+ *  - output goes only to sheets this add-in created, recognised by developer metadata
+ *    (key "aeSellerRules.role", value "output:<name>" or "rateCard"), not by name: a user's sheet
+ *    called "Findings" is left alone and the output goes to "Findings (2)";
+ *  - re-running replaces the add-in's own earlier output sheet (cleared, same sheet, charts removed);
+ *  - strings are written with a leading apostrophe so Sheets stores them as typed (an order id
+ *    "0012", "8012345678901234567" or "=1+1" stays text instead of becoming a number or a formula).
+ */
+import type { ChartSpec } from '../../core/audit/types';
+import type { SourceInfo } from '../../pane/host';
+import { dateToWallMs, isDate, say, userError, userLang, wallIso } from './env';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const ROLE_KEY = 'aeSellerRules.role';
+export const OUTPUT_ROLE = (base: string) => `output:${base}`;
+export const RATE_CARD_ROLE = 'rateCard';
+
+/** Server-side caps per call, whatever the client asks (keeps every call far from the 6-minute limit). */
+export const MAX_READ_ROWS = 10_000;
+export const MAX_WRITE_CELLS = 200_000;
+/** How many rows are scanned to find where a table starts. */
+const SCAN_ROWS = 50;
+
+const HIGHLIGHT = '#fde2e1';
+const HEADER_BG = '#eef1f5';
+const MONEY_FORMAT = '#,##0.00';
+
+function book(): Spreadsheet {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss) throw userError('No active spreadsheet: open the sidebar from a spreadsheet.', '没有打开的表格：请在表格中打开侧边栏。');
+  return ss;
+}
+
+export function roleOf(sheet: Sheet): string | undefined {
+  for (const m of sheet.getDeveloperMetadata()) if (m.getKey() === ROLE_KEY) return m.getValue() ?? undefined;
+  return undefined;
+}
+
+/** A JSON-safe copy of a cell as the sidebar sees it. */
+export function safeCell(v: unknown): unknown {
+  if (v === null || v === undefined) return '';
+  if (isDate(v)) return wallIso(dateToWallMs(v));
+  if (typeof v === 'number') return Number.isFinite(v) ? v : '';
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/** A cell value as setValues must receive it so Sheets stores it unchanged. */
+export function storeCell(v: unknown): unknown {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v === '' ? '' : `'${v}`;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : '';
+  if (typeof v === 'boolean') return v;
+  if (isDate(v)) return v;
+  return `'${String(v)}`;
+}
+
+const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
+
+// ---- sources --------------------------------------------------------------------------------
+
+interface Geometry {
+  sheet: Sheet;
+  headerRow: number;
+  left: number;
+  columns: number;
+}
+
+const SOURCE_PREFIX = 'sheet:';
+
+/** Source ids carry the geometry found by listSources: "sheet:<sheetId>:<headerRow>:<left>:<columns>". */
+function sourceId(g: Geometry): string {
+  return `${SOURCE_PREFIX}${g.sheet.getSheetId()}:${g.headerRow}:${g.left}:${g.columns}`;
+}
+
+function geometryOf(sheet: Sheet): Geometry | undefined {
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  if (lastRow < 1 || lastCol < 1) return undefined;
+  const scan = sheet.getRange(1, 1, Math.min(SCAN_ROWS, lastRow), lastCol).getValues();
+  let headerRow = 0;
+  let left = lastCol + 1;
+  for (let r = 0; r < scan.length; r++) {
+    const c = scan[r].findIndex((v) => !isBlank(v));
+    if (c < 0) continue;
+    if (!headerRow) headerRow = r + 1;
+    left = Math.min(left, c + 1);
+  }
+  if (!headerRow) return undefined;
+  return { sheet, headerRow, left, columns: lastCol - left + 1 };
+}
+
+function resolveSource(id: string): Geometry {
+  const m = /^sheet:(-?\d+):(\d+):(\d+):(\d+)$/.exec(String(id));
+  if (!m) throw userError(`Unknown source ${id}. Refresh the list of sources.`, `未知的数据源 ${id}。请刷新数据源列表。`);
+  const sheet = book()
+    .getSheets()
+    .find((s) => String(s.getSheetId()) === m[1]);
+  if (!sheet) throw userError('The source sheet no longer exists. Refresh the list of sources.', '数据源工作表已不存在。请刷新数据源列表。');
+  return { sheet, headerRow: Number(m[2]), left: Number(m[3]), columns: Number(m[4]) };
+}
+
+function colLetter(n: number): string {
+  let s = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** User sheets with data (the add-in's own sheets are not offered), the active sheet first. */
+export function listSources(): SourceInfo[] {
+  const ss = book();
+  let active = '';
+  try {
+    active = ss.getActiveSheet()?.getName() ?? '';
+  } catch {
+    /* no active sheet */
+  }
+  const out: SourceInfo[] = [];
+  for (const sheet of ss.getSheets()) {
+    if (roleOf(sheet)) continue;
+    const g = geometryOf(sheet);
+    if (!g) continue;
+    const lastRow = sheet.getLastRow();
+    const a1 = `${colLetter(g.left)}${g.headerRow}:${colLetter(g.left + g.columns - 1)}${lastRow}`;
+    const info: SourceInfo = { id: sourceId(g), label: `${sheet.getName()} (${a1})`, rows: lastRow - g.headerRow, columns: g.columns, headerRow: g.headerRow };
+    if (sheet.getName() === active) out.unshift(info);
+    else out.push(info);
+  }
+  return out;
+}
+
+export function readHeader(id: string): unknown[] {
+  const g = resolveSource(id);
+  return g.sheet.getRange(g.headerRow, g.left, 1, g.columns).getValues()[0].map(safeCell);
+}
+
+/** Data rows [start, start + count) of a source (0-based, header excluded), JSON-safe. */
+export function readRows(id: string, start: number, count: number): unknown[][] {
+  if (!Number.isInteger(start) || start < 0 || !Number.isInteger(count) || count < 0) {
+    throw userError(`Bad row range: start ${start}, count ${count}.`, `行范围错误：起始 ${start}，行数 ${count}。`);
+  }
+  if (count > MAX_READ_ROWS) {
+    throw userError(`At most ${MAX_READ_ROWS} rows per call, asked for ${count}.`, `每次最多读取 ${MAX_READ_ROWS} 行，请求了 ${count} 行。`);
+  }
+  const g = resolveSource(id);
+  const first = g.headerRow + 1 + start;
+  const n = Math.min(count, g.sheet.getLastRow() - first + 1);
+  if (n <= 0) return [];
+  const values = g.sheet.getRange(first, g.left, n, g.columns).getValues();
+  for (const row of values) for (let c = 0; c < row.length; c++) row[c] = safeCell(row[c]);
+  return values;
+}
+
+// ---- outputs --------------------------------------------------------------------------------
+
+function* candidates(base: string): Generator<string> {
+  yield base;
+  for (let i = 2; ; i++) yield `${base} (${i})`;
+}
+
+function sheetByName(name: string): Sheet | undefined {
+  return book().getSheetByName(name) ?? undefined;
+}
+
+function ownOutput(name: string): Sheet {
+  const sheet = sheetByName(name);
+  const role = sheet && roleOf(sheet);
+  if (!sheet || !role || !role.startsWith('output:')) {
+    throw userError(`"${name}" is not one of this add-in's output sheets; nothing was written.`, `“${name}”不是本插件的输出工作表；未写入任何内容。`);
+  }
+  return sheet;
+}
+
+const cleanName = (base: string) =>
+  String(base ?? '')
+    .replace(/[\u0000-\u001f]/g, ' ')
+    .trim()
+    .slice(0, 90) || 'Output';
+
+/**
+ * Start (or restart) the output sheet `base`: the add-in's own earlier sheet for that name is cleared
+ * and reused; otherwise a new sheet is created under the first free name ("Findings", "Findings (2)", …).
+ * `avoidSourceId`: never reuse the sheet being audited. Returns the sheet's actual name.
+ */
+export function beginOutput(base: string, avoidSourceId?: string): string {
+  const ss = book();
+  const name = cleanName(base);
+  const role = OUTPUT_ROLE(name);
+  let avoidSheetId: string | undefined;
+  const m = avoidSourceId ? /^sheet:(-?\d+):/.exec(avoidSourceId) : null;
+  if (m) avoidSheetId = m[1];
+  let sheet = ss.getSheets().find((s) => roleOf(s) === role && String(s.getSheetId()) !== avoidSheetId);
+  if (sheet) {
+    for (const c of sheet.getCharts()) sheet.removeChart(c);
+    sheet.clear();
+    sheet.setFrozenRows(0);
+    return sheet.getName();
+  }
+  let free = name;
+  for (const n of candidates(name)) {
+    if (!ss.getSheetByName(n)) {
+      free = n;
+      break;
+    }
+  }
+  sheet = ss.insertSheet(free, ss.getNumSheets());
+  sheet.addDeveloperMetadata(ROLE_KEY, role);
+  return sheet.getName();
+}
+
+function ensureSize(sheet: Sheet, rows: number, cols: number) {
+  const maxR = sheet.getMaxRows();
+  if (rows > maxR) sheet.insertRowsAfter(maxR, rows - maxR);
+  const maxC = sheet.getMaxColumns();
+  if (cols > maxC) sheet.insertColumnsAfter(maxC, cols - maxC);
+}
+
+/**
+ * Write rows of an output table: `start` is the 0-based table row of rows[0] (row 0 = header = sheet
+ * row 1). `highlight`: 0-based indexes into `rows` to colour as bad.
+ */
+export function writeRows(sheetName: string, start: number, rows: unknown[][], highlight?: number[]): number {
+  const sheet = ownOutput(sheetName);
+  if (!Array.isArray(rows) || !rows.every(Array.isArray)) throw userError('Rows must be a 2-D array.', '行数据必须是二维数组。');
+  if (!Number.isInteger(start) || start < 0) throw userError(`Bad start row ${start}.`, `起始行错误：${start}。`);
+  if (rows.length === 0) return 0;
+  let width = 1;
+  for (const r of rows) if (r.length > width) width = r.length;
+  if (rows.length * width > MAX_WRITE_CELLS) {
+    throw userError(`At most ${MAX_WRITE_CELLS} cells per call, got ${rows.length * width}.`, `每次最多写入 ${MAX_WRITE_CELLS} 个单元格，收到 ${rows.length * width} 个。`);
+  }
+  const values = rows.map((r) => {
+    const out = new Array(width);
+    for (let c = 0; c < width; c++) out[c] = storeCell(r[c]);
+    return out;
+  });
+  ensureSize(sheet, start + rows.length, width);
+  const range = sheet.getRange(start + 1, 1, rows.length, width);
+  range.setValues(values);
+  const marks = (highlight ?? []).filter((i) => Number.isInteger(i) && i >= 0 && i < rows.length);
+  if (marks.length) {
+    const set = new Set(marks);
+    range.setBackgrounds(rows.map((_, i) => new Array(width).fill(set.has(i) ? HIGHLIGHT : null)));
+  }
+  return rows.length;
+}
+
+/** Header style, frozen header, money formats. `rows`: data rows written (header excluded). */
+export function finishOutput(sheetName: string, rows: number, columns: number, moneyColumns?: number[]): void {
+  const sheet = ownOutput(sheetName);
+  if (columns < 1) return;
+  const header = sheet.getRange(1, 1, 1, columns);
+  header.setFontWeight('bold');
+  header.setBackground(HEADER_BG);
+  sheet.setFrozenRows(1);
+  for (const c of moneyColumns ?? []) {
+    if (Number.isInteger(c) && c >= 0 && c < columns && rows > 0) sheet.getRange(2, c + 1, rows, 1).setNumberFormat(MONEY_FORMAT);
+  }
+}
+
+/** A native column chart of the weekly table (replacing the add-in's earlier chart on that sheet). */
+export function addChart(sheetName: string, spec: ChartSpec, lang?: string): boolean {
+  const sheet = ownOutput(sheetName);
+  for (const c of sheet.getCharts()) sheet.removeChart(c);
+  const rows = Math.max(0, Math.floor(Number(spec?.rows) || 0));
+  if (rows === 0 || !spec.seriesColumns?.length) return false;
+  const height = rows + 1;
+  let builder = sheet
+    .newChart()
+    .setChartType(Charts.ChartType.COLUMN)
+    .addRange(sheet.getRange(1, spec.categoryColumn + 1, height, 1));
+  for (const c of spec.seriesColumns) builder = builder.addRange(sheet.getRange(1, c + 1, height, 1));
+  const title = (lang === 'zh' || lang === 'en' ? lang : userLang()) === 'zh' ? spec.title.zh : spec.title.en;
+  const lastCol = Math.max(spec.categoryColumn, ...spec.seriesColumns) + 1;
+  builder = builder
+    .setNumHeaders(1)
+    .setOption('title', title)
+    .setOption('legend', { position: 'bottom' })
+    .setPosition(1, lastCol + 2, 0, 0);
+  sheet.insertChart(builder.build());
+  return true;
+}
+
+/** Insert a rate-card table as a NEW sheet ("AE Rate Card", "AE Rate Card (2)", …); returns its name. */
+export function insertRateCard(table: unknown[][]): string {
+  if (!Array.isArray(table) || table.length === 0 || !table.every(Array.isArray)) {
+    throw userError('The rate card must be a 2-D table.', '费率卡必须是二维表格。');
+  }
+  const ss = book();
+  const base = say('AE Rate Card', 'AE 费率卡');
+  let name = base;
+  for (const n of candidates(base)) {
+    if (!ss.getSheetByName(n)) {
+      name = n;
+      break;
+    }
+  }
+  const sheet = ss.insertSheet(name, ss.getNumSheets());
+  sheet.addDeveloperMetadata(ROLE_KEY, RATE_CARD_ROLE);
+  let width = 1;
+  for (const r of table) if (r.length > width) width = r.length;
+  const values = table.map((r) => {
+    const out = new Array(width);
+    for (let c = 0; c < width; c++) out[c] = storeCell(r[c]);
+    return out;
+  });
+  ensureSize(sheet, values.length, width);
+  sheet.getRange(1, 1, values.length, width).setValues(values);
+  const header = sheet.getRange(1, 1, 1, width);
+  header.setFontWeight('bold');
+  header.setBackground(HEADER_BG);
+  sheet.setFrozenRows(1);
+  sheet.autoResizeColumns(1, width);
+  return sheet.getName();
+}

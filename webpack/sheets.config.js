@@ -1,0 +1,96 @@
+// Google Sheets add-on: builds the whole clasp-pushable project into dist/sheets/:
+//   aerules.js       the server library (`var AERules`): rules core + custom-function adapter + sidebar
+//                    server functions. The audit engine and the pane are NOT in it (small cold starts).
+//   functions.js     GENERATED top-level custom functions with JSDoc (@customfunction, params), from the
+//                    catalogue of the library just built — so the Sheets functions cannot drift.
+//   addon.js         top-level menu triggers and google.script.run entry points (addin-sheets/gas/).
+//   Sidebar.html     the audit sidebar: the shared pane + the Sheets host, everything inlined in ONE file.
+//   appsscript.json  V8, minimal scopes.
+// clasp pushes files in .clasp.json's filePushOrder (aerules.js first), then by name.
+import { readFileSync } from 'node:fs';
+import vm from 'node:vm';
+import webpack from 'webpack';
+import { r, tsRule, resolve } from './common.js';
+import { generateFunctionsJs } from '../addin-sheets/build/wrappers.js';
+
+const { Compilation, sources } = webpack;
+const OUT = r('dist/sheets');
+
+/** Emit functions.js (from the built library's catalogue), addon.js and appsscript.json. */
+class SheetsProjectPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('SheetsProjectPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'SheetsProjectPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const lib = compilation.getAsset('aerules.js');
+        if (!lib) return;
+        let meta;
+        try {
+          const ctx = vm.createContext({});
+          vm.runInContext(`${lib.source.source()}\n;this.__meta = JSON.stringify(AERules.catalogueMeta());`, ctx, { filename: 'aerules.js' });
+          meta = JSON.parse(ctx.__meta);
+        } catch (err) {
+          compilation.errors.push(new webpack.WebpackError(`sheets: could not load the built aerules.js to read the catalogue: ${err.stack ?? err}`));
+          return;
+        }
+        compilation.emitAsset('functions.js', new sources.RawSource(generateFunctionsJs(meta)), { minimized: true });
+        compilation.emitAsset('addon.js', new sources.RawSource(readFileSync(r('addin-sheets/gas/addon.js'), 'utf8')), { minimized: true });
+        compilation.emitAsset('appsscript.json', new sources.RawSource(readFileSync(r('addin-sheets/gas/appsscript.json'), 'utf8')));
+        for (const f of ['addin-sheets/gas/addon.js', 'addin-sheets/gas/appsscript.json', 'addin-sheets/build/wrappers.js']) compilation.fileDependencies.add(r(f));
+      });
+    });
+  }
+}
+
+/** Inline the sidebar bundle into Sidebar.html (HtmlService serves one file; no external JS/CSS). */
+class InlineSidebarPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('InlineSidebarPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'InlineSidebarPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_REPORT }, () => {
+        const js = compilation.getAsset('sidebar.js');
+        if (!js) return;
+        const template = readFileSync(r('addin-sheets/client/sidebar.html'), 'utf8');
+        // A literal "</script" (or "<!--") inside the code would end the inline script early.
+        const code = String(js.source.source()).replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+        if (!template.includes('<!-- INLINE:sidebar.js -->')) throw new Error('sidebar.html lacks <!-- INLINE:sidebar.js -->');
+        const html = template.replace('<!-- INLINE:sidebar.js -->', () => `<script>\n${code}\n</script>`);
+        compilation.deleteAsset('sidebar.js');
+        compilation.emitAsset('Sidebar.html', new sources.RawSource(html), { minimized: true });
+        compilation.fileDependencies.add(r('addin-sheets/client/sidebar.html'));
+      });
+    });
+  }
+}
+
+export default (env, argv) => {
+  const mode = argv.mode ?? 'production';
+  return [
+    {
+      name: 'sheets-server',
+      mode,
+      target: ['web', 'es2019'],
+      devtool: false,
+      entry: { aerules: r('addin-sheets/server/index.ts') },
+      output: { path: OUT, filename: '[name].js', library: { name: 'AERules', type: 'var' }, clean: true },
+      resolve,
+      module: { rules: [tsRule] },
+      // Readable names in Apps Script stack traces: compress, but do not mangle.
+      optimization: { minimize: mode === 'production', minimizeOptions: { javascript: { ecma: 2019, mangle: false, compress: { passes: 2 }, format: { comments: false } } } },
+      performance: { hints: false },
+      plugins: [new SheetsProjectPlugin()],
+    },
+    {
+      name: 'sheets-sidebar',
+      dependencies: ['sheets-server'],
+      mode,
+      target: ['web', 'es2019'],
+      devtool: false,
+      entry: { sidebar: r('addin-sheets/client/sidebar.ts') },
+      output: { path: OUT, filename: '[name].js', clean: false },
+      resolve,
+      module: { rules: [tsRule] },
+      optimization: { minimize: mode === 'production', minimizeOptions: { javascript: { ecma: 2019, compress: { passes: 2 }, format: { comments: false } } } },
+      performance: { hints: false },
+      plugins: [new InlineSidebarPlugin()],
+    },
+  ];
+};
