@@ -207,8 +207,10 @@ export function callFunction(def: FunctionDef, rawArgs: readonly Cell[], opts: H
   const isRaw = def.args.map((a) => a.raw === true);
   const multi = anyGrid && rows * cols > 1;
 
+  // One argument array for every cell: range arguments stay put, scalar slots are overwritten per
+  // cell (implementations read their arguments and never keep the array).
+  const args = fixed.slice();
   const cell = (r: number, c: number): unknown => {
-    const args = fixed.slice();
     // Inside a multi-cell result a row whose every input is empty stays blank (trailing rows of a column).
     let allEmpty = multi;
     for (let i = 0; i < nArgs; i++) {
