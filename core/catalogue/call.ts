@@ -111,7 +111,7 @@ function coerceRange(arg: ArgDef, x: Cell): Coerced | RuleError {
   }
   const nums: number[] = [];
   for (const c of cells) {
-    const n = checkBounds(arg, toNumber(c));
+    const n = checkBounds(arg, arg.percent ? toRate(c) : toNumber(c));
     if (isRuleError(n)) return withArg(n, arg.name, arg.nameZh);
     nums.push(n as number);
   }

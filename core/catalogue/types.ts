@@ -32,6 +32,8 @@ export interface ArgDef {
    * told apart from text [X-FORMAT]. The implementation then reads it itself and must never throw.
    */
   readonly raw?: boolean;
+  /** A 'numbers' range of rates: each cell read like a rate argument (0.95, "95%" or 95 → 0.95). */
+  readonly percent?: boolean;
 }
 
 export type ResultKind = 'number' | 'money' | 'bool' | 'text' | 'date';

@@ -157,7 +157,7 @@ export const EXPRESS_FUNCTIONS: readonly FunctionDef[] = [
     ),
     args: [
       { name: 'monthly_gmv', nameZh: '月GMV', kind: 'numbers', min: 0, help: L('Monthly GMV in USD, oldest first (at least 3 months)', '每月 GMV（美元），旧月在前（至少 3 个月）') },
-      { name: 'fulfilment_rate', nameZh: '履约率', kind: 'numbers', min: 0, help: L('Monthly fulfilment rate (0.95 or 95%), oldest first', '每月履约率（0.95 或 95%），旧月在前') },
+      { name: 'fulfilment_rate', nameZh: '履约率', kind: 'numbers', percent: true, help: L('Monthly fulfilment rate (0.95 or 95%), oldest first', '每月履约率（0.95 或 95%），旧月在前') },
       RATES_ARG,
     ],
     result: 'bool',
@@ -169,8 +169,7 @@ export const EXPRESS_FUNCTIONS: readonly FunctionDef[] = [
           return valueError(`needs ${k} months of GMV and fulfilment rate, got ${gmv.length} and ${rates.length}`, `需要 ${k} 个月的 GMV 和履约率，实际为 ${gmv.length} 和 ${rates.length} 个`);
         }
         const lastG = (gmv as number[]).slice(-k);
-        const lastR = (rates as number[]).slice(-k).map((r) => (r > 1 && r <= 100 ? r / 100 : r));
-        if (lastR.some((r) => r > 1)) return valueError('fulfilment_rate must be between 0% and 100%', '履约率必须在 0% 到 100% 之间');
+        const lastR = (rates as number[]).slice(-k);
         return lastG.every((g) => toCents(g) >= toCents(card.express.kaMonthlyGmv)) && lastR.every((r) => r >= card.express.kaFulfilmentRate - 1e-12);
       }),
   },

@@ -396,4 +396,11 @@ describe('[X-ELIGIBLE] KA path: GMV ≥ $50,000 and fulfilment ≥ 95% in each o
     expect(kindOf(r)).toBe('#VALUE!');
     expect(r.en).toMatch(/3 months/);
   });
+  it('[X-ELIGIBLE] fulfilment rates read like any rate: "120%" and 120 are out of range, not 1.2%', () => {
+    for (const bad of ['120%', 120, -0.1]) {
+      const r = en.OFFLINE_ELIGIBLE(col([50000, 50000, 50000]), col([0.95, bad, 0.95]));
+      expect(kindOf(r)).toBe('#NUM!');
+      expect(r.en).toMatch(/fulfilment_rate/);
+    }
+  });
 });
