@@ -1,7 +1,7 @@
 /**
  * ae-rules: the command line for ops teams.
  *
- *   ae-rules audit orders.xlsx|orders.csv [--out report.xlsx] [--sheet NAME] [--lang zh] [--now 2024-07-05]
+ *   ae-rules audit orders.xlsx|orders.csv [--out report.xlsx] [--sheet NAME] [--lang zh] [--now 2024-07-05] [--rates card.xlsx]
  *
  * Reads the first sheet (or --sheet), audits it with the same core as the add-ins, and writes a NEW
  * workbook with Findings, Summary and Weekly sheets (+ the weekly-cost chart as an image). The input
@@ -17,6 +17,7 @@ import ExcelJS from 'exceljs';
 import { auditTable, isCancelled, OUTPUT_SHEETS, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, type AuditReport } from '../core/audit';
 import { toDate } from '../core/coerce';
 import { isRuleError } from '../core/errors';
+import { cardFromTable, type RateCard } from '../core/rates';
 import { L, langFromLocale, parseLang, type Lang, type Text } from '../core/text';
 import { readOrders } from './read';
 import { columnChartPng } from './png';
@@ -144,7 +145,17 @@ interface AuditFlags {
   sheet?: string;
   lang?: string;
   now?: string;
+  rates?: string;
   progress?: boolean;
+}
+
+/** --rates: a rate card saved as .xlsx (e.g. the sheet the task pane inserts) or .csv, key / value rows. */
+async function readCard(file: string): Promise<RateCard> {
+  const read = await readOrders(file);
+  if (!read.ok) throw new CliError(L(`--rates: ${read.error.en}`, `--rates：${read.error.zh}`));
+  const card = cardFromTable([read.table.header, ...read.table.rows]);
+  if (isRuleError(card)) throw new CliError(L(`--rates ${file}: ${card.en}`, `--rates ${file}：${card.zh}`));
+  return card;
 }
 
 async function audit(input: string, flags: AuditFlags) {
@@ -159,6 +170,7 @@ async function audit(input: string, flags: AuditFlags) {
     if (isRuleError(d)) throw new CliError(L(`--now: ${d.en}`, `--now：${d.zh}`));
     now = d;
   }
+  const card = flags.rates !== undefined ? await readCard(flags.rates) : undefined;
   const out = path.resolve(flags.out ?? defaultOut(input));
   if (!/\.xlsx$/i.test(out)) throw new CliError(L(`--out must be an .xlsx file, got ${out}`, `--out 必须是 .xlsx 文件，得到 ${out}`));
   if (existsSync(input) && samePath(out, input)) throw new CliError(L(`--out is the input file: the input is never overwritten; choose another name`, `--out 与输入文件相同：不会覆盖输入文件，请换一个文件名`));
@@ -175,6 +187,7 @@ async function audit(input: string, flags: AuditFlags) {
   const report = await auditTable(table.header, table.rows, {
     now,
     lang,
+    card,
     headerRow: table.headerRow,
     chunkSize: 10_000,
     onProgress: (p) => bar?.update(p.done),
@@ -208,6 +221,7 @@ async function main(argv: string[]) {
     .option('-s, --sheet <name>', 'sheet to audit (default: the first) / 要审核的工作表（默认第一个）')
     .option('-l, --lang <lang>', 'report language: en or zh (default: from LANG) / 报告语言：en 或 zh')
     .option('--now <date>', 'judge open orders as of this time (default: now), e.g. 2024-07-05 / 以此时间判断未完成订单')
+    .option('--rates <file>', 'rate card (.xlsx/.csv key / value rows) instead of the built-in card / 使用自定义费率卡（.xlsx/.csv，键 / 值 两列）代替内置费率卡')
     .option('--no-progress', 'no progress bar / 不显示进度条')
     .action(async (file: string, flags: AuditFlags) => audit(file, flags));
   await program.parseAsync(argv);

@@ -49,6 +49,28 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     expect(wb.getWorksheet('Summary')!.getCell('A1').value).toBe('Audit summary');
   });
 
+  it('--rates: a what-if card changes the gift fees; the same numbers as the built-in card change nothing [G-FEE]', () => {
+    const fees = (out: string) => Number(/Gift fees ¥([\d.]+)/.exec(out)![1]);
+    writeFileSync(path.join(dir, 'same.csv'), 'key,value\ngift.tiers.emerging.fee,2.60\n');
+    writeFileSync(path.join(dir, 'whatif.csv'), 'key,value\ngift.tiers.emerging.fee,3.00\n');
+    const base = run(['audit', 'orders.csv', '--out', 'r0.xlsx', '--now', '2024-07-05', '--no-progress'], dir);
+    const same = run(['audit', 'orders.csv', '--out', 'r1.xlsx', '--now', '2024-07-05', '--rates', 'same.csv', '--no-progress'], dir);
+    const whatIf = run(['audit', 'orders.csv', '--out', 'r2.xlsx', '--now', '2024-07-05', '--rates', 'whatif.csv', '--no-progress'], dir);
+    for (const r of [base, same, whatIf]) expect(r.status).toBe(0);
+    expect(fees(same.stdout)).toBe(fees(base.stdout));
+    const extraCents = Math.round((fees(whatIf.stdout) - fees(base.stdout)) * 100);
+    expect(extraCents).toBeGreaterThan(0);
+    expect(extraCents % 40).toBe(0); // ¥0.40 more per emerging-market gift
+  });
+
+  it('--rates: a malformed card is a clear error naming the row, and no output file', () => {
+    writeFileSync(path.join(dir, 'bad.csv'), 'key,value\ngift.tiers.emerging.fee,abc\n');
+    const r = run(['audit', 'orders.csv', '--out', 'bad-card.xlsx', '--rates', 'bad.csv'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('rate card row 2 (gift.tiers.emerging.fee)');
+    expect(existsSync(path.join(dir, 'bad-card.xlsx'))).toBe(false);
+  });
+
   it('a truncated xlsx: non-zero exit, a clear message, no output file', () => {
     writeFileSync(path.join(dir, 'broken.xlsx'), readFileSync(path.join(dir, 'orders.xlsx')).subarray(0, 5000));
     const r = run(['audit', 'broken.xlsx'], dir);
