@@ -189,3 +189,17 @@ export { DAY_MS };
 
 /** ISO date text (YYYY-MM-DD) of an instant, UTC. */
 export const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Times in the core are wall-clock times read as UTC (a sheet's "2024-06-01 10:00" is 10:00, whatever
+ * the zone). These convert a JS Date (an instant) to and from the wall clock of the machine's zone,
+ * for hosts that hand over Dates (Node) and for "now" (the pane, the CLI).
+ */
+export const localWallMs = (d: Date): number => d.getTime() - d.getTimezoneOffset() * 60_000;
+export const localWallNow = (): number => localWallMs(new Date());
+export function wallToLocalDate(wall: number): Date {
+  const guess = new Date(wall);
+  const d = new Date(wall + guess.getTimezoneOffset() * 60_000);
+  // Near a DST change the offset of the result can differ from the guess: correct once.
+  return new Date(wall + d.getTimezoneOffset() * 60_000);
+}
