@@ -3,7 +3,7 @@
  * turned into typed scalars or a RuleError that says what was wrong.
  */
 import { countryCode } from './countries';
-import { RuleError, valueError, numError } from './errors';
+import { RuleError, valueError, isRuleError } from './errors';
 
 export type Cell = unknown;
 
@@ -34,7 +34,8 @@ const CURRENCY_RE = /^(?:US\$|USD|CNY|RMB|\$|¥|￥|元)|(?:USD|CNY|RMB|元|美�
 /** Number from a number or numeric text ("1,200", " １２３ ", "95%", "$30", "-5"). */
 export function toNumber(x: Cell): number | RuleError {
   if (typeof x === 'number') {
-    return Number.isFinite(x) ? x : numError(`must be a finite number, got ${show(x)}`, `必须是有限数字，得到 ${show(x)}`);
+    // Bad input is #VALUE! with a message (Excel shows no message with #NUM!): FUNCTIONS.md conventions.
+    return Number.isFinite(x) ? x : valueError(`must be a finite number, got ${show(x)}`, `必须是有限数字，得到 ${show(x)}`);
   }
   if (typeof x === 'string') {
     let s = fold(x).replace(/[\s\u00a0\u2009\u202f]+/g, '');
@@ -54,7 +55,7 @@ export function toNumber(x: Cell): number | RuleError {
     if (NUM_RE.test(s)) {
       const n = Number(sign + s) * scale;
       if (Number.isFinite(n)) return scale === 1 ? n : roundSig(n);
-      return numError(`is too large: ${show(x)}`, `数值过大：${show(x)}`);
+      return valueError(`is too large: ${show(x)}`, `数值过大：${show(x)}`);
     }
   }
   if (typeof x === 'boolean') {
@@ -119,8 +120,18 @@ export function toDate(x: Cell): number | RuleError {
     return Number.isNaN(t) ? valueError('is an invalid date', '是无效日期') : t;
   }
   if (typeof x === 'number') {
+    if (x === 0) {
+      // Excel desktop hands an empty date cell of a range as 0, which would be 1899-12-30.
+      return valueError(
+        'must be a date, got 0 (an empty cell in Excel reads as 0; Excel dates start at 1 = 1900-01-01)',
+        '必须是日期，得到 0（Excel 中的空单元格读作 0；Excel 日期从 1 = 1900-01-01 开始）',
+      );
+    }
     if (!Number.isFinite(x) || x < 1 || x > MAX_SERIAL) {
-      return numError(`must be a date (a serial number 1–${MAX_SERIAL} or ISO text), got ${show(x)}`, `必须是日期（序列号 1–${MAX_SERIAL} 或 ISO 文本），得到 ${show(x)}`);
+      return valueError(
+        `must be a date (an Excel date serial 1–${MAX_SERIAL}, i.e. 1900-01-01 to 9999-12-31, or text like 2024-06-01), got ${show(x)}`,
+        `必须是日期（Excel 日期序列号 1–${MAX_SERIAL}，即 1900-01-01 至 9999-12-31，或 2024-06-01 这样的文本），得到 ${show(x)}`,
+      );
     }
     return serialToMs(x);
   }
@@ -169,19 +180,73 @@ export function toText(x: Cell): string | RuleError {
   return valueError(`must be text, got ${show(x)}`, `必须是文本，得到 ${show(x)}`);
 }
 
+/** How a rate cell was read: `bare` when it was a plain number without "%" (0.5 → 50%, 95 → 95%). */
+export interface RateReading {
+  readonly value: number;
+  /** The number as typed, without "%" (0.5 for a cell 0.5 or "0.5"). */
+  readonly typed: number;
+  /** True when the cell had no "%": a bare number ≤ 1 is a fraction, above 1 a percent. */
+  readonly bare: boolean;
+}
+
+/**
+ * A rate with how it was read: 0.95, "95%", or 95 (a bare number above 1 is a percent).
+ * Out of range is #VALUE! (bad input) with the reason.
+ */
+export function readRate(x: Cell): RateReading | RuleError {
+  const n = toNumber(x);
+  if (typeof n !== 'number') return n;
+  // A bare 95 means 95%; text that already says "%" is never scaled again ("120%" is out of range, not 1.2%).
+  const explicitPct = typeof x === 'string' && /[%％]\s*$/.test(fold(x));
+  const r = !explicitPct && n > 1 && n <= 100 ? roundSig(n / 100) : n;
+  if (r < 0 || r > 1) {
+    return valueError(`must be a rate between 0% and 100% (0.95, 95% or 95), got ${show(x)}`, `必须是 0% 到 100% 之间的比率（0.95、95% 或 95），得到 ${show(x)}`);
+  }
+  return { value: r, typed: explicitPct ? roundSig(n * 100) : n, bare: !explicitPct };
+}
+
 /**
  * A rate: 0.95, "95%", or 95 (read as a percent when above 1). Returns a fraction in 0..1.
  */
 export function toRate(x: Cell): number | RuleError {
-  const n = toNumber(x);
-  if (typeof n !== 'number') return n;
-  // A bare 95 means 95%; text that already says "%" is never scaled again ("120%" is out of range, not 1.2%).
-  const explicitPct = typeof x === 'string' && /%\s*$/.test(fold(x));
-  const r = !explicitPct && n > 1 && n <= 100 ? roundSig(n / 100) : n;
-  if (r < 0 || r > 1) {
-    return numError(`must be a rate between 0% and 100%, got ${show(x)}`, `必须是 0% 到 100% 之间的比率，得到 ${show(x)}`);
+  const r = readRate(x);
+  return isRuleError(r) ? r : r.value;
+}
+
+const GRAM_SUFFIX = /\s*(?:g|gr|grams?|grammes?|克|公克)$/i;
+const OTHER_WEIGHT = /(?:kg|kgs|kilos?|kilograms?|千克|公斤|斤|lbs?|pounds?|oz|ounces?|mg)$/i;
+
+/**
+ * A weight in grams: a number, numeric text, or text with a gram unit ("50 g", "50克", "50 grams").
+ * Other units (kg, 千克, lb, oz) are #VALUE! asking for grams, never converted silently.
+ */
+export function toGrams(x: Cell): number | RuleError {
+  if (typeof x !== 'string') return toNumber(x);
+  const s = fold(x).trim();
+  if (OTHER_WEIGHT.test(s)) {
+    return valueError(`must be in grams (e.g. 50 or "50 g"), got ${show(x)}: convert it to grams`, `必须以克为单位（如 50 或 "50 克"），得到 ${show(x)}：请换算成克`);
   }
-  return r;
+  return toNumber(s.replace(GRAM_SUFFIX, ''));
+}
+
+/** Words that say a document / number is NOT there, beyond FALSE/no/否 (for toPresent). */
+const ABSENT_RE = /^(?:n\/?a|none|null|nil|missing|pending|no\s*nfe|without\s*nfe|-+|—+|–+|\/|无|没有|暂无|缺|缺失|不适用|待补|待开|未开|无nfe|没有nfe)$/i;
+
+/**
+ * "Is the thing there?" for a cell that holds either yes/no or the thing itself (an NFe number, a tax
+ * id): TRUE/FALSE and yes/no words as toBool; "N/A", "-", "无", "pending" … are FALSE; any other
+ * non-empty text or number is TRUE (the number itself was given). Same reading as the audit.
+ */
+export function toPresent(x: Cell): boolean | RuleError {
+  const b = toBool(x);
+  if (typeof b === 'boolean') return b;
+  if (typeof x === 'number' && Number.isFinite(x)) return true;
+  if (typeof x === 'string') {
+    const s = fold(x).trim();
+    if (s === '') return false;
+    return !ABSENT_RE.test(s);
+  }
+  return valueError(`must be TRUE/FALSE (是/否) or the number itself, got ${show(x)}`, `必须是 TRUE/FALSE（是/否）或号码本身，得到 ${show(x)}`);
 }
 
 export const HOUR_MS = 3_600_000;
@@ -202,4 +267,19 @@ export function wallToLocalDate(wall: number): Date {
   const d = new Date(wall + guess.getTimezoneOffset() * 60_000);
   // Near a DST change the offset of the result can differ from the guess: correct once.
   return new Date(wall + d.getTimezoneOffset() * 60_000);
+}
+
+const pad2 = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/**
+ * Wall-clock ms → zone-less ISO text, "2024-06-01" at midnight else "2024-06-01 10:30:00" (what the
+ * hosts hand the audit for a date cell; toDate reads it back to the same wall clock). '' if not finite.
+ */
+export function wallIso(wall: number): string {
+  if (!Number.isFinite(wall)) return '';
+  const d = new Date(wall);
+  if (Number.isNaN(d.getTime())) return '';
+  const day = `${pad2(d.getUTCFullYear(), 4)}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+  const h = d.getUTCHours(), m = d.getUTCMinutes(), s = d.getUTCSeconds();
+  return h === 0 && m === 0 && s === 0 ? day : `${day} ${pad2(h)}:${pad2(m)}:${pad2(s)}`;
 }

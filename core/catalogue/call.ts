@@ -4,7 +4,7 @@
  * host maps once through `errorOut`.
  */
 import { RuleError, isRuleError, valueError, naError, numError, withArg } from '../errors';
-import { isEmpty, msToSerial, show, toBool, toCountry, toDate, toNumber, toRate, toText, type Cell } from '../coerce';
+import { isEmpty, msToSerial, show, toBool, toCountry, toDate, toGrams, toNumber, toPresent, toRate, toText, type Cell } from '../coerce';
 import { cardFor, cardFromTable, type RateCard } from '../rates';
 import { Localized, parseLang, type Lang } from '../text';
 import { RANGE_KINDS, type ArgDef, type CallContext, type FunctionDef, type ScalarKind } from './types';
@@ -23,16 +23,16 @@ export interface HostOptions {
 
 type Coerced = unknown;
 
-function coerceScalar(kind: ScalarKind, x: Cell): Coerced | RuleError {
+function coerceScalar(kind: ScalarKind, x: Cell, arg?: ArgDef): Coerced | RuleError {
   switch (kind) {
     case 'number':
     case 'integer':
     case 'money':
-      return toNumber(x);
+      return arg?.unit === 'g' ? toGrams(x) : toNumber(x);
     case 'rate':
       return toRate(x);
     case 'bool':
-      return toBool(x);
+      return arg?.presence ? toPresent(x) : toBool(x);
     case 'date':
       return toDate(x);
     case 'country':
@@ -56,7 +56,8 @@ function checkBounds(arg: ArgDef, v: Coerced): Coerced | RuleError {
     return valueError(`must be ≥ ${arg.min}, got ${v}`, `必须 ≥ ${arg.min}，得到 ${v}`);
   }
   if (arg.max !== undefined && v > arg.max) {
-    return numError(`must be ≤ ${arg.max}, got ${v}`, `必须 ≤ ${arg.max}，得到 ${v}`);
+    // Input out of range is bad input: #VALUE! with the reason (Excel shows no message with #NUM!).
+    return valueError(`must be ≤ ${arg.max}, got ${v}`, `必须 ≤ ${arg.max}，得到 ${v}`);
   }
   return v;
 }
@@ -67,7 +68,7 @@ export function coerceArg(arg: ArgDef, x: Cell): Coerced | RuleError {
   if (isEmpty(x)) {
     return arg.optional ? undefined : valueError(`${arg.name} is required (the cell is empty)`, `${arg.nameZh} 为必填项（单元格为空）`);
   }
-  const v = checkBounds(arg, coerceScalar(arg.kind as ScalarKind, x));
+  const v = checkBounds(arg, coerceScalar(arg.kind as ScalarKind, x, arg));
   return isRuleError(v) ? withArg(v, arg.name, arg.nameZh) : v;
 }
 
@@ -93,7 +94,8 @@ const flat = (x: Cell): Cell[] => (Array.isArray(x) ? (x as Cell[]).flat(Infinit
 
 function coerceRange(arg: ArgDef, x: Cell): Coerced | RuleError {
   if (arg.kind === 'rates') {
-    if (isEmpty(x) || (Array.isArray(x) && flat(x).every(isEmpty))) return undefined;
+    // Excel desktop hands the empty cells of a range as 0: a range of blanks and zeros is "not given".
+    if (isEmpty(x) || (Array.isArray(x) && flat(x).every((c) => isEmpty(c) || c === 0))) return undefined;
     return cardFromTable(as2D(x) ?? [[x]]);
   }
   const cells = flat(x).filter((c) => !isEmpty(c));
@@ -186,9 +188,12 @@ export function callFunction(def: FunctionDef, rawArgs: readonly Cell[], opts: H
   }
 
   const cardCache = new Map<number, RateCard | RuleError>();
+  // The cells as handed over for the current result cell (ctx.input), overwritten per cell.
+  const inputs: unknown[] = def.args.map((_, i) => (i < n ? rawArgs[i] : undefined));
   const ctx: CallContext = {
     lang,
     now,
+    input: (i: number) => inputs[i],
     card(atMs?: number) {
       if (userCard) return userCard;
       const t = atMs ?? now;
@@ -230,6 +235,7 @@ export function callFunction(def: FunctionDef, rawArgs: readonly Cell[], opts: H
       } else {
         x = i < n ? rawArgs[i] : undefined;
       }
+      inputs[i] = x;
       let v: unknown;
       if (isRaw[i]) v = coerceArg(arg, x);
       else if (typeof x === 'string') {

@@ -34,6 +34,13 @@ export interface ArgDef {
   readonly raw?: boolean;
   /** A 'numbers' range of rates: each cell read like a rate argument (0.95, "95%" or 95 → 0.95). */
   readonly percent?: boolean;
+  /** A 'number' argument in this unit: 'g' accepts "50 g" / "50克" and rejects other units (kg, lb). */
+  readonly unit?: 'g';
+  /**
+   * A 'bool' argument that may also hold the thing itself (an NFe number): any non-empty text or number
+   * that is not a yes/no word counts as TRUE; "N/A", "-", "无" as FALSE (coerce.ts toPresent).
+   */
+  readonly presence?: boolean;
 }
 
 export type ResultKind = 'number' | 'money' | 'bool' | 'text' | 'date';
@@ -44,6 +51,11 @@ export interface CallContext {
   readonly now: number;
   /** The user's card (from a `rates` argument) or the built-in card in force at `atMs` (default now). */
   card(atMs?: number): RateCard | RuleError;
+  /**
+   * The cell of argument `i` as the host handed it for the current result cell (before coercion), for
+   * messages that show how an input was read. Undefined when not given.
+   */
+  input?(i: number): unknown;
 }
 
 /** What an implementation returns for one cell. Dates are epoch ms when result is 'date'. */

@@ -1,7 +1,7 @@
 /** Offline Express functions (seed 004), except the TRACK_* family. Rule ids from RULES.md. */
 import { valueError, isRuleError } from '../errors';
 import { toCents, fromCents, HOUR_MS } from '../coerce';
-import { nodeLabel, nodesOf, type NodeId } from '../nodes';
+import { nodeLabel, nodesOf, splitTrail, type NodeId } from '../nodes';
 import { docLabel } from '../docs';
 import { L, joinL, type Localized, type Text } from '../text';
 import type { FunctionDef } from '../catalogue/types';
@@ -16,16 +16,26 @@ export function timeoutPenaltyCents(card: { express: { timeoutDays: number; time
   return Math.min(roundCents(toCents(amount) * x.timeoutRate), toCents(x.timeoutCap));
 }
 
-/** [X-NODES] What a trail lacks: too few events and/or required nodes. Empty when complete. */
+/**
+ * [X-NODES] What a trail lacks: too few events and/or required nodes. Empty when complete. Each
+ * element may hold several events joined the way exports join them (splitTrail: line breaks, "|",
+ * "；"…); already-split events are counted as they are.
+ */
 export function missingNodes(events: readonly string[], minEvents: number, required: readonly NodeId[]): { count: number; missing: NodeId[] } {
   const seen = new Set<NodeId>();
-  for (const e of events) for (const n of nodesOf(e)) seen.add(n);
-  return { count: events.length, missing: required.filter((n) => !seen.has(n)) };
+  let count = 0;
+  for (const cell of events) {
+    for (const e of splitTrail(cell)) {
+      count++;
+      for (const n of nodesOf(e)) seen.add(n);
+    }
+  }
+  return { count, missing: required.filter((n) => !seen.has(n)) };
 }
 
 export function describeMissing(r: { count: number; missing: NodeId[] }, minEvents: number): Localized | '' {
   const parts: Text[] = [];
-  if (r.count < minEvents) parts.push(L(`only ${r.count} events (needs ${minEvents})`, `仅 ${r.count} 条事件（至少 ${minEvents} 条）`));
+  if (r.count < minEvents) parts.push(L(`only ${r.count} ${r.count === 1 ? 'event' : 'events'} (needs ${minEvents})`, `仅 ${r.count} 条事件（至少 ${minEvents} 条）`));
   if (r.missing.length) {
     const names = joinL(r.missing.map(nodeLabel), ', ', '、');
     parts.push(L(`missing: ${names.en}`, `缺少：${names.zh}`));
@@ -114,7 +124,18 @@ export const EXPRESS_FUNCTIONS: readonly FunctionDef[] = [
       '"" when a tracking trail (a range of event texts, English or Chinese) has at least 7 events and every required node (placed, picked up, export customs, import customs, out for delivery, delivered); else what is missing.',
       '物流轨迹（事件文本区域，中英文均可）至少 7 条事件且包含全部必需节点（下单、揽收、出口清关、进口清关、派送、签收）时返回空，否则列出缺失项。',
     ),
-    args: [{ name: 'events', nameZh: '事件', kind: 'texts', help: L('Range of tracking event texts, one per cell', '物流事件文本区域，每格一条') }, RATES_ARG],
+    args: [
+      {
+        name: 'events',
+        nameZh: '事件',
+        kind: 'texts',
+        help: L(
+          'Range of tracking event texts: one per cell, or a whole trail in one cell with one event per line (as exports give it)',
+          '物流事件文本区域：每格一条，或整条轨迹放在一格、每行一条事件（导出文件的格式）',
+        ),
+      },
+      RATES_ARG,
+    ],
     result: 'text',
     examples: [{ formula: 'NODES_MISSING(C2:C8)', result: 'missing: import customs, delivered (signed)' }],
     impl: ([events], ctx) =>

@@ -1,11 +1,11 @@
 /** Small Gifts functions (seed 000). Rule ids from RULES.md in brackets. */
 import { naError, numError, valueError, isRuleError } from '../errors';
-import { toCents, fromCents, HOUR_MS, fold, show } from '../coerce';
+import { toCents, fromCents, HOUR_MS, fold, show, readRate } from '../coerce';
 import { countryLabel } from '../countries';
 import { TIER_NAMES, type RateCard, type TierName } from '../rates';
-import { findStatus } from '../status';
+import { findStatus, statusCodeOf } from '../status';
 import { L, joinL, type Lang, type Text } from '../text';
-import type { FunctionDef } from '../catalogue/types';
+import type { CallContext, FunctionDef } from '../catalogue/types';
 import { RATES_ARG, countryArg, withCard } from './common';
 
 const onDateArg = {
@@ -69,8 +69,26 @@ function parseLevel(raw: string) {
     : valueError(`store_level must look like 3, L3 or Lv3, got ${show(raw)}`, `店铺等级应为 3、L3 或 Lv3，得到 ${show(raw)}`);
 }
 
+/** Index of dispute_rate_30d in ELIGIBLE_ARGS (for ctx.input). */
+const DISPUTE_ARG = 2;
+
+/**
+ * How a dispute-rate cell was read, when that could surprise: a bare number ≤ 1 is a fraction, so a
+ * typed 0.5 is 50%, not half a percent. Shown only when the reading is at least 10 times the limit
+ * (a dispute rate that high is more likely a missing "%"): a percent-formatted cell (0.8% in Excel)
+ * reaches the function as the bare fraction 0.008, and that reading needs no comment.
+ */
+function disputeReading(ctx: CallContext | undefined, value: number, limit: number): Text {
+  const raw = ctx?.input?.(DISPUTE_ARG);
+  if (raw === undefined || raw === null || Array.isArray(raw)) return L('', '');
+  const r = readRate(raw);
+  if (isRuleError(r) || !r.bare || r.typed > 1 || r.typed <= 0 || value < 10 * limit) return L('', '');
+  const typed = String(r.typed);
+  return L(` (${typed} read as ${pct(value)}; type ${typed}% for ${typed} percent)`, `（${typed} 按 ${pct(value)} 理解；如指百分之 ${typed}，请输入 ${typed}%）`);
+}
+
 /** [G-ELIGIBLE] the criteria a seller fails (empty when eligible). */
-function eligibilityGaps(a: unknown[], card: RateCard) {
+function eligibilityGaps(a: unknown[], card: RateCard, ctx?: CallContext) {
   const [levelRaw, positive, dispute, alipay] = a as [string, number, number, boolean];
   const level = parseLevel(levelRaw);
   if (isRuleError(level)) return level;
@@ -80,7 +98,10 @@ function eligibilityGaps(a: unknown[], card: RateCard) {
   if (positive < g.minPositiveRate)
     gaps.push(L(`90-day positive rate ${pct(positive)} is below ${pct(g.minPositiveRate)}`, `90 天好评率 ${pct(positive)} 低于 ${pct(g.minPositiveRate)}`));
   if (dispute > g.maxDisputeRate)
-    gaps.push(L(`30-day dispute rate ${pct(dispute)} is above ${pct(g.maxDisputeRate)}`, `30 天纠纷率 ${pct(dispute)} 高于 ${pct(g.maxDisputeRate)}`));
+    {
+      const how = disputeReading(ctx, dispute, g.maxDisputeRate);
+      gaps.push(L(`30-day dispute rate ${pct(dispute)}${how.en} is above ${pct(g.maxDisputeRate)}`, `30 天纠纷率 ${pct(dispute)}${how.zh || ' '}高于 ${pct(g.maxDisputeRate)}`));
+    }
   if (!alipay) gaps.push(L('enterprise Alipay is not bound and verified', '企业支付宝未绑定或未实名认证'));
   return gaps;
 }
@@ -102,8 +123,26 @@ export const GIFT_FUNCTIONS: readonly FunctionDef[] = [
     ),
     args: [
       countryArg(),
-      { name: 'weight_g', nameZh: '重量克', kind: 'number', min: 0, max: 1_000_000, help: L('Gift weight in grams (50 g is not overweight)', '礼物重量（克），正好 50 克不算超重') },
-      { name: 'has_nfe', nameZh: '有NFe', kind: 'bool', optional: true, help: L('Brazil: TRUE when the order has an NFe number; omitted counts as no NFe', '巴西：有 NFe 号填 TRUE；不填视为没有 NFe') },
+      {
+        name: 'weight_g',
+        nameZh: '重量克',
+        kind: 'number',
+        unit: 'g',
+        min: 0,
+        max: 1_000_000,
+        help: L('Gift weight in grams: 50, "50 g" or "50克" (50 g is not overweight; give kg as grams)', '礼物重量（克）：50、"50 g" 或 "50克"（正好 50 克不算超重；千克请换算成克）'),
+      },
+      {
+        name: 'has_nfe',
+        nameZh: '有NFe',
+        kind: 'bool',
+        presence: true,
+        optional: true,
+        help: L(
+          'Brazil: TRUE, or the NFe number itself, when the order has an NFe; FALSE, "N/A" or omitted counts as no NFe',
+          '巴西：有 NFe 时填 TRUE 或直接填 NFe 号；FALSE、"无" 或不填视为没有 NFe',
+        ),
+      },
       onDateArg,
       RATES_ARG,
     ],
@@ -164,7 +203,7 @@ export const GIFT_FUNCTIONS: readonly FunctionDef[] = [
     examples: [{ formula: 'SG_ELIGIBLE_WHY("L2", 96%, 0.8%, TRUE)', result: 'store level L2 is below L3; 30-day dispute rate 0.8% is above 0.5%. Also required, not checked here: …' }],
     impl: (a, ctx) =>
       withCard(ctx, undefined, (card) => {
-        const gaps = eligibilityGaps(a, card);
+        const gaps = eligibilityGaps(a, card, ctx);
         if (isRuleError(gaps)) return gaps;
         return gaps.length === 0 ? '' : joinL([joinL(gaps), ELIGIBLE_NOTE], '.', '。');
       }),
@@ -201,19 +240,37 @@ export const GIFT_FUNCTIONS: readonly FunctionDef[] = [
     rules: ['G-STATUS'],
     help: L('Plain explanation and fix for a Small-Gift status or error code (PENDING, FAILED, ERR-407, ERR-211).', '小礼物状态或错误码（PENDING、FAILED、ERR-407、ERR-211）的说明与处理办法。'),
     args: [
-      { name: 'code', nameZh: '代码', kind: 'text', help: L('Status or error code', '状态或错误码') },
+      {
+        name: 'code',
+        nameZh: '代码',
+        kind: 'text',
+        help: L('Status or error code, detail text allowed: PENDING, FAILED, ERR-407, "ERR-407: packaging…", 等待中, 失败', '状态或错误码，可带详情：PENDING、FAILED、ERR-407、“ERR-407 包装未备案”、等待中、失败'),
+      },
       { name: 'lang', nameZh: '语言', kind: 'lang', optional: true, help: L('"en" or "zh"; default your Office / Sheets language', '"en" 或 "zh"；默认跟随界面语言') },
+      RATES_ARG,
     ],
     result: 'text',
     examples: [{ formula: 'SG_STATUS("ERR-407")', result: 'ERR-407: packaging not registered. Fix: …' }],
-    impl: ([code, lang], ctx) => {
-      const info = findStatus(code);
-      if (!info) {
-        return naError(`unknown Small-Gift status code ${show(code)} (known: PENDING, FAILED, ERR-407, ERR-211)`, `未知的小礼物状态码 ${show(code)}（已知：PENDING、FAILED、ERR-407、ERR-211）`);
-      }
-      const l: Lang = lang ?? ctx.lang;
-      return l === 'zh' ? `${info.meaning.zh}处理：${info.fix.zh}` : `${info.meaning.en} Fix: ${info.fix.en}`;
-    },
+    impl: ([code, lang], ctx) =>
+      withCard(ctx, undefined, (card) => {
+        // The fix texts quote the card in force (confirm hours, label prefix, freeze count, COD markets).
+        const info = findStatus(code, card);
+        if (!info) {
+          const c = statusCodeOf(code);
+          if (c) {
+            return naError(
+              `${c} is not a Small-Gift error code this rule book names (known: ERR-407, ERR-211); an ERR code means the gift failed, so it is treated as a failure: see the detail in the gift backend`,
+              `${c} 不是规则中列出的小礼物错误码（已知：ERR-407、ERR-211）；ERR 错误码表示礼物失败，按失败处理：详情请查看礼物后台`,
+            );
+          }
+          return naError(
+            `unknown Small-Gift status code ${show(code)} (known: PENDING, FAILED, ERR-407, ERR-211)`,
+            `未知的小礼物状态码 ${show(code)}（已知：PENDING、FAILED、ERR-407、ERR-211）`,
+          );
+        }
+        const l: Lang = lang ?? ctx.lang;
+        return l === 'zh' ? `${info.meaning.zh}处理：${info.fix.zh}` : `${info.meaning.en} Fix: ${info.fix.en}`;
+      }),
   },
   {
     name: 'SG_ROI',
@@ -264,7 +321,8 @@ export const GIFT_FUNCTIONS: readonly FunctionDef[] = [
     impl: ([giftCost, cpc], ctx) =>
       withCard(ctx, undefined, (card) => {
         const c = cpc ?? card.gift.cpc;
-        if (c <= 0) return numError('cpc must be greater than 0', '点击成本必须大于 0');
+        // A cpc of 0 is bad input (given, or from the card): #VALUE! with the reason.
+        if (c <= 0) return valueError('cpc must be greater than 0', '点击成本必须大于 0');
         return 1 - giftCost / c;
       }),
   },

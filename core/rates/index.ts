@@ -11,13 +11,14 @@
  * `card.effective` date, so a what-if card can be a single row.
  */
 import { RuleError, valueError, naError, isRuleError } from '../errors';
-import { toNumber, toText, toDate, isoDay, isEmpty, show, type Cell } from '../coerce';
+import { toNumber, toRate, toText, toDate, isoDay, isEmpty, show, fold, type Cell } from '../coerce';
 import { countryCode } from '../countries';
 import { RateCardSchema, type RateCard } from './schema';
 import { BUILTIN_CARDS } from './builtin';
 import { L, type Text } from '../text';
 
 export { RateCardSchema, TIER_NAMES, type RateCard, type TierName } from './schema';
+import { TIER_NAMES } from './schema';
 export { BUILTIN_CARDS, STANDARD_2024 } from './builtin';
 
 const effectiveMs = (c: RateCard) => Date.parse(`${c.card.effective}T00:00:00Z`);
@@ -46,7 +47,14 @@ const ISSUE_TEXT: Record<string, Text> = {
   unrecognized_keys: L('is not a rate-card key', '不是费率卡的键'),
 };
 
-function describeIssue(issue: { code: string; path: PropertyKey[]; minimum?: unknown; maximum?: unknown; values?: unknown[] }): Text {
+function describeIssue(issue: { code: string; path: PropertyKey[]; minimum?: unknown; maximum?: unknown; inclusive?: boolean; expected?: unknown; values?: unknown[] }): Text {
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return L('must be a whole number', '必须是整数');
+  if (issue.code === 'too_small' && issue.inclusive === false) {
+    return L(`must be greater than ${String(issue.minimum)}`, `必须大于 ${String(issue.minimum)}`);
+  }
+  if (issue.code === 'too_big' && issue.inclusive === false) {
+    return L(`must be less than ${String(issue.maximum)}`, `必须小于 ${String(issue.maximum)}`);
+  }
   const base = ISSUE_TEXT[issue.code] ?? L('is invalid', '无效');
   const extra =
     issue.minimum !== undefined ? ` (${String(issue.minimum)})` : issue.maximum !== undefined ? ` (${String(issue.maximum)})` : issue.values ? ` (${issue.values.join(', ')})` : '';
@@ -167,6 +175,15 @@ function setPath(obj: Record<string, unknown>, key: string, value: unknown) {
   cur[parts[parts.length - 1]] = value;
 }
 
+/** Keys holding a fraction 0..1: read like a rate argument (0.95, "95%" or 95 → 0.95) [G-ELIGIBLE] [X-PEN-TIMEOUT] [X-ELIGIBLE]. */
+export const RATE_KEYS: ReadonlySet<string> = new Set(['gift.minPositiveRate', 'gift.maxDisputeRate', 'gift.repeatRate', 'express.timeoutRate', 'express.kaFulfilmentRate']);
+
+/** [X-FIRSTSCAN] what people type for "count from payment / upload". */
+const FIRST_SCAN_FROM: readonly [RegExp, string][] = [
+  [/^(payment|paid|pay|paid at|payment time|付款|支付|付款时间|支付时间|从付款|自付款)$/i, 'payment'],
+  [/^(upload|uploaded|upload time|uploaded at|上传|上传时间|从上传|自上传|上传单号)$/i, 'upload'],
+];
+
 function parseValue(key: string, tmpl: Leaf, raw: Cell): Leaf | RuleError {
   if (key === 'card.effective') {
     const d = toDate(raw);
@@ -174,7 +191,14 @@ function parseValue(key: string, tmpl: Leaf, raw: Cell): Leaf | RuleError {
   }
   if (typeof tmpl === 'number') {
     if (isEmpty(raw)) return valueError('needs a number', '需要一个数字');
-    return toNumber(raw);
+    return RATE_KEYS.has(key) ? toRate(raw) : toNumber(raw);
+  }
+  // Excel desktop hands an empty cell of a range as 0: for a text or list value that means empty.
+  if (raw === 0) raw = '';
+  if (key === 'express.firstScanFrom' && typeof raw === 'string') {
+    const s = fold(raw).trim();
+    for (const [re, v] of FIRST_SCAN_FROM) if (re.test(s)) return v;
+    return s;
   }
   if (typeof tmpl === 'string') return isEmpty(raw) ? '' : toText(raw);
   if (isEmpty(raw)) return [];
@@ -204,7 +228,8 @@ export function cardFromTable(table: unknown, cards: readonly RateCard[] = BUILT
   const values: [string, Cell, number][] = [];
   for (let i = 0; i < rows.length; i++) {
     const [k, v] = rows[i] ?? []; // a sparse array from Node has holes
-    if (isEmpty(k)) continue;
+    // Excel desktop hands the empty cells of a range as 0: a key cell 0 is an empty row.
+    if (isEmpty(k) || k === 0) continue;
     const key = typeof k === 'string' ? k.normalize('NFKC').trim() : typeof k === 'number' || typeof k === 'boolean' ? String(k) : show(k);
     if (i === 0 && (TABLE_HEADER.en as readonly string[]).concat(TABLE_HEADER.zh).includes(key.toLowerCase())) continue;
     if (keyRows.has(key)) {
@@ -233,6 +258,19 @@ export function cardFromTable(table: unknown, cards: readonly RateCard[] = BUILT
     const v = parseValue(key, tmpl, raw);
     if (isRuleError(v)) return valueError(`rate card row ${row} (${key}): ${v.en}`, `费率卡第 ${row} 行（${key}）：${v.zh}`);
     setPath(obj, key, v);
+  }
+  // [G-FEE] A row that puts a country in a tier MOVES it there: it leaves the tiers the user did not
+  // state (inherited from the built-in card). Two of the user's own rows naming one country stay an
+  // error (validateCard names the row).
+  const tiers = (obj.gift as { tiers: Record<string, { countries: unknown }> }).tiers;
+  const stated = TIER_NAMES.filter((t) => keyRows.has(`gift.tiers.${t}.countries`));
+  if (stated.length) {
+    const moved = new Set<string>();
+    for (const t of stated) for (const c of tiers[t].countries as string[]) moved.add(c);
+    for (const t of TIER_NAMES) {
+      if (stated.includes(t)) continue;
+      tiers[t].countries = (tiers[t].countries as string[]).filter((c) => !moved.has(c));
+    }
   }
   return validateCard(obj, (key) => keyRows.get(key) ?? keyRows.get(key.split('.').slice(0, -1).join('.')));
 }

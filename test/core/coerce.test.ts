@@ -94,13 +94,18 @@ describe('numbers: numeric text, full-width digits, percent, thousands separator
   for (const [input, want] of cases) {
     it(`${JSON.stringify(input)} → ${want}`, () => expect(main.toNumber(input)).toBe(want));
   }
-  it('garbage is #VALUE!, non-finite is #NUM!, both bilingual', () => {
+  it('garbage and non-finite numbers are #VALUE! with a message (bad input, never #NUM!), bilingual', () => {
     for (const bad of ['abc', '12abc', '1,2', '1.200,50', '0x10', 'NaN', 'Infinity', true, {}, [1]]) {
       const r = main.toNumber(bad);
       expect(kindOf(r)).toBe('#VALUE!');
       expect(hasCjk((r as any).zh)).toBe(true);
     }
-    for (const bad of [NaN, Infinity, -Infinity, '1e999']) expect(kindOf(main.toNumber(bad))).toBe('#NUM!');
+    for (const bad of [NaN, Infinity, -Infinity, '1e999']) {
+      const r = main.toNumber(bad);
+      expect(kindOf(r)).toBe('#VALUE!');
+      expect((r as any).en).toMatch(/finite|too large/);
+      expect(hasCjk((r as any).zh)).toBe(true);
+    }
   });
   it('through functions: SG_FEE weight as text, full-width and with spaces', () => {
     expect(f.SG_FEE('US', '５０')).toBe(3.2);
@@ -111,9 +116,11 @@ describe('numbers: numeric text, full-width digits, percent, thousands separator
   it('rates: 0.95, "95%", 95 all mean 95%; "120%" is out of range, not 1.2%', () => {
     for (const x of [0.95, '95%', 95, '95', '９５％']) expect(main.toRate(x)).toBe(0.95);
     expect(main.toRate('0.5%')).toBe(0.005);
-    expect(kindOf(main.toRate('120%'))).toBe('#NUM!');
-    expect(kindOf(main.toRate(101))).toBe('#NUM!');
-    expect(kindOf(main.toRate(-0.1))).toBe('#NUM!');
+    for (const bad of ['120%', 101, -0.1]) {
+      const r = main.toRate(bad);
+      expect(kindOf(r)).toBe('#VALUE!');
+      expect((r as any).en).toMatch(/must be a rate between 0% and 100%/);
+    }
   });
 });
 
@@ -155,13 +162,21 @@ describe('dates: Excel serials, JS Date, ISO text, "2024/06/01 10:30", "2024年6
     it(`${input instanceof Date ? 'Date ' + input.toISOString() : JSON.stringify(input)} → ${new Date(want).toISOString()}`, () =>
       expect(main.toDate(input)).toBe(want));
   }
-  it('not a real date / out of range / garbage: #VALUE! or #NUM!, bilingual', () => {
+  it('not a real date / out of range / garbage: #VALUE! with a message, bilingual', () => {
     for (const bad of ['2024-02-30', '2024-13-01', '2024-06-01 24:00', 'June 1', 'tomorrow', new Date('x'), true, {}]) {
       const r = main.toDate(bad);
       expect(kindOf(r)).toBe('#VALUE!');
       expect(hasCjk((r as any).zh)).toBe(true);
     }
-    for (const bad of [0, -1, 2_958_466, NaN, Infinity]) expect(kindOf(main.toDate(bad))).toBe('#NUM!');
+    for (const bad of [0, -1, 2_958_466, NaN, Infinity]) {
+      const r = main.toDate(bad);
+      expect(kindOf(r)).toBe('#VALUE!');
+      expect(hasCjk((r as any).zh)).toBe(true);
+    }
+    // serial 0 is what Excel desktop hands for an empty date cell: the message says so
+    expect((main.toDate(0) as any).en).toMatch(/got 0 \(an empty cell in Excel reads as 0/);
+    expect((main.toDate(0) as any).zh).toMatch(/空单元格读作 0/);
+    expect((main.toDate(-1) as any).en).toMatch(/1900-01-01 to 9999-12-31/);
   });
 });
 

@@ -114,13 +114,17 @@ describe('malformed tables: #VALUE! naming the row, en and zh', () => {
     ['inherited property as key', [['gift.tiers.emerging.fee', 3], ['constructor', 3]], /^rate card row 2: "constructor" is not a rate-card key/],
     ['a branch as key', [['gift.tiers', 3]], /^rate card row 1: "gift\.tiers" is not a rate-card key/],
     ['duplicate key', [['gift.tiers.emerging.fee', 3], ['gift.cpc', 15], ['gift.tiers.emerging.fee', 3.1]], /^rate card row 3 \(gift\.tiers\.emerging\.fee\): repeats row 1/],
-    ['country in two tiers (user row first)', [['gift.tiers.mature.countries', 'US, FR, DE, BR']], /^rate card row 1 \(gift\.tiers\.mature\.countries\): BR is also in tier emerging/],
-    ['country in two tiers (user row later)', [['card.id', 'x'], ['gift.tiers.long-tail.countries', 'RU, MX, 巴西']], /^rate card row 2 \(gift\.tiers\.long-tail\.countries\): BR is also in tier emerging/],
+    ['country in two of the user\'s own tiers', [['card.id', 'x'], ['gift.tiers.mature.countries', 'US, FR, DE, BR'], ['gift.tiers.emerging.countries', '巴西, SA, PL']], /^rate card row 3 \(gift\.tiers\.emerging\.countries\): BR is also in tier mature/],
+    ['country in two of the user\'s own tiers (rows in another order)', [['gift.tiers.long-tail.countries', 'RU, MX, PL'], ['gift.tiers.emerging.countries', 'BR, SA, PL']], /^rate card row 2 \(gift\.tiers\.emerging\.countries\): PL is also in tier long-tail|^rate card row 1 \(gift\.tiers\.long-tail\.countries\): PL is also in tier emerging/],
     ['unknown country', [['gift.tiers.emerging.countries', 'BR, SA, Atlantis']], /^rate card row 1 \(gift\.tiers\.emerging\.countries\): unknown country "Atlantis"/],
     ['unknown blocked country', [['express.blocked', 'KP; SY; Mordor']], /^rate card row 1 \(express\.blocked\): unknown country "Mordor"/],
     ['bad enum', [['express.firstScanFrom', 'pickup']], /^rate card row 1 \(express\.firstScanFrom\): is not one of the allowed values/],
     ['bad node', [['express.requiredNodes', 'placed, teleported']], /^rate card row 1 \(express\.requiredNodes/],
-    ['rate above 100%', [['gift.minPositiveRate', 95]], /^rate card row 1 \(gift\.minPositiveRate\): is above the allowed maximum/],
+    ['rate above 100%', [['gift.minPositiveRate', 150]], /^rate card row 1 \(gift\.minPositiveRate\): must be a rate between 0% and 100%/],
+    ['rate "120%"', [['express.timeoutRate', '120%']], /^rate card row 1 \(express\.timeoutRate\): must be a rate between 0% and 100%/],
+    ['[G-OVERWEIGHT] limit 0 grams', [['gift.overweightAboveG', 0]], /^rate card row 1 \(gift\.overweightAboveG\): must be greater than 0$/],
+    ['[X-ELIGIBLE] 2.5 months', [['express.kaMonths', 2.5]], /^rate card row 1 \(express\.kaMonths\): must be a whole number$/],
+    ['[G-CONFIRM] 2.5 failures', [['gift.freezeAfterFailures', '2.5']], /^rate card row 1 \(gift\.freezeAfterFailures\): must be a whole number$/],
     ['bad date', [['card.effective', 'soon']], /^rate card row 1 \(card\.effective\): must be a date/],
     ['bad docs key', [['express.docs.ESP', 'x']], /^rate card row 1: "express\.docs\.ESP" is not a rate-card key/],
     ['not a range', 'abc' as unknown as unknown[][], /^rate card row 1: "abc" is not a rate-card key|must be a range/],
@@ -140,5 +144,69 @@ describe('malformed tables: #VALUE! naming the row, en and zh', () => {
   it('a malformed card gives the error for a whole range call (not per cell values computed with a wrong card)', () => {
     const r = f.SG_FEE([['BR'], ['US']], 30, true, '', [['gift.cpc', 'x']]);
     expect(kindOf(r)).toBe('#VALUE!');
+  });
+});
+
+describe('[G-FEE] a what-if row MOVES a country between tiers', () => {
+  it('[G-FEE] gift.tiers.mature.countries | US, FR, DE, BR moves BR from the inherited emerging tier', () => {
+    const t = [['gift.tiers.mature.countries', 'US, FR, DE, BR']];
+    const c = main.cardFromTable(t) as any;
+    expect(kindOf(c)).toBeUndefined();
+    expect(c.gift.tiers.mature.countries).toEqual(['US', 'FR', 'DE', 'BR']);
+    expect(c.gift.tiers.emerging.countries).toEqual(['SA', 'PL']);
+    expect(c.gift.tiers['long-tail'].countries).toEqual(['RU', 'MX']);
+    expect(f.SG_TIER('BR', '', t)).toBe('mature');
+    expect(f.SG_FEE('BR', 30, true, '', t)).toBe(3.2); // mature base fee
+    expect(f.SG_FEE('BR', 30, true)).toBe(2.6); // the built-in card is untouched
+    expect(f.SG_TIER('SA', '', t)).toBe('emerging');
+  });
+  it('[G-FEE] a later row moves it too, in any spelling; the built-in card object is not changed', () => {
+    const t = [['card.id', 'x'], ['gift.tiers.long-tail.countries', 'RU, MX, 巴西']];
+    expect(f.SG_TIER('Brazil', '', t)).toBe('long-tail');
+    expect(S.gift.tiers.emerging.countries).toEqual(['BR', 'SA', 'PL']);
+  });
+  it('[G-FEE] moving into a tier the user also states keeps the user\'s lists as typed', () => {
+    const t = [['gift.tiers.mature.countries', 'US, FR, DE, PL'], ['gift.tiers.emerging.countries', 'BR, SA']];
+    expect(f.SG_TIER('PL', '', t)).toBe('mature');
+    expect(f.SG_TIER('SA', '', t)).toBe('emerging');
+  });
+});
+
+describe('Excel desktop: empty cells of a range arrive as 0', () => {
+  it('a key cell 0 is an empty row (the rest of the card still reads)', () => {
+    const t = [['gift.tiers.emerging.fee', 3], [0, 0], [0, 0]];
+    expect(f.SG_FEE('BR', 30, true, '', t)).toBe(3);
+    expect(kindOf(main.cardFromTable([[0, 0], ['gift.cpc', 20]]))).toBeUndefined();
+  });
+  it('a rates range of zeros only is "not given", like an empty range', () => {
+    expect(f.SG_FEE('BR', 30, true, '', [[0, 0], [0, 0]])).toBe(2.6);
+  });
+  it('a 0 in the value of a list or text key is an empty value, a 0 number stays a number', () => {
+    const c = main.cardFromTable([['express.blocked', 0], ['gift.repeatRate', 0]]) as any;
+    expect(c.express.blocked).toEqual([]);
+    expect(c.gift.repeatRate).toBe(0);
+  });
+});
+
+describe('rate-card values as people type them', () => {
+  it('[X-FIRSTSCAN] firstScanFrom accepts payment / 付款 / upload / 上传 in any case', () => {
+    for (const [v, want] of [['付款', 'payment'], ['Payment', 'payment'], ['上传', 'upload'], ['UPLOAD', 'upload'], ['上传时间', 'upload']] as const) {
+      const c = main.cardFromTable([['express.firstScanFrom', v]]) as any;
+      expect(kindOf(c), v).toBeUndefined();
+      expect(c.express.firstScanFrom, v).toBe(want);
+    }
+    expect((main.cardFromTable([['express.firstScanFrom', '揽收']]) as any).en).toMatch(/is not one of the allowed values \(payment, upload\)/);
+  });
+  it('[G-ELIGIBLE] [X-PEN-TIMEOUT] [X-ELIGIBLE] fraction keys read 0.95, "95%" and 95 alike', () => {
+    for (const v of [0.95, '95%', 95, '95']) {
+      const c = main.cardFromTable([['gift.minPositiveRate', v], ['express.kaFulfilmentRate', v]]) as any;
+      expect(c.gift.minPositiveRate, String(v)).toBe(0.95);
+      expect(c.express.kaFulfilmentRate, String(v)).toBe(0.95);
+    }
+    for (const v of [0.005, '0.5%']) expect((main.cardFromTable([['gift.maxDisputeRate', v]]) as any).gift.maxDisputeRate).toBe(0.005);
+    expect((main.cardFromTable([['express.timeoutRate', '10%']]) as any).express.timeoutRate).toBe(0.1);
+    expect((main.cardFromTable([['gift.repeatRate', 30]]) as any).gift.repeatRate).toBe(0.3);
+    // the same card through a function: 10% timeout rate on $100 → $10
+    expect(f.PENALTY(100, 31, '', [['express.timeoutRate', '10%']])).toBe(10);
   });
 });

@@ -25,7 +25,7 @@ function valid(arg: Arg): unknown {
     case 'carrier': return 'DHL';
     case 'text': return 'x';
     case 'texts': return [['Order placed'], ['Picked up']];
-    case 'numbers': return [[60000], [60000], [60000]];
+    case 'numbers': return arg.percent ? [[0.95], [0.95], [0.95]] : [[60000], [60000], [60000]];
     case 'rates': return undefined;
   }
   return 'x';
@@ -95,9 +95,11 @@ describe.each(main.CATALOGUE.map((d) => [d.name, d] as const))('%s', (_name, def
       }
     });
     it(`${arg.name}: wrong type is an error naming the argument`, () => {
-      const r = withArg(WRONG[arg.kind]);
+      // a presence argument (has_nfe) takes any text as "the number itself": only a non-text is wrong
+      const r = withArg(arg.presence ? {} : WRONG[arg.kind]);
       if (arg.raw) return expect(isResult(r)).toBe(true);
-      expectCleanError(r, ['#VALUE!', '#NUM!'], arg.kind === 'rates' ? 'rate card' : arg.name);
+      // bad input is #VALUE! with a message, never #NUM! (Excel shows no message with #NUM!)
+      expectCleanError(r, ['#VALUE!'], arg.kind === 'rates' ? 'rate card' : arg.name);
     });
     it(`${arg.name}: huge input gives a value or a #NUM!/#VALUE! error, never Infinity or a throw`, () => {
       for (const huge of [1e308, -1e308, Number.MAX_SAFE_INTEGER, '9'.repeat(400), 'x'.repeat(100_000), Array(5000).fill(['BR'])]) {
@@ -107,7 +109,7 @@ describe.each(main.CATALOGUE.map((d) => [d.name, d] as const))('%s', (_name, def
     });
     if (isScalarKind(arg) && ['number', 'money', 'integer', 'rate', 'date'].includes(arg.kind)) {
       it(`${arg.name}: negative input is an error naming the argument`, () => {
-        for (const neg of [-1, '-5', -0.01]) expectCleanError(withArg(neg), ['#VALUE!', '#NUM!'], arg.name);
+        for (const neg of [-1, '-5', -0.01]) expectCleanError(withArg(neg), ['#VALUE!'], arg.name);
       });
     }
     it(`${arg.name}: garbage (control chars, emoji, markup, objects, NaN, invalid Date, functions) never throws`, () => {
@@ -123,33 +125,36 @@ describe.each(main.CATALOGUE.map((d) => [d.name, d] as const))('%s', (_name, def
 describe('specific expectations per function for bad input', () => {
   const cases: [string, unknown[], string, RegExp][] = [
     ['SG_FEE', ['US', -5], '#VALUE!', /weight_g: must be ≥ 0, got -5/],
-    ['SG_FEE', ['US', 2e6], '#NUM!', /weight_g: must be ≤/],
-    ['SG_FEE', ['US', 30, 'maybe'], '#VALUE!', /has_nfe: must be TRUE or FALSE/],
+    ['SG_FEE', ['US', 2e6], '#VALUE!', /weight_g: must be ≤/],
+    ['SG_FEE', ['US', '0.05 kg'], '#VALUE!', /weight_g: must be in grams/],
+    ['SG_FEE', ['US', 30, {}], '#VALUE!', /has_nfe: must be TRUE\/FALSE .* or the number itself/],
     ['SG_FEE', ['US', 30, '', 'someday'], '#VALUE!', /on_date: must be a date/],
     ['SG_TIER', [42], '#VALUE!', /country: unknown country 42/],
     ['SG_ELIGIBLE', ['gold', 0.95, 0.005, true], '#VALUE!', /store_level must look like 3, L3 or Lv3/],
-    ['SG_ELIGIBLE_WHY', ['L3', 150, 0.005, true], '#NUM!', /positive_rate_90d: must be a rate between 0% and 100%/],
+    ['SG_ELIGIBLE_WHY', ['L3', 150, 0.005, true], '#VALUE!', /positive_rate_90d: must be a rate between 0% and 100%/],
     ['SG_TRIGGER', [-1, 30], '#VALUE!', /order_amount: must be ≥ 0/],
     ['SG_TRIGGER', ['thirty', 30], '#VALUE!', /order_amount: must be a number, got "thirty"/],
     ['SG_CONFIRM_BY', ['2024-02-30'], '#VALUE!', /shipped_at: is not a real date/],
-    ['SG_STATUS', ['ERR-000'], '#N/A', /unknown Small-Gift status code/],
+    ['SG_STATUS', ['ERR-000'], '#N/A', /ERR-000 is not a Small-Gift error code .*treated as a failure/],
+    ['SG_STATUS', ['hello'], '#N/A', /unknown Small-Gift status code "hello"/],
     ['SG_ROI', [1000, 120, 0.3, 0], '#NUM!', /cost is 0/],
-    ['SG_ROI', [1000, 120, '130%', 2.6], '#NUM!', /margin: must be a rate/],
-    ['SG_CAC_SAVING', [1.2, 0], '#NUM!', /cpc must be greater than 0/],
+    ['SG_ROI', [1000, 120, '130%', 2.6], '#VALUE!', /margin: must be a rate/],
+    ['SG_CAC_SAVING', [1.2, 0], '#VALUE!', /cpc must be greater than 0/],
     ['PENALTY', [100, -1], '#VALUE!', /days: must be ≥ 0/],
-    ['PENALTY', [NaN, 31], '#NUM!', /amount: must be a finite number/],
+    ['PENALTY', [NaN, 31], '#VALUE!', /amount: must be a finite number/],
     ['PENALTY', [100, 31, 'perhaps'], '#VALUE!', /appealed: must be TRUE or FALSE/],
     ['PENALTY_STALL', [-48], '#VALUE!', /hours_without_update: must be ≥ 0/],
     ['PENALTY_UPLOAD', [2.5], '#VALUE!', /failed_uploads: must be a whole number/],
-    ['PENALTY_UPLOAD', [2e9], '#NUM!', /failed_uploads: must be ≤/],
-    ['UPLOAD_BY', [0], '#NUM!', /paid_at: must be a date/],
+    ['PENALTY_UPLOAD', [2e9], '#VALUE!', /failed_uploads: must be ≤/],
+    ['UPLOAD_BY', [0], '#VALUE!', /paid_at: must be a date, got 0 \(an empty cell in Excel reads as 0/],
+    ['UPLOAD_BY', [3e6], '#VALUE!', /paid_at: must be a date \(an Excel date serial 1–2958465/],
     ['UPLOAD_LATE', ['2024-06-02', '2024-06-01'], '#VALUE!', /uploaded_at is before paid_at/],
     ['NODES_MISSING', [[[''], ['']]], '#VALUE!', /events is required/],
     ['DOCS_REQUIRED', ['Narnia'], '#VALUE!', /unknown country "Narnia"/],
     ['DEST_BLOCKED', [true], '#VALUE!', /unknown country true/],
     ['OFFLINE_ELIGIBLE', [[[50000], [50000]], [[0.95], [0.95]]], '#VALUE!', /needs 3 months/],
     ['OFFLINE_ELIGIBLE', [[[50000], [-1], [50000]], [[0.95], [0.95], [0.95]]], '#VALUE!', /monthly_gmv: must be ≥ 0/],
-    ['OFFLINE_ELIGIBLE', [[[50000], [50000], [50000]], [[0.95], [0.95], [150]]], '#VALUE!', /fulfilment_rate must be between 0% and 100%/],
+    ['OFFLINE_ELIGIBLE', [[[50000], [50000], [50000]], [[0.95], [0.95], [150]]], '#VALUE!', /fulfilment_rate: must be a rate between 0% and 100%/],
   ];
   for (const [name, args, kind, re] of cases) {
     it(`${name}(${args.map((a) => JSON.stringify(a)).join(', ')}) → ${kind} ${re.source}`, () => {
@@ -159,6 +164,21 @@ describe('specific expectations per function for bad input', () => {
       expect(hasCjk(r.zh)).toBe(true);
     });
   }
+  it('#NUM! is kept only for computed results out of range (ROI with zero cost, a date result past 9999), never for input', () => {
+    expect(kindOf(f.SG_ROI(0, 120, 0.3, 2.6))).toBe('#NUM!');
+    expect(kindOf(f.UPLOAD_BY('9999-12-31 10:00'))).toBe('#NUM!');
+    const inputErrors: [string, unknown[]][] = [];
+    for (const bad of [NaN, Infinity, -Infinity, '1e999', -1]) {
+      inputErrors.push(['PENALTY_UPLOAD', [bad]], ['UPLOAD_BY', [bad]], ['SG_ELIGIBLE', ['L3', bad, 0.005, true]], ['SG_FEE', ['US', bad]]);
+    }
+    inputErrors.push(['PENALTY_UPLOAD', [2e9]], ['UPLOAD_BY', [0]], ['UPLOAD_BY', [2_958_466]], ['SG_ELIGIBLE', ['L3', 0.95, 101, true]], ['SG_FEE', ['US', 1e7]]);
+    for (const [name, args] of inputErrors) {
+      const r = f[name](...args);
+      expect(kindOf(r), `${name}(${args.map(String).join(', ')})`).toBe('#VALUE!');
+      expect(r.en.length).toBeGreaterThan(10);
+      expect(hasCjk(r.zh)).toBe(true);
+    }
+  });
   it('every catalogue function is covered by at least one specific case above (TRACK_* by the tracking suite)', () => {
     const covered = new Set(cases.map((c) => c[0]));
     for (const d of main.CATALOGUE) if (d.category !== 'tracking') expect(covered, d.name).toContain(d.name);

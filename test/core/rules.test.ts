@@ -125,7 +125,7 @@ describe('[G-ELIGIBLE] all of: level ≥ L3, 90-day positive ≥ 95%, 30-day dis
     const w: string = en.SG_ELIGIBLE_WHY('L1', '90%', '2%', false);
     expect(w.split('. Also required')[0].split('; ')).toHaveLength(4);
     expect(kindOf(en.SG_ELIGIBLE('gold', '95%', '0.5%', true))).toBe('#VALUE!');
-    expect(kindOf(en.SG_ELIGIBLE('L3', '120%', '0.5%', true))).toBe('#NUM!');
+    expect(kindOf(en.SG_ELIGIBLE('L3', '120%', '0.5%', true))).toBe('#VALUE!');
   });
 });
 
@@ -220,7 +220,7 @@ describe('[G-ROI] ROI model (FUNCTIONS.md) and CAC saving', () => {
     expect(en.SG_CAC_SAVING(2.8)).toBeCloseTo(1 - 2.8 / 15.6, 12);
     expect(en.SG_CAC_SAVING(2.8, 20)).toBeCloseTo(0.86, 12);
     expect(en.SG_CAC_SAVING(0)).toBe(1);
-    expect(kindOf(en.SG_CAC_SAVING(1.2, 0))).toBe('#NUM!');
+    expect(kindOf(en.SG_CAC_SAVING(1.2, 0))).toBe('#VALUE!'); // bad input, not a computed #NUM!
   });
 });
 
@@ -399,8 +399,183 @@ describe('[X-ELIGIBLE] KA path: GMV ≥ $50,000 and fulfilment ≥ 95% in each o
   it('[X-ELIGIBLE] fulfilment rates read like any rate: "120%" and 120 are out of range, not 1.2%', () => {
     for (const bad of ['120%', 120, -0.1]) {
       const r = en.OFFLINE_ELIGIBLE(col([50000, 50000, 50000]), col([0.95, bad, 0.95]));
-      expect(kindOf(r)).toBe('#NUM!');
+      expect(kindOf(r)).toBe('#VALUE!');
       expect(r.en).toMatch(/fulfilment_rate/);
     }
+  });
+});
+
+describe('[X-NODES] negated and failed events do not count as the node', () => {
+  const nodes = (e: string) => main.nodesOf(e);
+  const cases: [string, string, string[]][] = [
+    // [event, node it must NOT stand for, nodes it still stands for]
+    ['Not delivered - recipient absent', 'delivered', []],
+    ['未妥投', 'delivered', []],
+    ['签收失败', 'delivered', []],
+    ['拒绝签收', 'delivered', []],
+    ['Refused by recipient, not delivered', 'delivered', []],
+    ['Undelivered: address unknown', 'delivered', []],
+    ['派送失败', 'delivered', ['out_for_delivery']],
+    ['Delivery attempted', 'delivered', ['out_for_delivery']],
+    ['Delivery attempted - recipient not available', 'delivered', ['out_for_delivery']],
+    ['待揽收', 'picked_up', []],
+    ['未揽收', 'picked_up', []],
+    ['Awaiting pickup', 'picked_up', []],
+    ['Pickup scheduled', 'picked_up', []],
+    ['Not picked up', 'picked_up', []],
+    ['Pickup failed', 'picked_up', []],
+    ['进口清关失败', 'import_customs', []],
+    ['Import customs clearance failed', 'import_customs', []],
+    ['Import customs clearance - exception', 'import_customs', []],
+    ['Pending import customs clearance', 'import_customs', []],
+    ['出口报关失败', 'export_customs', []],
+    ['待派送', 'out_for_delivery', []],
+    ['Awaiting delivery', 'out_for_delivery', []],
+  ];
+  for (const [event, notNode, still] of cases) {
+    it(`[X-NODES] "${event}" is not ${notNode}${still.length ? ` (still ${still.join(', ')})` : ''}`, () => {
+      const got = nodes(event);
+      expect(got).not.toContain(notNode);
+      expect(got).toEqual(still);
+    });
+  }
+  const positives: [string, string][] = [
+    ['Delivered', 'delivered'], ['Delivered, signed by recipient', 'delivered'], ['已签收', 'delivered'], ['妥投', 'delivered'], ['已妥投，感谢使用，未见破损', 'delivered'],
+    ['Picked up by carrier', 'picked_up'], ['已揽收', 'picked_up'], ['快件已揽收，等待运输', 'picked_up'], ['Picked up, delivery scheduled for Monday', 'picked_up'],
+    ['Import customs clearance completed', 'import_customs'], ['进口清关完成', 'import_customs'], ['已出口报关', 'export_customs'], ['Export customs clearance', 'export_customs'],
+    ['Out for delivery', 'out_for_delivery'], ['派送中', 'out_for_delivery'], ['Order placed', 'placed'], ['Label created, awaiting pickup', 'placed'],
+  ];
+  for (const [event, node] of positives) {
+    it(`[X-NODES] "${event}" still counts as ${node}`, () => expect(nodes(event)).toContain(node));
+  }
+  it('[X-NODES] "Label created, awaiting pickup" is placed but not picked up', () => {
+    expect(nodes('Label created, awaiting pickup')).toEqual(['placed']);
+  });
+  it('[X-NODES] NODES_MISSING: a trail whose only delivery event is negated lacks "delivered"', () => {
+    const trail = ['Order placed', 'Picked up', 'Export customs', 'Departed from origin country', 'Import customs clearance', 'Out for delivery', 'Not delivered - recipient absent'];
+    expect(en.NODES_MISSING(trail.map((e) => [e]))).toBe('missing: delivered (signed)');
+    expect(en.NODES_MISSING([...trail, 'Delivered'].map((e) => [e]))).toBe('');
+  });
+});
+
+describe('[X-NODES] a whole trail in one cell (the 物流轨迹 column of an export)', () => {
+  const cell = '订单已创建\n已揽收\n已出口报关\n航班已起飞\n到达目的国转运中心\n进口清关完成\n派送中\n已签收';
+  it('[X-NODES] splitTrail splits on line breaks (\\n, \\r\\n), "|", "；", ";" and " > ", dropping blanks', () => {
+    expect(main.splitTrail(cell)).toHaveLength(8);
+    expect(main.splitTrail('a\r\nb\rc\n\n  d  ')).toEqual(['a', 'b', 'c', 'd']);
+    expect(main.splitTrail('Order placed | Picked up；Export customs; Import customs > Delivered')).toEqual(['Order placed', 'Picked up', 'Export customs', 'Import customs', 'Delivered']);
+    expect(main.splitTrail('')).toEqual([]);
+    expect(main.splitTrail('Picked up, in transit')).toEqual(['Picked up, in transit']);
+  });
+  it('[X-NODES] NODES_MISSING reads a multi-line cell as its events (the examples/orders.csv format)', () => {
+    expect(en.NODES_MISSING(cell)).toBe('');
+    expect(en.NODES_MISSING([[cell]])).toBe('');
+    const short = '订单已创建\n已揽收\n已出口报关\n进口清关完成\n派送中\n已签收';
+    expect(en.NODES_MISSING([[short]])).toBe('only 6 events (needs 7)');
+    expect(en.NODES_MISSING([['订单已创建\n已揽收'], ['已出口报关\n航班已起飞'], ['进口清关完成'], ['派送中\n已签收']])).toBe('');
+  });
+  it('[X-NODES] one event: "only 1 event", singular', () => {
+    expect(en.NODES_MISSING([['Delivered']])).toMatch(/^only 1 event \(needs 7\); missing: /);
+    expect(en.NODES_MISSING([['Order placed'], ['Delivered']])).toMatch(/^only 2 events \(needs 7\)/);
+  });
+});
+
+describe('[G-STATUS] statuses as sellers and ERPs write them', () => {
+  const cases: [string, string][] = [
+    ['等待中', 'PENDING'], ['待处理', 'PENDING'], ['处理中', 'PENDING'], ['pending', 'PENDING'], [' Pending ', 'PENDING'], ['ＰＥＮＤＩＮＧ', 'PENDING'],
+    ['失败', 'FAILED'], ['已失败', 'FAILED'], ['发货失败', 'FAILED'], ['Failed - stock', 'FAILED'], ['FAILED: label not on gift channel', 'FAILED'], ['failure', 'FAILED'],
+    ['ERR-407: packaging not registered', 'ERR-407'], ['ERR-407 包装未备案', 'ERR-407'], ['ｅｒｒ－４０７', 'ERR-407'], ['err_407', 'ERR-407'], ['Failed (ERR-211)', 'ERR-211'],
+  ];
+  for (const [raw, code] of cases) {
+    it(`[G-STATUS] ${JSON.stringify(raw)} → ${code}`, () => {
+      expect(main.findStatus(raw)?.code).toBe(code);
+      expect(en.SG_STATUS(raw)).toMatch(code === 'PENDING' ? /Waiting/ : code === 'FAILED' ? /gift-only warehouse/ : new RegExp(code));
+    });
+  }
+  it('[G-STATUS] isFailureStatus: FAILED and every ERR-ddd code (known or not) are failures; PENDING and other text are not', () => {
+    for (const x of ['FAILED', '失败', 'Failed - stock', 'ERR-407', 'ERR-211', 'ERR-999', 'err 123: something', '407']) expect(main.isFailureStatus(x), x).toBe(true);
+    for (const x of ['PENDING', '等待中', '已发货', '', 'shipped', 'no failure', 12 as unknown as string, null as unknown as string]) expect(main.isFailureStatus(x), String(x)).toBe(false);
+  });
+  it('[G-STATUS] SG_STATUS of an unknown ERR code: #N/A saying it is an unknown error code, treated as a failure', () => {
+    const r = en.SG_STATUS('ERR-512: something new');
+    expect(kindOf(r)).toBe('#N/A');
+    expect(r.en).toMatch(/ERR-512 is not a Small-Gift error code/);
+    expect(r.en).toMatch(/treated as a failure/);
+    expect(r.zh).toMatch(/按失败处理/);
+    expect(kindOf(en.SG_STATUS('已发货'))).toBe('#N/A');
+  });
+});
+
+describe('[G-STATUS] fix texts quote the rate card in force, not fixed numbers', () => {
+  it('[G-STATUS] [G-CONFIRM] [G-LABEL] [G-COD] built-in card: 48 hours, SG, 3 failures, EG, PK', () => {
+    expect(en.SG_STATUS('PENDING')).toMatch(/within 48 hours/);
+    expect(zh.SG_STATUS('PENDING')).toMatch(/48 小时/);
+    expect(en.SG_STATUS('FAILED')).toMatch(/starts with SG\). 3 failures in a row freeze/);
+    expect(en.SG_STATUS('ERR-211')).toMatch(/\(EG, PK\)/);
+  });
+  it('[G-STATUS] a what-if card changes every quoted number', () => {
+    const card = [['gift.confirmHours', 72], ['gift.labelPrefix', 'GX'], ['gift.freezeAfterFailures', 5], ['gift.codCountries', 'EG, PK, 摩洛哥']];
+    expect(en.SG_STATUS('PENDING', '', card)).toMatch(/within 72 hours/);
+    expect(en.SG_STATUS('PENDING', '', card)).not.toMatch(/48/);
+    const failed: string = en.SG_STATUS('FAILED', 'en', card);
+    expect(failed).toMatch(/starts with GX\)/);
+    expect(failed).toMatch(/5 failures in a row/);
+    expect(zh.SG_STATUS('FAILED', '', card)).toMatch(/GX 开头.*连续 5 次失败/);
+    expect(en.SG_STATUS('ERR-211', '', card)).toMatch(/\(EG, PK, MA\)/);
+    expect(en.SG_STATUS('FAILED', '', [['gift.freezeAfterFailures', 1]])).toMatch(/A single failure freezes/);
+    expect(en.SG_STATUS('ERR-211', '', [['gift.codCountries', '']])).not.toMatch(/cash-on-delivery/);
+  });
+  it('[G-STATUS] findStatus with a card builds the texts from it; without, from the newest built-in card', () => {
+    const c = main.cardFromTable([['gift.confirmHours', 24]]);
+    expect(main.findStatus('pending', c as any)!.fix.en).toMatch(/within 24 hours/);
+    expect(main.findStatus('pending')!.fix.en).toMatch(/within 48 hours/);
+  });
+});
+
+describe('[G-ELIGIBLE] how a bare dispute rate was read', () => {
+  it('[G-ELIGIBLE] a bare 0.5 is 50% and WHY says so, with how to type half a percent', () => {
+    const w: string = en.SG_ELIGIBLE_WHY('L3', 0.95, 0.5, true);
+    expect(w).toMatch(/^30-day dispute rate 50% \(0\.5 read as 50%; type 0\.5% for 0\.5 percent\) is above 0\.5%/);
+    expect(en.SG_ELIGIBLE_WHY('L3', 0.95, '0.5', true)).toMatch(/\(0\.5 read as 50%/);
+    expect(zh.SG_ELIGIBLE_WHY('L3', 0.95, 0.5, true)).toMatch(/0\.5 按 50% 理解.*0\.5%/);
+    expect(en.SG_ELIGIBLE('L3', 0.95, 0.5, true)).toBe(false);
+  });
+  it('[G-ELIGIBLE] no note when the cell said "%", when the number was above 1, or for a plausible fraction (a percent cell 0.8% arrives as 0.008)', () => {
+    expect(en.SG_ELIGIBLE_WHY('L3', 0.95, '50%', true)).not.toMatch(/read as/);
+    expect(en.SG_ELIGIBLE_WHY('L3', 0.95, 2, true)).not.toMatch(/read as/);
+    expect(en.SG_ELIGIBLE_WHY('L3', 0.95, 0.008, true)).toMatch(/^30-day dispute rate 0\.8% is above 0\.5%/);
+    expect(en.SG_ELIGIBLE_WHY('L3', 0.95, 0.004, true)).toBe('');
+  });
+  it('[G-ELIGIBLE] in a range each cell gets its own reading', () => {
+    const r = en.SG_ELIGIBLE_WHY('L3', 0.95, [[0.5], ['50%'], [0.004]], true);
+    expect(r[0][0]).toMatch(/read as 50%/);
+    expect(r[1][0]).not.toMatch(/read as/);
+    expect(r[2][0]).toBe('');
+  });
+});
+
+describe('[G-OVERWEIGHT] [G-NFE] SG_FEE inputs as typed', () => {
+  it('[G-OVERWEIGHT] weight with a gram unit: "50 g", "50克", "51 grams", "５１ｇ"', () => {
+    expect(en.SG_FEE('US', '50 g')).toBe(3.2);
+    expect(en.SG_FEE('US', '50克')).toBe(3.2);
+    expect(en.SG_FEE('US', '51 grams')).toBe(4);
+    expect(en.SG_FEE('US', '５１ｇ')).toBe(4);
+    expect(main.toGrams('50g')).toBe(50);
+  });
+  it('[G-OVERWEIGHT] kg and other units are #VALUE! asking for grams, never converted', () => {
+    for (const w of ['0.05 kg', '0.05kg', '0.1千克', '1公斤', '2 oz', '1 lb']) {
+      const r = en.SG_FEE('US', w);
+      expect(kindOf(r), w).toBe('#VALUE!');
+      expect(r.en).toMatch(/weight_g: must be in grams/);
+      expect(r.zh).toMatch(/克/);
+    }
+  });
+  it('[G-NFE] has_nfe may be the NFe number itself (TRUE), or N/A / 无 / - (FALSE)', () => {
+    const withNfe = 2.6; // emerging base, no NFe surcharge
+    const withoutNfe = 4.1; // 2.60 + 1.50
+    for (const x of ['35240612345678000190550010000012341000012345', 12345678, 'NFe 123', true, '是']) expect(en.SG_FEE('BR', 30, x), String(x)).toBe(withNfe);
+    for (const x of [false, '否', 'N/A', '无', '-', 'none', '', null]) expect(en.SG_FEE('BR', 30, x), String(x)).toBe(withoutNfe);
+    expect(main.toPresent('12345')).toBe(true);
+    expect(kindOf(main.toPresent({}))).toBe('#VALUE!');
   });
 });
