@@ -2,6 +2,7 @@
  * ae-rules: the command line for ops teams.
  *
  *   ae-rules audit orders.xlsx|orders.csv [--out report.xlsx] [--sheet NAME] [--lang zh] [--now 2024-07-05] [--rates card.xlsx]
+ *                  [--map orderId=B] [--map 运单号=物流单号] …
  *
  * Reads the first sheet (or --sheet), audits it with the same core as the add-ins, and writes a NEW
  * workbook with Findings, Summary and Weekly sheets (+ the weekly-cost chart as an image). The input
@@ -14,12 +15,15 @@ import path from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import ExcelJS from 'exceljs';
-import { auditTable, isCancelled, OUTPUT_SHEETS, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, type AuditReport } from '../core/audit';
-import { toDate } from '../core/coerce';
+import {
+  auditTable, isCancelled, detectColumns, fieldOfHeader, headerKey, columnLetter, ALL_FIELDS, FIELD_LABELS,
+  OUTPUT_SHEETS, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, type AuditReport, type Field,
+} from '../core/audit';
+import { toDate, localWallNow } from '../core/coerce';
 import { isRuleError } from '../core/errors';
 import { cardFromTable, type RateCard } from '../core/rates';
 import { L, langFromLocale, parseLang, type Lang, type Text } from '../core/text';
-import { readOrders } from './read';
+import { readOrders, type SourceTable } from './read';
 import { columnChartPng } from './png';
 
 declare const __VERSION__: string;
@@ -34,10 +38,86 @@ class CliError extends Error {
 let lang: Lang = langFromLocale(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
 const say = (t: Text) => (lang === 'zh' ? t.zh : t.en);
 
-/** Default output: <input>-audit.xlsx next to the input. */
+/**
+ * Default output next to the input: orders.xlsx → orders-audit.xlsx; any other type keeps its
+ * extension in the name (orders.csv → orders-csv-audit.xlsx), so auditing orders.xlsx and orders.csv
+ * never silently replaces one report with the other.
+ */
 export function defaultOut(input: string): string {
   const ext = path.extname(input);
-  return path.join(path.dirname(input), `${path.basename(input, ext)}-audit.xlsx`);
+  const kind = ext.toLowerCase() === '.xlsx' || ext === '' ? '' : `-${ext.slice(1).toLowerCase()}`;
+  return path.join(path.dirname(input), `${path.basename(input, ext)}${kind}-audit.xlsx`);
+}
+
+/** A --map value: field = column (header text or column letter); an empty column, "-" or "none" unmaps the field. */
+interface MapSpec {
+  field: Field;
+  column: string;
+}
+
+const FIELD_IDS = new Map(ALL_FIELDS.map((f) => [f.toLowerCase(), f] as const));
+
+/** The field a --map name stands for: a field id (orderId), or any header name / label the audit knows (订单号, "Order ID"). */
+function fieldOfName(name: string): Field | undefined {
+  const id = FIELD_IDS.get(name.trim().toLowerCase());
+  if (id) return id;
+  const byHeader = fieldOfHeader(name);
+  if (byHeader) return byHeader;
+  const k = headerKey(name);
+  return ALL_FIELDS.find((f) => headerKey(FIELD_LABELS[f].en) === k || headerKey(FIELD_LABELS[f].zh) === k);
+}
+
+export function parseMapSpecs(values: readonly string[]): MapSpec[] {
+  const out: MapSpec[] = [];
+  for (const v of values) {
+    const i = v.indexOf('=');
+    if (i <= 0) throw new CliError(L(`--map must be field=column (e.g. --map orderId=B or --map orderId="订单编号"), got "${v}"`, `--map 的格式为 字段=列（如 --map orderId=B 或 --map orderId="订单编号"），得到“${v}”`));
+    const name = v.slice(0, i).trim();
+    const field = fieldOfName(name);
+    if (!field) throw new CliError(L(`--map: unknown field "${name}"; fields: ${ALL_FIELDS.join(', ')}`, `--map：未知字段“${name}”；可用字段：${ALL_FIELDS.join('、')}`));
+    out.push({ field, column: v.slice(i + 1).trim() });
+  }
+  return out;
+}
+
+const isUnmap = (c: string) => c === '' || c === '-' || /^none$/i.test(c);
+const LETTERS = /^[A-Za-z]{1,3}$/;
+const letterIndex = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+const columnByHeader = (header: readonly unknown[], text: string) => header.findIndex((h) => h !== null && h !== undefined && headerKey(h) === headerKey(text) && headerKey(text) !== '');
+
+/**
+ * The header row for --map: when a column is given by its header text and the detected header row
+ * does not have it, the first of the first 20 rows that has every such header.
+ */
+function headerForMap(table: SourceTable, specs: readonly MapSpec[]): SourceTable {
+  const texts = specs.filter((m) => !isUnmap(m.column) && !(LETTERS.test(m.column) && columnByHeader(table.header, m.column) < 0)).map((m) => m.column);
+  if (!texts.length || texts.every((t) => columnByHeader(table.header, t) >= 0)) return table;
+  const all = [table.header, ...table.rows];
+  for (let i = 1; i < Math.min(all.length, 21); i++) {
+    const r = all[i];
+    if (Array.isArray(r) && texts.every((t) => columnByHeader(r, t) >= 0)) return { ...table, header: r, rows: table.rows.slice(i), headerRow: table.headerRow + i };
+  }
+  return table;
+}
+
+/** --map specs → column overrides for this header (header text first, then a column letter). */
+function overridesOf(header: readonly unknown[], specs: readonly MapSpec[]): Partial<Record<Field, number | null>> {
+  const o: Partial<Record<Field, number | null>> = {};
+  for (const m of specs) {
+    if (isUnmap(m.column)) {
+      o[m.field] = null;
+      continue;
+    }
+    let c = columnByHeader(header, m.column);
+    if (c < 0 && LETTERS.test(m.column)) c = letterIndex(m.column);
+    if (c < 0) {
+      const seen = header.filter((h) => h !== null && h !== undefined && String(h).trim() !== '').slice(0, 30).map(String);
+      throw new CliError(L(`--map ${m.field}=${m.column}: no column with that header or letter; headers: ${seen.join(', ')}`, `--map ${m.field}=${m.column}：没有该表头或列字母；表头：${seen.join('、')}`));
+    }
+    if (c >= header.length) throw new CliError(L(`--map ${m.field}=${m.column}: the table has columns A–${columnLetter(Math.max(header.length - 1, 0))} only`, `--map ${m.field}=${m.column}：表格只有 A–${columnLetter(Math.max(header.length - 1, 0))} 列`));
+    o[m.field] = c;
+  }
+  return o;
 }
 
 const samePath = (a: string, b: string) => {
@@ -146,6 +226,7 @@ interface AuditFlags {
   lang?: string;
   now?: string;
   rates?: string;
+  map?: string[];
   progress?: boolean;
 }
 
@@ -164,13 +245,15 @@ async function audit(input: string, flags: AuditFlags) {
     if (!l) throw new CliError(L(`--lang must be en or zh, got "${flags.lang}"`, `--lang 必须是 en 或 zh，得到“${flags.lang}”`));
     lang = l;
   }
-  let now = Date.now();
+  // Core times are wall-clock times read as UTC: "now" is the local wall clock (Date.now() is UTC, 8 h off in China).
+  let now = localWallNow();
   if (flags.now !== undefined) {
     const d = toDate(flags.now);
     if (isRuleError(d)) throw new CliError(L(`--now: ${d.en}`, `--now：${d.zh}`));
     now = d;
   }
   const card = flags.rates !== undefined ? await readCard(flags.rates) : undefined;
+  const mapSpecs = parseMapSpecs(flags.map ?? []);
   const out = path.resolve(flags.out ?? defaultOut(input));
   if (!/\.xlsx$/i.test(out)) throw new CliError(L(`--out must be an .xlsx file, got ${out}`, `--out 必须是 .xlsx 文件，得到 ${out}`));
   if (existsSync(input) && samePath(out, input)) throw new CliError(L(`--out is the input file: the input is never overwritten; choose another name`, `--out 与输入文件相同：不会覆盖输入文件，请换一个文件名`));
@@ -180,7 +263,8 @@ async function audit(input: string, flags: AuditFlags) {
   if (tty) process.stderr.write(say(L(`Reading ${input} …\n`, `正在读取 ${input} …\n`)));
   const read = await readOrders(input, flags.sheet);
   if (!read.ok) throw new CliError(read.error);
-  const { table } = read;
+  const table = headerForMap(read.table, mapSpecs);
+  const overrides = overridesOf(table.header, mapSpecs);
 
   const bar = tty ? new SingleBar({ format: `${say(L('Auditing', '审核中'))} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, hideCursor: true }, Presets.shades_classic) : undefined;
   bar?.start(table.rows.length, 0);
@@ -188,17 +272,34 @@ async function audit(input: string, flags: AuditFlags) {
     now,
     lang,
     card,
+    overrides,
     headerRow: table.headerRow,
     chunkSize: 10_000,
     onProgress: (p) => bar?.update(p.done),
   });
   bar?.stop();
-  if (isRuleError(report)) throw new CliError(isCancelled(report) ? L('cancelled', '已取消') : L(`${table.sheet}: ${report.en}`, `${table.sheet}：${report.zh}`));
+  if (isRuleError(report)) {
+    if (isCancelled(report)) throw new CliError(L('cancelled', '已取消'));
+    // "map the column by hand" made actionable: the --map option, with the first unrecognised header as the example.
+    const missing = detectColumns(table.header, overrides).missingRequired;
+    const hint = missing.length
+      ? L(
+          ` Map it with --map, e.g. --map ${missing[0]}=B (a column letter) or --map ${missing[0]}="<header text>"; the header is row ${table.headerRow}.`,
+          `可用 --map 指定，如 --map ${missing[0]}=B（列字母）或 --map ${missing[0]}="<表头文字>"；表头在第 ${table.headerRow} 行。`,
+        )
+      : L('', '');
+    const stop = /[.。]$/.test(report.en) ? '' : '.';
+    throw new CliError(L(`${table.sheet}: ${report.en}${hint.en ? stop : ''}${hint.en}`, `${table.sheet}：${report.zh}${hint.zh ? (/[。.]$/.test(report.zh) ? '' : '。') : ''}${hint.zh}`));
+  }
 
   await writeReport(report, out, `${path.basename(input)} / ${table.sheet}`);
   const sk = report.mapping.skippedRules;
   const lines = [
-    L(`Audited ${report.rowsAudited} orders from ${path.basename(input)} (${table.sheet}): ${report.findings.length} findings on ${report.rowsAffected} orders.`, `已审核 ${path.basename(input)}（${table.sheet}）中的 ${report.rowsAudited} 个订单：${report.rowsAffected} 个订单共 ${report.findings.length} 个问题。`),
+    L(
+      `Audited ${report.ordersAudited ?? report.rowsAudited} orders (${report.rowsAudited} rows, header in row ${table.headerRow}) from ${path.basename(input)} (${table.sheet}): ${report.findings.length} findings on ${report.ordersAffected ?? report.rowsAffected} orders.`,
+      `已审核 ${path.basename(input)}（${table.sheet}）中的 ${report.ordersAudited ?? report.rowsAudited} 个订单（${report.rowsAudited} 行，表头在第 ${table.headerRow} 行）：${report.ordersAffected ?? report.rowsAffected} 个订单共 ${report.findings.length} 个问题。`,
+    ),
+    L(`Open orders judged as of ${stampOf(now)} (local time).`, `未完成订单的判断时间：${stampOf(now)}（当地时间）。`),
     L(`Gift fees ¥${report.totals.giftFeesCny.toFixed(2)}; penalties $${report.totals.penaltiesUsd.toFixed(2)}.`, `礼物费用 ¥${report.totals.giftFeesCny.toFixed(2)}；罚款 $${report.totals.penaltiesUsd.toFixed(2)}。`),
     ...(sk.length ? [L(`Skipped (columns missing): ${sk.map((s) => s.rule).join(', ')}.`, `未执行（缺少列）：${sk.map((s) => s.rule).join('、')}。`)] : []),
     ...(report.notes ?? []),
@@ -206,6 +307,8 @@ async function audit(input: string, flags: AuditFlags) {
   ];
   for (const l of lines) process.stdout.write(say(l) + '\n');
 }
+
+const stampOf = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
 async function main(argv: string[]) {
   const program = new Command('ae-rules')
@@ -217,10 +320,11 @@ async function main(argv: string[]) {
     .command('audit')
     .description('Audit an orders workbook (.xlsx or .csv) and write a report workbook / 审核订单表（.xlsx 或 .csv）并生成报告工作簿')
     .argument('<file>', 'orders file, .xlsx or .csv / 订单文件')
-    .option('-o, --out <file>', 'report workbook (default: <file>-audit.xlsx) / 报告文件（默认 <文件名>-audit.xlsx）')
+    .option('-o, --out <file>', 'report workbook (default: <file>-audit.xlsx; a .csv gives <file>-csv-audit.xlsx) / 报告文件（默认 <文件名>-audit.xlsx；.csv 为 <文件名>-csv-audit.xlsx）')
     .option('-s, --sheet <name>', 'sheet to audit (default: the first) / 要审核的工作表（默认第一个）')
     .option('-l, --lang <lang>', 'report language: en or zh (default: from LANG) / 报告语言：en 或 zh')
-    .option('--now <date>', 'judge open orders as of this time (default: now), e.g. 2024-07-05 / 以此时间判断未完成订单')
+    .option('--now <date>', 'judge open orders as of this local time (default: now, local time), e.g. 2024-07-05 / 以此当地时间判断未完成订单（默认：当前当地时间）')
+    .option('-m, --map <field=column>', 'map a column by hand, repeatable: field id or known header = column letter or header text, e.g. --map orderId=B, --map 运单号="Waybill"; --map carrier=- unmaps / 手动指定列（可重复）：字段=列字母或表头文字，如 --map orderId=B', (v: string, prev: string[] = []) => [...prev, v])
     .option('--rates <file>', 'rate card (.xlsx/.csv key / value rows) instead of the built-in card / 使用自定义费率卡（.xlsx/.csv，键 / 值 两列）代替内置费率卡')
     .option('--no-progress', 'no progress bar / 不显示进度条')
     .action(async (file: string, flags: AuditFlags) => audit(file, flags));

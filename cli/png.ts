@@ -54,6 +54,7 @@ const GLYPHS: Record<string, string> = {
   W: '10001100011000110101101011010101010', C: '01110100011000010000100001000101110', N: '10001100011100110101100111000110001',
   Y: '10001100010101000100001000010000100', U: '10001100011000110001100011000101110', S: '01111100001000001110000010000111110',
   D: '11100100101000110001100011001011100', ' ': '00000000000000000000000000000000000',
+  R: '11110100011000111110101001001010001', '(': '00010001000100001000010000010000010', ')': '01000001000001000010000100010001000',
 };
 
 class Canvas {
@@ -89,25 +90,47 @@ const COLOURS = [
   [112, 173, 71],
 ];
 
-/** Render a column chart of a table (header row + data rows) as the ChartSpec describes it. */
-export function columnChartPng(table: readonly (readonly unknown[])[], spec: { categoryColumn: number; seriesColumns: number[]; rows: number }, legend: string[]): Buffer {
+/**
+ * Render a column chart of a table (header row + data rows) as the ChartSpec describes it. Series in
+ * `secondaryAxisColumns` (another unit: penalties in USD next to gift fees in CNY) get their own scale,
+ * labelled on the right in that series' colour.
+ */
+export function columnChartPng(
+  table: readonly (readonly unknown[])[],
+  spec: { categoryColumn: number; seriesColumns: number[]; rows: number; secondaryAxisColumns?: number[] },
+  legend: string[],
+): Buffer {
   const rows = table.slice(1, 1 + spec.rows);
   const cats = rows.map((r) => String(r[spec.categoryColumn] ?? ''));
   const values = rows.map((r) => spec.seriesColumns.map((c) => (typeof r[c] === 'number' ? (r[c] as number) : 0)));
-  const max = Math.max(1, ...values.flat());
-  const step = niceStep(max / 5);
-  const top = Math.ceil(max / step) * step;
-  const W = Math.max(480, 90 + cats.length * 110);
+  const second = spec.seriesColumns.map((c) => (spec.secondaryAxisColumns ?? []).includes(c));
+  const twoAxes = second.some(Boolean) && !second.every(Boolean);
+  const axis = (onSecond: boolean) => {
+    const vals = values.flatMap((v) => v.filter((_, s) => (twoAxes ? second[s] === onSecond : true)));
+    const max = Math.max(1, ...vals);
+    const step = niceStep(max / 5);
+    const ticks = Math.ceil(max / step);
+    return { step, ticks };
+  };
+  const a1 = axis(false);
+  const a2 = twoAxes ? axis(true) : a1;
+  // Both axes share the grid lines: the same number of ticks.
+  const ticks = Math.max(a1.ticks, a2.ticks);
+  const top1 = ticks * a1.step;
+  const top2 = ticks * a2.step;
+  const W = Math.max(480, 90 + cats.length * 110) + (twoAxes ? 60 : 0);
   const H = 360;
-  const left = 80, right = 20, topPad = 50, bottom = 50;
+  const left = 80, right = twoAxes ? 80 : 20, topPad = 50, bottom = 50;
   const cv = new Canvas(W, H);
   const plotW = W - left - right, plotH = H - topPad - bottom;
+  const secondColour = COLOURS[second.indexOf(true) % COLOURS.length];
   // Grid and axis labels.
-  for (let v = 0; v <= top + 1e-9; v += step) {
-    const y = topPad + plotH - (v / top) * plotH;
+  for (let k = 0; k <= ticks; k++) {
+    const y = topPad + plotH - (k / ticks) * plotH;
     cv.rect(left, y, plotW, 1, [220, 220, 220]);
-    const label = formatNumber(v);
+    const label = formatNumber(k * a1.step);
     cv.text(label, left - 8 - Canvas.textWidth(label), y - 7);
+    if (twoAxes) cv.text(formatNumber(k * a2.step), left + plotW + 8, y - 7, 2, secondColour);
   }
   cv.rect(left, topPad + plotH, plotW, 1, [120, 120, 120]);
   // Bars.
@@ -116,15 +139,16 @@ export function columnChartPng(table: readonly (readonly unknown[])[], spec: { c
   cats.forEach((cat, i) => {
     const x0 = left + i * group + group * 0.15;
     values[i].forEach((v, s) => {
-      const h = (v / top) * plotH;
+      const h = (v / (twoAxes && second[s] ? top2 : top1)) * plotH;
       cv.rect(x0 + s * barW, topPad + plotH - h, barW - 2, h, COLOURS[s % COLOURS.length]);
     });
     const label = /^\d{4}-W\d{2}$/.test(cat) ? cat.slice(5) : '-'; // weeks; '-' for the row without a date
     cv.text(label, left + i * group + (group - Canvas.textWidth(label)) / 2, topPad + plotH + 12);
   });
-  // Legend (series names: ASCII only, e.g. "CNY", "USD").
+  // Legend (series names: ASCII only, e.g. "CNY", "USD"; "(R)" = right-hand axis).
   let lx = left;
-  legend.forEach((name, s) => {
+  legend.forEach((name0, s) => {
+    const name = twoAxes && second[s] ? `${name0} (R)` : name0;
     cv.rect(lx, 18, 14, 14, COLOURS[s % COLOURS.length]);
     cv.text(name, lx + 20, 18);
     lx += 40 + Canvas.textWidth(name);

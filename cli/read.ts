@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { L, type Text } from '../core/text';
+import { findHeaderRow } from '../core/audit/columns';
 
 export interface SourceTable {
   sheet: string;
@@ -84,10 +85,13 @@ export function decodeText(buf: Uint8Array): string {
   }
 }
 
-/** Header = first non-empty row; rows after it. */
+/**
+ * Header = among the first 20 non-empty rows, the first that names the order id (a title row such as
+ * "6月订单导出" above the headers is skipped; core findHeaderRow, the same as the hosts); else the first
+ * non-empty row (the audit then says which column is missing). Rows after it are the data.
+ */
 function split(sheet: string, all: unknown[][]): ReadResult {
-  const empty = (r: unknown[]) => r.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
-  const h = all.findIndex((r) => !empty(r));
+  const h = findHeaderRow(all);
   if (h < 0) return { ok: false, error: L(`sheet "${sheet}" is empty`, `工作表“${sheet}”是空的`) };
   return { ok: true, table: { sheet, header: all[h], rows: all.slice(h + 1), headerRow: h + 1 } };
 }

@@ -3,6 +3,9 @@
 // export uses, mostly clean, with every kind of problem the audit finds planted on purpose. Each
 // planted row carries exactly one problem (the freeze streak: three G-CONFIRM rows plus the freeze),
 // so the expected counts per rule are known without running the audit. Deterministic: seeded PRNG.
+// As real exports do, two orders are listed on two rows (one row per SKU: the audit judges each once),
+// appeals read "未申诉" / "none" (no valid appeal), a tax id is the placeholder "无", and some carrier
+// cells hold logistics service names ("DHL_ES", "UPS Expedited", "中国邮政挂号小包（e邮宝）").
 //
 //   node scripts/gen-examples.mjs [--rows N] [--out DIR]     (default 600 orders, examples/)
 import ExcelJS from 'exceljs';
@@ -86,6 +89,9 @@ const PLANT = {
   'G-CONFIRM': 5, 'G-STATUS': 3, 'G-LABEL': 4, 'G-TRIGGER': 4, DATA: 3, FREEZE: 1, 'TIMEOUT-APPEALED': 1,
 };
 
+/** [X-DOCS] planted rows so far: the variants take turns (no draw from the PRNG, so the rest of the data is unchanged). */
+let xDocsSeen = 0;
+
 function makeOrder(i, problem, paidAt) {
   const o = {};
   const wantsGift = ['G-COD', 'G-FEE', 'G-OVERWEIGHT', 'G-NFE', 'G-CONFIRM', 'G-STATUS', 'G-LABEL', 'G-TRIGGER', 'FREEZE'].includes(problem) || (problem === 'clean' && rand() < 0.35);
@@ -131,7 +137,9 @@ function makeOrder(i, problem, paidAt) {
   if (problem === 'X-PEN-STALL') o.最后轨迹时间 = Math.max(o.首次揽收时间 + H, NOW - int(60, 200) * H);
   if (problem === 'X-PEN-TIMEOUT' && delivered === undefined) o.订单金额 = [80, 1299, 45.5][i % 3];
   if (problem === 'X-PEN-TIMEOUT' && delivered !== undefined) o.订单金额 = [1200, 64.99][i % 2];
-  if (problem === 'TIMEOUT-APPEALED') o.申诉 = '是';
+  // "未申诉" / "none" are no valid appeal: the penalty stands [X-PEN-TIMEOUT].
+  if (problem === 'X-PEN-TIMEOUT') o.申诉 = ['否', '未申诉', 'none'][i % 3];
+  if (problem === 'TIMEOUT-APPEALED') o.申诉 = '申诉成立';
   // Gift columns.
   if (wantsGift) {
     o.礼物重量 = int(10, 50);
@@ -159,7 +167,11 @@ function makeOrder(i, problem, paidAt) {
       if (o.妥投时间 === undefined) { o.妥投时间 = Math.min(paid + 8 * D, NOW - 3 * H); o.最后轨迹时间 = o.妥投时间; }
       o.物流轨迹 = i % 2 ? FULL_TRAIL.filter((e) => e !== EV.import) : [EV.placed, EV.picked, EV.export, EV.out, EV.delivered];
       break;
-    case 'X-DOCS': if (i % 2) o.税号 = ''; else o.商业发票 = '否'; break;
+    case 'X-DOCS': { // one of each: no tax id, no invoice, the placeholder 无 (no tax id either)
+      const k = xDocsSeen++ % 3;
+      if (k === 0) o.税号 = ''; else if (k === 1) o.商业发票 = '否'; else o.税号 = '无';
+      break;
+    }
     case 'G-OVERWEIGHT': o.礼物重量 = int(51, 120); break;
     case 'G-NFE': o.NFe = ''; break;
     case 'G-CONFIRM': if (i % 2) o.确认发货时间 = ''; else o.确认发货时间 = o.礼物发货时间 + int(49, 70) * H; break;
@@ -178,6 +190,8 @@ function makeOrder(i, problem, paidAt) {
     if (!(country in TIER_FEE)) { country = 'US'; o.目的国 = COUNTRY_ZH.US; o.商业发票 = ''; o.税号 = ''; }
     o.订单金额 = Math.max(30, typeof o.订单金额 === 'number' ? o.订单金额 : 30);
   }
+  // Carrier cells as AliExpress exports write them: logistics service names carrying the carrier's brand.
+  if (i % 5 === 0) o.物流商 = { DHL: 'DHL_ES', UPS: 'UPS Expedited', 中国邮政: '中国邮政挂号小包（e邮宝）' }[o.物流商] ?? o.物流商;
   o.轨迹事件数 = o.物流轨迹.length;
   o._country = country;
   o._problem = problem;
@@ -186,6 +200,7 @@ function makeOrder(i, problem, paidAt) {
 
 export function generate(n = 600, seed = 20240601) {
   rand = mulberry32(seed);
+  xDocsSeen = 0;
   const problems = [];
   for (const [k, c] of Object.entries(PLANT)) for (let j = 0; j < c; j++) problems.push(k);
   const clean = n - problems.length - 3; // 3 more rows: the freeze streak's other two failures... see below
@@ -232,6 +247,12 @@ export function generate(n = 600, seed = 20240601) {
   // Export order: by payment time, as an ERP lists them.
   const t = (o) => (typeof o.付款时间 === 'number' ? o.付款时间 : Date.parse(o.付款时间.replace('-31', '-30').replace(' ', 'T') + 'Z'));
   orders.sort((a, b) => t(a) - t(b));
+  // One row per SKU: a stalled order and a clean gift order each get a second row right below them
+  // (same order id and order-level cells). The audit judges each order once: no second penalty or fee.
+  for (const pick of [(o) => o._problem === 'X-PEN-STALL', (o) => o._problem === 'clean' && o.礼物发货时间 !== undefined]) {
+    const k = orders.findIndex(pick);
+    orders.splice(k + 1, 0, { ...orders[k], _problem: 'SKU-ROW' });
+  }
   return orders;
 }
 
@@ -244,6 +265,7 @@ export function expected(orders) {
   let affected = 0;
   for (const o of orders) {
     const p = o._problem;
+    if (p === 'SKU-ROW') continue; // another row of an order already counted
     if (p === 'G-CONFIRM+FREEZE') { inc('G-CONFIRM'); inc('G-CONFIRM-FREEZE'); }
     else if (p !== 'clean' && p !== 'TIMEOUT-APPEALED') inc(p);
     if (p !== 'clean' && p !== 'TIMEOUT-APPEALED') affected++;
@@ -255,7 +277,8 @@ export function expected(orders) {
       feeCents += TIER_FEE[o._country] + (o.礼物重量 > 50 ? 80 : 0) + (o._country === 'BR' && !o.NFe ? 150 : 0);
     }
   }
-  return { now: new Date(NOW).toISOString(), rows: orders.length, rowsAffected: affected, counts, totals: { giftFeesCny: feeCents / 100, penaltiesUsd: usdCents / 100 } };
+  const distinct = new Set(orders.map((o) => o.订单号)).size;
+  return { now: new Date(NOW).toISOString(), rows: orders.length, orders: distinct, rowsAffected: affected, counts, totals: { giftFeesCny: feeCents / 100, penaltiesUsd: usdCents / 100 } };
 }
 
 const cellOf = (o, h) => {
@@ -295,7 +318,7 @@ async function main() {
   writeFileSync(path.join(out, 'orders.csv'), '\ufeff' + lines.join('\r\n') + '\r\n');
   const exp = expected(orders);
   writeFileSync(path.join(out, 'orders.expected.json'), JSON.stringify(exp, null, 2) + '\n');
-  console.log(`examples: ${orders.length} orders → ${path.relative(root, out)}/orders.{xlsx,csv}; planted: ${Object.entries(exp.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(`examples: ${exp.orders} orders on ${orders.length} rows → ${path.relative(root, out)}/orders.{xlsx,csv}; planted: ${Object.entries(exp.counts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

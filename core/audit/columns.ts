@@ -143,3 +143,35 @@ export function columnLetter(i: number): string {
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
+
+const blankCell = (c: unknown) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+
+/**
+ * The header row of a sheet's values: among the first `limit` non-empty rows, the first with a
+ * column that names the order id (so a title row like "6月订单导出" in A1, with the headers in
+ * row 2 or 3, is skipped). No such row: the first of those rows with the most filled cells (a title
+ * has one cell, a header row as many as the data), whose missing order-id column the audit then
+ * reports or the user maps by hand. 0-based index into `rows`; -1 when every row is empty.
+ */
+export function findHeaderRow(rows: readonly (readonly unknown[] | null | undefined)[], limit = 20): number {
+  let widest = -1;
+  let width = 0;
+  let seen = 0;
+  for (let i = 0; i < rows.length && seen < limit; i++) {
+    const r = rows[i];
+    if (!Array.isArray(r)) continue;
+    let filled = 0;
+    for (const c of r) {
+      if (blankCell(c)) continue;
+      filled++;
+      if (fieldOfHeader(c) === 'orderId') return i;
+    }
+    if (!filled) continue;
+    seen++;
+    if (filled > width) {
+      width = filled;
+      widest = i;
+    }
+  }
+  return widest;
+}

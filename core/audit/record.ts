@@ -5,6 +5,7 @@
  */
 import { isEmpty, toNumber, toCents, toBool, toDate, toCountry, fold, show, serialToMs, DAY_MS, type Cell } from '../coerce';
 import { isRuleError } from '../errors';
+import { splitTrail } from '../nodes';
 import { L, Localized, type Text } from '../text';
 import type { ColumnMapping, Field } from './types';
 import { FIELD_LABELS } from './columns';
@@ -111,7 +112,30 @@ function cellText(x: Cell): string | undefined {
   return undefined;
 }
 
-const APPEAL_FAILED = /驳回|拒绝|失败|无效|未通过|不成立|reject|denied|declin|invalid|fail|lost/i;
+/**
+ * [X-PEN-TIMEOUT] appeal cells. Only an explicit yes or a valid / approved outcome waives the
+ * penalty; "not appealed", pending and rejected appeals do not; anything else is unreadable (a DATA
+ * finding), never a silent waiver. The "no" patterns are tested first: 未通过 contains 通过,
+ * invalid contains valid, not approved contains approved.
+ */
+const APPEAL_NO = /^(?:无|没有|否|未|不|-|—|\/|n\/?a|none|nil|null)$|未申诉|没有申诉|无申诉|不申诉|未提交|没申诉|申诉中|审核中|处理中|待审|待处理|待定|驳回|拒绝|失败|无效|未通过|不通过|不成立|未成立|不予|撤回|撤销|过期|超时|reject|denied|deny|declin|invalid|not\s*valid|fail|lost|\bnot?\b|never|without|pending|in\s*progress|under\s*review|review|processing|open|submitted|waiting|withdrawn|expired/i;
+const APPEAL_YES = /成立|通过|有效|成功|批准|同意|胜诉|valid|approved|accepted|upheld|granted|success|succeeded|\bwon\b|\bwin\b/i;
+
+/** An appeal cell → true (valid appeal), false (none / pending / rejected), or undefined (unreadable). */
+export function readAppeal(x: Cell): boolean | undefined {
+  const b = toBool(x);
+  if (!isRuleError(b)) return b;
+  const t = cellText(x);
+  if (t === undefined) return undefined;
+  const s = fold(t).trim();
+  if (APPEAL_NO.test(s)) return false;
+  if (APPEAL_YES.test(s)) return true;
+  return undefined;
+}
+
+/** Placeholders people type for "no value": a tax id or document cell holding one of these is missing [X-DOCS]. */
+const PLACEHOLDER = /^(?:无|没有|暂无|无税号|未提供|不适用|-+|—+|\/|\\|\.|0+|n\/?a|na|none|nil|null|no|unknown|未知|tbd|待定|x+)$/i;
+export const isPlaceholder = (s: string): boolean => PLACEHOLDER.test(fold(s).trim());
 
 const countryCache = new Map<string, string | Text>();
 
@@ -139,15 +163,18 @@ function readCell(kind: Kind, x: Cell): unknown | Text {
       return n >= 0 ? toCents(n) : L(`must be an amount ≥ 0, got ${show(x)}`, `必须是 ≥ 0 的金额，得到 ${show(x)}`);
     }
     case 'present': {
-      // A document / NFe column holds either yes/no or the number itself.
-      const b = toBool(x);
-      return isRuleError(b) ? true : b;
-    }
-    case 'appeal': {
+      // A document / NFe column holds either yes/no or the number itself; a placeholder ("-", "N/A", 无) is no document.
       const b = toBool(x);
       if (!isRuleError(b)) return b;
-      const t = cellText(x);
-      return t === undefined ? b : !APPEAL_FAILED.test(fold(t));
+      return !(typeof x === 'string' && isPlaceholder(x));
+    }
+    case 'appeal': {
+      const a = readAppeal(x);
+      if (a !== undefined) return a;
+      return L(
+        `${show(x)} is not a readable appeal result: write 是/否 (yes/no), or e.g. "申诉成立" / "appeal approved", "未申诉" / "not appealed", "驳回" / "rejected"; the delivery-timeout penalty [X-PEN-TIMEOUT] is not judged for this row`,
+        `${show(x)} 不是可识别的申诉结果：请填写 是/否，或如“申诉成立”、“未申诉”、“驳回”；本行不判断妥投超时罚款 [X-PEN-TIMEOUT]`,
+      );
     }
     case 'country': {
       const key = typeof x === 'string' ? x : String(x);
@@ -162,16 +189,13 @@ function readCell(kind: Kind, x: Cell): unknown | Text {
     case 'events': {
       const t = cellText(x);
       if (t === undefined) return L(`must be text, got ${show(x)}`, `必须是文本，得到 ${show(x)}`);
-      return t
-        .split(/\r?\n|\s*[|；;]\s*|\s+>\s+/)
-        .map((s) => s.trim())
-        .filter(Boolean);
+      return splitTrail(t);
     }
   }
 }
 
 /** Gift-status words that mean "this order has no gift". */
-const NO_GIFT = /^(无|没有|否|不适用|未赠送|无礼物|-|—|n\/?a|none|no|no gift)$/i;
+const NO_GIFT = /^(无|没有|否|不适用|未赠送|无礼物|无赠品|不赠送|-|—|n\/?a|none|no|no[\s_-]*gift)$/i;
 
 const isText = (v: unknown): v is Text => v instanceof Localized;
 
@@ -212,29 +236,46 @@ export function readRecord(cells: readonly Cell[], row: number, mapping: ColumnM
   if (!any) return undefined;
   const rec = blank(row);
   const r = rec as unknown as Record<string, unknown>;
+  let giftCell = false;
+  let noGift = false;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i];
     const x = cells[mapping[f]!];
     if (isEmpty(x)) continue;
-    if (IS_GIFT_FIELD.has(f) && !(f === 'giftStatus' && NO_GIFT.test(fold(String(x)).trim())) && !(f === 'giftWeight' && x === 0)) rec.hasGift = true;
+    if (f === 'giftStatus' && NO_GIFT.test(fold(String(x)).trim())) noGift = true;
+    else if (IS_GIFT_FIELD.has(f) && f !== 'giftWeight') giftCell = true;
     const v = readCell(KIND[f], x);
     if (isRuleError(v) || isText(v)) {
-      if (rec.bad === NO_BAD) {
-        rec.bad = new Set();
-        rec.problems = [];
-      }
-      rec.bad.add(f);
-      const name = FIELD_LABELS[f];
-      rec.problems.push(L(`${name.en}: ${(v as Text).en}`, `${name.zh}：${(v as Text).zh}`));
+      if (f === 'giftWeight') giftCell = true; // an unreadable weight still says there is a gift
+      problem(rec, f, v as Text);
       continue;
     }
     if (f === 'trackingNumber') rec.trackingCell = x;
     if (f === 'orderId') rec.orderId = (v as string).trim();
     else if (f === 'destination') rec.country = v as string;
-    else r[PROP[f]!] = v;
+    else if (f === 'giftWeight') {
+      // Coerced first: 0, "0" and "0.0" (CSV text) are "no gift", like an empty cell.
+      if ((v as number) > 0) giftCell = true;
+      rec.giftWeight = v as number;
+    } else r[PROP[f]!] = v;
   }
-  if (typeof rec.taxId === 'string' && rec.taxId.trim() === '') rec.taxId = undefined;
+  // A NO_GIFT status ("无", "N/A", "no gift") overrides the other gift columns.
+  rec.hasGift = giftCell && !noGift;
+  if (typeof rec.taxId === 'string' && (rec.taxId.trim() === '' || isPlaceholder(rec.taxId))) rec.taxId = undefined;
+  if (rec.orderId === '' && mapping.orderId !== undefined && !rec.bad.has('orderId')) {
+    problem(rec, 'orderId', L('empty: no order id, the row is reported by its row number', '为空：没有订单号，按行号报告'));
+  }
   const when = rec.paidAt ?? rec.giftShippedAt;
   if (when !== undefined) rec.week = isoWeek(when);
   return rec;
+}
+
+function problem(rec: OrderRecord, f: Field, why: Text) {
+  if (rec.bad === NO_BAD) {
+    rec.bad = new Set();
+    rec.problems = [];
+  }
+  rec.bad.add(f);
+  const name = FIELD_LABELS[f];
+  rec.problems.push(L(`${name.en}: ${why.en}`, `${name.zh}：${why.zh}`));
 }

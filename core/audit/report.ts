@@ -7,7 +7,8 @@
 import { countryName } from '../countries';
 import { type Lang, type Text } from '../text';
 import { FIELD_LABELS } from './columns';
-import { AUDIT_RULES, RULE_TITLES } from './rules';
+import { AUDIT_RULES, ruleTitle } from './rules';
+import type { RateCard } from '../rates';
 import { OUTPUT_SHEETS, type ChartSpec, type Finding, type MappingResult, type ReportTables, type Severity } from './types';
 
 export interface Agg {
@@ -30,8 +31,14 @@ export interface AuditState {
   byWeek: Map<string, Agg>;
   all: Agg;
   cardsUsed: string[];
+  /** The rate cards used (rule titles carry their numbers). */
+  cards?: RateCard[];
   now: number;
   notes: Text[];
+  /** Non-empty rows read (default: one per order). */
+  rows?: number;
+  /** Orders listed on more than one row (one row per SKU). */
+  multiRowOrders?: number;
 }
 
 type H = readonly [string, string];
@@ -64,6 +71,8 @@ export const WEEKLY_HEADER: readonly H[] = [
   ['Findings', '问题数'],
 ];
 export const WEEKLY_MONEY_COLUMNS = [5, 6];
+/** The Weekly column in USD (the chart's secondary axis); column 5 is CNY. */
+export const WEEKLY_PENALTY_COLUMN = 6;
 export const WEEKLY_SHARE_COLUMNS = [3];
 
 const NO_DATE: H = ['(no date)', '（无日期）'];
@@ -86,7 +95,7 @@ function findingsTable(s: AuditState, lang: Lang): unknown[][] {
   return out;
 }
 
-const ruleOrder = (id: string) => {
+const ruleOrder = (id: string): number => {
   const i = AUDIT_RULES.findIndex((r) => r.id === id);
   return i < 0 ? AUDIT_RULES.length : i;
 };
@@ -95,7 +104,9 @@ function summaryTable(s: AuditState, lang: Lang): unknown[][] {
   const a = s.all;
   const out: unknown[][] = [
     [t(lang, ['Audit summary', '审核汇总'])],
-    [t(lang, ['Orders audited', '审核订单数']), a.orders],
+    [t(lang, ['Rows audited', '审核行数']), s.rows ?? a.orders],
+    [t(lang, ['Orders audited (rows with the same order id are one order)', '审核订单数（订单号相同的行算一个订单）']), a.orders],
+    [t(lang, ['Orders on several rows (one row per SKU, judged once)', '占多行的订单（每个 SKU 一行，按一个订单判断）']), s.multiRowOrders ?? 0],
     [t(lang, ['Orders with findings', '有问题订单数']), a.affected],
     [t(lang, ['Share of orders affected', '问题订单占比']), share(a.affected, a.orders)],
     [t(lang, ['Findings', '问题数']), a.findings],
@@ -104,7 +115,8 @@ function summaryTable(s: AuditState, lang: Lang): unknown[][] {
     [t(lang, ['Avoidable gift costs (CNY)', '可避免的礼物费用（人民币）']), cents(a.cnyCents)],
     [t(lang, ['Penalties (USD)', '罚款（美元）']), cents(a.usdCents)],
     [t(lang, ['Rate card', '费率卡']), s.cardsUsed.join(', ')],
-    [t(lang, ['Open orders judged as of (UTC)', '未完成订单的判断时间（UTC）']), new Date(s.now).toISOString().slice(0, 16).replace('T', ' ')],
+    // Core times are wall-clock times read as UTC: "now" is printed as the local time it stands for.
+    [t(lang, ['Open orders judged as of (local time)', '未完成订单的判断时间（当地时间）']), new Date(s.now).toISOString().slice(0, 16).replace('T', ' ')],
   ];
   for (const n of s.notes) out.push([t(lang, ['Note', '注意']), lang === 'zh' ? n.zh : n.en]);
   out.push([]);
@@ -112,7 +124,7 @@ function summaryTable(s: AuditState, lang: Lang): unknown[][] {
   out.push([t(lang, ['Rule', '规则']), t(lang, ['Description', '说明']), t(lang, ['Findings', '问题数']), t(lang, ['Orders affected', '涉及订单数']), t(lang, ['Share of orders', '订单占比']), t(lang, ['Cost (CNY)', '费用（人民币）']), t(lang, ['Cost (USD)', '费用（美元）'])]);
   const rules = [...s.byRule.entries()].sort((x, y) => ruleOrder(x[0]) - ruleOrder(y[0]));
   for (const [id, r] of rules) {
-    const title = RULE_TITLES[id];
+    const title = ruleTitle(id, s.cards);
     out.push([id, title ? (lang === 'zh' ? title.zh : title.en) : '', r.findings, r.affected, share(r.affected, a.orders), cents(r.cnyCents), cents(r.usdCents)]);
   }
   if (!rules.length) out.push([t(lang, ['(no findings)', '（无问题）'])]);
@@ -127,7 +139,7 @@ function summaryTable(s: AuditState, lang: Lang): unknown[][] {
   out.push([t(lang, ['Rules skipped (columns missing)', '未执行的规则（缺少列）'])]);
   out.push([t(lang, ['Rule', '规则']), t(lang, ['Description', '说明']), t(lang, ['Missing columns', '缺少的列'])]);
   for (const sk of s.mapping.skippedRules) {
-    const title = RULE_TITLES[sk.rule];
+    const title = ruleTitle(sk.rule, s.cards);
     out.push([sk.rule, title ? (lang === 'zh' ? title.zh : title.en) : '', sk.missing.map((f) => (lang === 'zh' ? FIELD_LABELS[f].zh : FIELD_LABELS[f].en)).join(lang === 'zh' ? '、' : ', ')]);
   }
   if (!s.mapping.skippedRules.length) out.push([t(lang, ['(none: every rule ran)', '（无：所有规则均已执行）'])]);
@@ -152,6 +164,8 @@ export function buildTables(s: AuditState, lang: Lang): { tables: ReportTables; 
     kind: 'column',
     categoryColumn: 0,
     seriesColumns: [...WEEKLY_MONEY_COLUMNS],
+    // Gift fees are CNY, penalties USD: two units, two value axes.
+    secondaryAxisColumns: [WEEKLY_PENALTY_COLUMN],
     rows: weekly.length - 1,
   };
   return { tables, chart };

@@ -8,7 +8,7 @@ import { isRuleError } from '../errors';
 import { toCents, fold, HOUR_MS, DAY_MS } from '../coerce';
 import { countryLabel } from '../countries';
 import { docLabel } from '../docs';
-import { findStatus } from '../status';
+import { findStatus, isFailureStatus, statusCodeOf } from '../status';
 import { L, joinL, type Text } from '../text';
 import type { RateCard } from '../rates';
 import { giftTier } from '../functions/gifts';
@@ -25,6 +25,8 @@ export interface RawFinding {
   message: Text;
   cnyCents: number;
   usdCents: number;
+  /** [X-FORMAT] the carrier name is not in the carrier table: the session reports it once per distinct name, not per row. */
+  unknownCarrier?: string;
 }
 
 export interface RuleContext {
@@ -39,7 +41,10 @@ export interface RuleContext {
 export interface AuditRule {
   /** RULES.md id (or 'DATA' for unreadable cells). */
   id: string;
+  /** Title without the card's numbers (the report uses titleFor with the card in use). */
   title: Text;
+  /** Title with the numbers of a rate card, e.g. "Tracking number uploaded late (24 h)". */
+  titleFor?(card: RateCard): Text;
   /** Columns that must all be mapped for the rule to run. */
   needs: readonly Field[];
   /** Columns of which at least one must be mapped. */
@@ -55,6 +60,9 @@ export const stamp = (ms: number): string => new Date(ms).toISOString().slice(0,
 const hours = (ms: number): string => String(Math.round((ms / HOUR_MS) * 10) / 10);
 const days = (ms: number): string => String(Math.round((ms / DAY_MS) * 10) / 10);
 const money = (cents: number): string => (cents / 100).toFixed(2);
+
+const NO_TEXT = L('', '');
+const INCLUDED_IN_TRIGGER = L(' (counted in the avoidable gift fee of [G-TRIGGER], not again here)', '（已计入 [G-TRIGGER] 的可避免礼物费用，此处不重复计算）');
 
 const f = (rule: string, severity: Severity, message: Text, cnyCents = 0, usdCents = 0): RawFinding => ({ rule, severity, message, cnyCents, usdCents });
 
@@ -83,11 +91,17 @@ function trailNodes(events: readonly string[], minEvents: number, required: read
   return r;
 }
 
+/** The known status a gift-status cell stands for, with the texts of the card in use; memoised per card and text. */
 const statusCache = new Map<string, ReturnType<typeof findStatus> | null>();
-function statusOf(raw: string) {
+let statusCard: RateCard | undefined;
+function statusOf(raw: string, card: RateCard) {
+  if (statusCard !== card) {
+    statusCache.clear();
+    statusCard = card;
+  }
   let s = statusCache.get(raw);
   if (s === undefined) {
-    s = findStatus(raw) ?? null;
+    s = findStatus(raw, card) ?? null;
     if (statusCache.size < 1_000) statusCache.set(raw, s);
   }
   return s ?? undefined;
@@ -95,6 +109,24 @@ function statusOf(raw: string) {
 
 /** A tracking-number result code that means "this carrier's format cannot be checked", not "wrong". */
 const NOT_CHECKABLE = /UNSUPPORTED|UNKNOWN_CARRIER|NOT_CHECKABLE|NO_FORMAT/i;
+
+/**
+ * [X-DOCS] A document name of the rate card is invoice-like (commercial invoice, 商业发票, factura…)
+ * or else tax-id-like (INN, CNPJ/CPF, RFC, 税号…): keyed by TYPE, in either language, so a card
+ * written `商业发票, INN` maps the same columns as `commercial invoice, INN`.
+ */
+const INVOICE_DOC = /invoice|发票|票据|factura|fatura|rechnung|счет|счёт|инвойс/i;
+export const isInvoiceDoc = (name: string): boolean => INVOICE_DOC.test(fold(name));
+
+/** [G-TRIGGER] fires on this row: the whole gift fee is avoidable (so its surcharges are not counted again). */
+const belowThreshold = (rec: OrderRecord): boolean =>
+  rec.hasGift && rec.amountCents !== undefined && rec.thresholdCents !== undefined && rec.amountCents < rec.thresholdCents;
+
+/**
+ * [G-STATUS] Is this gift status a failure? FAILED / 失败 (with or without detail text) and any
+ * ERR-ddd code, known or not (core/status.ts isFailureStatus); PENDING, SHIPPED, 已发货… are not.
+ */
+export const giftStatusFailed = (raw: string): boolean => isFailureStatus(raw);
 
 export const AUDIT_RULES: readonly AuditRule[] = [
   {
@@ -105,13 +137,18 @@ export const AUDIT_RULES: readonly AuditRule[] = [
       if (rec.tracking === undefined || rec.tracking.trim() === '' || rec.carrier === undefined || rec.carrier.trim() === '') return;
       const r = checkTrackingCell(rec.carrier, rec.trackingCell ?? rec.tracking);
       if (r.valid) return;
+      if (r.code === 'UNSUPPORTED_CARRIER') {
+        // One warning per distinct carrier name (session.ts), not one per row.
+        return { ...f('X-FORMAT', 'warning', L(r.reason.en, r.reason.zh)), unknownCarrier: rec.carrier.trim() };
+      }
       const sev: Severity = NOT_CHECKABLE.test(r.code) ? 'info' : 'error';
       return f('X-FORMAT', sev, L(`tracking number ${JSON.stringify(rec.tracking)} (${rec.carrier}): ${r.reason.en}`, `运单号 ${JSON.stringify(rec.tracking)}（${rec.carrier}）：${r.reason.zh}`));
     },
   },
   {
     id: 'X-UPLOAD',
-    title: L('Tracking number uploaded late (24 h)', '运单号上传超时（24 小时）'),
+    title: L('Tracking number uploaded late', '运单号上传超时'),
+    titleFor: (c) => L(`Tracking number uploaded late (${c.express.uploadHours} h)`, `运单号上传超时（${c.express.uploadHours} 小时）`),
     needs: ['paidAt', 'uploadedAt'],
     check(rec, card, ctx) {
       if (rec.paidAt === undefined || anyBad(rec, ['uploadedAt'])) return;
@@ -147,7 +184,8 @@ export const AUDIT_RULES: readonly AuditRule[] = [
   },
   {
     id: 'X-FIRSTSCAN',
-    title: L('First pickup scan late (48 h)', '首次揽收扫描超时（48 小时）'),
+    title: L('First pickup scan late', '首次揽收扫描超时'),
+    titleFor: (c) => L(`First pickup scan late (${c.express.firstScanHours} h)`, `首次揽收扫描超时（${c.express.firstScanHours} 小时）`),
     needs: ['paidAt', 'firstScanAt'],
     check(rec, card, ctx) {
       const x = card.express;
@@ -166,7 +204,8 @@ export const AUDIT_RULES: readonly AuditRule[] = [
   },
   {
     id: 'X-PEN-STALL',
-    title: L('Tracking trail stalled (> 48 h without update)', '轨迹停滞（超过 48 小时无更新）'),
+    title: L('Tracking trail stalled', '轨迹停滞'),
+    titleFor: (c) => L(`Tracking trail stalled (> ${c.express.stallHours} h without update)`, `轨迹停滞（超过 ${c.express.stallHours} 小时无更新）`),
     needs: ['lastEventAt', 'deliveredAt'],
     check(rec, card, ctx) {
       if (rec.lastEventAt === undefined || rec.deliveredAt !== undefined || anyBad(rec, ['deliveredAt'])) return;
@@ -182,7 +221,8 @@ export const AUDIT_RULES: readonly AuditRule[] = [
   },
   {
     id: 'X-PEN-TIMEOUT',
-    title: L('Delivery timeout (> 30 days)', '妥投超时（超过 30 天）'),
+    title: L('Delivery timeout', '妥投超时'),
+    titleFor: (c) => L(`Delivery timeout (> ${c.express.timeoutDays} days)`, `妥投超时（超过 ${c.express.timeoutDays} 天）`),
     needs: ['paidAt', 'deliveredAt', 'orderAmount'],
     check(rec, card, ctx) {
       if (rec.paidAt === undefined || rec.amountCents === undefined || anyBad(rec, ['deliveredAt', 'appeal'])) return;
@@ -227,7 +267,7 @@ export const AUDIT_RULES: readonly AuditRule[] = [
       if (!docs || !docs.length || anyBad(rec, ['commercialInvoice', 'taxId'])) return;
       const missing: string[] = [];
       for (const d of docs) {
-        const isInvoice = /invoice/i.test(d);
+        const isInvoice = isInvoiceDoc(d);
         if (isInvoice ? ctx.mapped('commercialInvoice') && rec.invoice !== true : ctx.mapped('taxId') && rec.taxId === undefined) missing.push(d);
       }
       if (!missing.length) return;
@@ -271,13 +311,16 @@ export const AUDIT_RULES: readonly AuditRule[] = [
   },
   {
     id: 'G-OVERWEIGHT',
-    title: L('Gift overweight (> 50 g)', '礼物超重（超过 50 克）'),
+    title: L('Gift overweight', '礼物超重'),
+    titleFor: (c) => L(`Gift overweight (> ${c.gift.overweightAboveG} g)`, `礼物超重（超过 ${c.gift.overweightAboveG} 克）`),
     needs: ['giftWeight'],
     check(rec, card, ctx) {
       const g = card.gift;
       if (!rec.hasGift || rec.giftWeight === undefined || !(rec.giftWeight > g.overweightAboveG)) return;
-      const cny = typeof ctx.fee === 'number' ? toCents(g.overweightSurcharge) : 0;
-      return f('G-OVERWEIGHT', 'warning', L(`gift weighs ${rec.giftWeight} g, above ${g.overweightAboveG} g: +¥${g.overweightSurcharge.toFixed(2)}`, `礼物重 ${rec.giftWeight} 克，超过 ${g.overweightAboveG} 克：加收 ¥${g.overweightSurcharge.toFixed(2)}`), cny);
+      const avoidable = belowThreshold(rec);
+      const cny = typeof ctx.fee === 'number' && !avoidable ? toCents(g.overweightSurcharge) : 0;
+      const also = avoidable ? INCLUDED_IN_TRIGGER : NO_TEXT;
+      return f('G-OVERWEIGHT', 'warning', L(`gift weighs ${rec.giftWeight} g, above ${g.overweightAboveG} g: +¥${g.overweightSurcharge.toFixed(2)}${also.en}`, `礼物重 ${rec.giftWeight} 克，超过 ${g.overweightAboveG} 克：加收 ¥${g.overweightSurcharge.toFixed(2)}${also.zh}`), cny);
     },
   },
   {
@@ -287,17 +330,20 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     check(rec, card, ctx) {
       const g = card.gift;
       if (!rec.hasGift || !g.nfeCountries.includes(rec.country) || rec.nfe === true || anyBad(rec, ['nfe'])) return;
-      const cny = typeof ctx.fee === 'number' ? toCents(g.nfeSurcharge) : 0;
+      const avoidable = belowThreshold(rec);
+      const cny = typeof ctx.fee === 'number' && !avoidable ? toCents(g.nfeSurcharge) : 0;
+      const also = avoidable ? INCLUDED_IN_TRIGGER : NO_TEXT;
       const c = countryLabel(rec.country);
-      return f('G-NFE', 'warning', L(`gift to ${c.en} without an NFe number: +¥${g.nfeSurcharge.toFixed(2)} local delivery surcharge`, `寄往${c.zh}的礼物没有 NFe 号：加收 ¥${g.nfeSurcharge.toFixed(2)} 本地派送附加费`), cny);
+      return f('G-NFE', 'warning', L(`gift to ${c.en} without an NFe number: +¥${g.nfeSurcharge.toFixed(2)} local delivery surcharge${also.en}`, `寄往${c.zh}的礼物没有 NFe 号：加收 ¥${g.nfeSurcharge.toFixed(2)} 本地派送附加费${also.zh}`), cny);
     },
   },
   {
     id: 'G-CONFIRM',
-    title: L('Gift not confirmed shipped within 48 h', '礼物未在 48 小时内确认发货'),
+    title: L('Gift not confirmed shipped in time', '礼物未按时确认发货'),
+    titleFor: (c) => L(`Gift not confirmed shipped within ${c.gift.confirmHours} h`, `礼物未在 ${c.gift.confirmHours} 小时内确认发货`),
     needs: ['giftShippedAt', 'giftConfirmedAt'],
     check(rec, card, ctx) {
-      if (rec.giftShippedAt === undefined || anyBad(rec, ['giftConfirmedAt'])) return;
+      if (!rec.hasGift || rec.giftShippedAt === undefined || anyBad(rec, ['giftConfirmedAt'])) return;
       const h = card.gift.confirmHours;
       const limit = h * HOUR_MS;
       if (rec.giftConfirmedAt === undefined) {
@@ -312,16 +358,24 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     id: 'G-STATUS',
     title: L('Gift failed (status / error code)', '礼物失败（状态或错误码）'),
     needs: ['giftStatus'],
-    check(rec) {
-      if (rec.giftStatus === undefined) return;
-      const s = statusOf(rec.giftStatus);
-      if (!s || s.code === 'PENDING') return;
-      return f('G-STATUS', 'warning', L(`${s.meaning.en} Fix: ${s.fix.en}`, `${s.meaning.zh}处理：${s.fix.zh}`));
+    check(rec, card) {
+      if (!rec.hasGift || rec.giftStatus === undefined || !giftStatusFailed(rec.giftStatus)) return;
+      const raw = rec.giftStatus.trim();
+      const s = statusOf(raw, card);
+      if (!s) {
+        return f('G-STATUS', 'warning', L(
+          `gift failed with status ${JSON.stringify(raw)}, not a code this audit knows: read the error detail in the gift backend and fix the cause before the next gift`,
+          `礼物失败，状态 ${JSON.stringify(raw)} 不是本审核已知的代码：请在礼物后台查看错误详情，并在下次赠送前排除原因`,
+        ));
+      }
+      const as = s.code === raw.toUpperCase() || statusCodeOf(raw) === raw.toUpperCase() ? NO_TEXT : L(` (status: ${JSON.stringify(raw)})`, `（状态：${JSON.stringify(raw)}）`);
+      return f('G-STATUS', 'warning', L(`${s.meaning.en}${as.en} Fix: ${s.fix.en}`, `${s.meaning.zh}${as.zh}处理：${s.fix.zh}`));
     },
   },
   {
     id: 'G-CONFIRM-FREEZE',
     title: L('Gift failures in a row: feature freeze', '礼物连续失败：功能将被冻结'),
+    titleFor: (c) => L(`${c.gift.freezeAfterFailures} gift failures in a row: feature freeze`, `礼物连续失败 ${c.gift.freezeAfterFailures} 次：功能将被冻结`),
     needs: ['giftShippedAt'],
     anyOf: ['giftConfirmedAt', 'giftStatus'],
     crossRow: true,
@@ -333,7 +387,7 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     needs: ['labelCode'],
     check(rec, card) {
       const raw = rec.labelCode;
-      if (raw === undefined || raw.trim() === '') return;
+      if (!rec.hasGift || raw === undefined || raw.trim() === '') return;
       const code = fold(raw).trim().toUpperCase();
       const p = card.gift.labelPrefix.toUpperCase();
       const norm = (s: string) => fold(s).replace(/[\s-]+/g, '').toUpperCase();
@@ -360,5 +414,17 @@ export const AUDIT_RULES: readonly AuditRule[] = [
 /** Findings of unreadable cells, and their title. */
 export const DATA_RULE = { id: 'DATA', title: L('Unreadable cell', '无法识别的单元格') } as const;
 
-/** Titles by rule id (for tables). */
+/** Titles by rule id, without the numbers of a rate card (for tables; see ruleTitle). */
 export const RULE_TITLES: Record<string, Text> = Object.fromEntries([...AUDIT_RULES.map((r) => [r.id, r.title]), [DATA_RULE.id, DATA_RULE.title]]);
+
+/**
+ * The title of a rule with the numbers of the rate cards in use ("Delivery timeout (> 30 days)"):
+ * built from the cards, never hard-coded; when the cards disagree, the title without numbers.
+ */
+export function ruleTitle(id: string, cards: readonly RateCard[] = []): Text | undefined {
+  const rule = AUDIT_RULES.find((r) => r.id === id);
+  if (!rule) return RULE_TITLES[id];
+  if (!rule.titleFor || !cards.length) return rule.title;
+  const titles = cards.map((c) => rule.titleFor!(c));
+  return titles.every((t) => t.en === titles[0].en && t.zh === titles[0].zh) ? titles[0] : rule.title;
+}

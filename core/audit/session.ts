@@ -5,10 +5,10 @@
  */
 import { isRuleError, valueError, type RuleError } from '../errors';
 import { BUILTIN_CARDS, cardFor, type RateCard } from '../rates';
-import { DAY_MS } from '../coerce';
+import { DAY_MS, fold, localWallNow } from '../coerce';
 import { giftFeeCents } from '../functions/gifts';
 import { L, type Text } from '../text';
-import { detectColumns, ALL_FIELDS, FIELD_LABELS, columnLetter } from './columns';
+import { detectColumns, findHeaderRow, ALL_FIELDS, FIELD_LABELS, columnLetter } from './columns';
 import { readRecord, type OrderRecord } from './record';
 import { AUDIT_RULES, DATA_RULE, stamp, type AuditRule, type RawFinding, type RuleContext } from './rules';
 import { buildTables, type Agg, type AuditState } from './report';
@@ -56,6 +56,31 @@ function checkOverrides(header: readonly unknown[], overrides: AuditOptions['ove
   return undefined;
 }
 
+/** An order listed on more than one row: exports list one row per SKU, the audit judges the order once. */
+interface SeenOrder {
+  row: number;
+  /** Tracking numbers already checked for this order ([X-FORMAT] runs again only for a new number). */
+  tracks: string[];
+  /** DATA problems already reported for this order (English text). */
+  problems: string[];
+  /** The order's other rows. */
+  more: number[];
+}
+
+/** The first row of an order: kept small (one per order), upgraded to a SeenOrder on a second row. */
+interface FirstRow {
+  row: number;
+  tracking: string | undefined;
+  problems: readonly Text[];
+}
+
+/** Rows listed in a message: the first 20, then "and N more". */
+function rowList(rows: readonly number[]): Text {
+  const shown = rows.slice(0, 20).join(', ');
+  const rest = rows.length - 20;
+  return rest > 0 ? L(`${shown} and ${rest} more`, `${rows.slice(0, 20).join('、')} 等 ${rows.length} 行`) : L(shown, rows.join('、'));
+}
+
 interface GiftEvent {
   t: number;
   row: number;
@@ -76,7 +101,8 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
   const mapping = detectColumns(hdr, options.overrides ?? {});
   const error = !okHeader ? valueError('the table has no header row', '表格没有表头行') : checkOverrides(hdr, options.overrides) ?? mappingError(mapping);
 
-  const now = options.now ?? Date.now();
+  // Core times are wall-clock read as UTC: "now" is the local wall clock, not Date.now() (8 h off in China).
+  const now = options.now ?? localWallNow();
   const headerRow = options.headerRow ?? 1;
   const lang = options.lang ?? 'en';
   const map = mapping.mapping;
@@ -91,10 +117,20 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
   const byCountry = new Map<string, Agg>();
   const byWeek = new Map<string, Agg>();
   const all = newAgg();
+  /** Rows with a finding that counts (not info). */
   const affectedRows = new Set<number>();
+  /** Orders (by order id; a row without one by its row) with a finding that counts. */
+  const affectedOrders = new Set<string>();
+  /** rule + order pairs already counted in "orders affected" of the rule. */
+  const ruleOrders = new Set<string>();
+  const firstRows = new Map<string, FirstRow>();
+  const seenOrders = new Map<string, SeenOrder>();
+  const unknownCarriers = new Map<string, { rec: Pick<OrderRecord, 'row' | 'orderId' | 'country' | 'week'>; raw: RawFinding; name: string; rows: number[] }>();
+  let rowsRead = 0;
+  let multiRowOrders = 0;
   const badRows = new Set<number>();
   const gifts: GiftEvent[] = [];
-  const cardsUsed = new Set<string>();
+  const cardsUsed = new Map<string, RateCard>();
   const notes: Text[] = [];
   let outOfRange = 0;
   let nextIndex = 0;
@@ -123,7 +159,11 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
     return BUILTIN_CARDS[0];
   }
 
-  function add(rec: Pick<OrderRecord, 'row' | 'orderId' | 'country' | 'week'>, raw: RawFinding, firstForRow: () => boolean) {
+  /**
+   * Record a finding. `counts` = it makes its order "affected" (info findings do not: they say what
+   * could not be checked, not what is wrong).
+   */
+  function add(rec: Pick<OrderRecord, 'row' | 'orderId' | 'country' | 'week'>, raw: RawFinding, counts = raw.severity !== 'info') {
     const fd: Finding = {
       row: rec.row,
       orderId: rec.orderId,
@@ -137,24 +177,72 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
     };
     findings.push(fd);
     if (raw.severity === 'error') badRows.add(rec.row);
+    const key = rec.orderId || `\u0000${rec.row}`;
     const r = agg(byRule, raw.rule);
     r.findings++;
     r.cnyCents += raw.cnyCents;
     r.usdCents += raw.usdCents;
-    if (firstForRow()) r.affected++;
+    const rk = `${raw.rule}\u0001${key}`;
+    if (!ruleOrders.has(rk)) {
+      ruleOrders.add(rk);
+      r.affected++;
+    }
+    const first = counts && !affectedOrders.has(key);
     for (const a of [all, agg(byCountry, rec.country), agg(byWeek, rec.week)]) {
       a.findings++;
       a.cnyCents += raw.cnyCents;
       a.usdCents += raw.usdCents;
-      if (!affectedRows.has(rec.row)) a.affected++;
+      if (first) a.affected++;
     }
-    affectedRows.add(rec.row);
+    if (counts) {
+      affectedOrders.add(key);
+      affectedRows.add(rec.row);
+    }
+  }
+
+  /** A finding of a rule, or an unknown carrier name collected for one warning per name. */
+  function addRaw(rec: OrderRecord, raw: RawFinding) {
+    if (raw.unknownCarrier === undefined) return add(rec, raw);
+    const k = fold(raw.unknownCarrier).trim().toLowerCase();
+    const u = unknownCarriers.get(k);
+    if (u) u.rows.push(rec.row);
+    else unknownCarriers.set(k, { rec: { row: rec.row, orderId: rec.orderId, country: rec.country, week: rec.week }, raw, name: raw.unknownCarrier, rows: [rec.row] });
+  }
+
+  const formatRule = rules.find((r) => r.id === 'X-FORMAT');
+  const normTrack = (t: string | undefined) => (t === undefined ? '' : fold(t).trim().toUpperCase());
+
+  /**
+   * Another row of an order already audited (one row per SKU): the order-level rules, fees and
+   * penalties are not counted again. Only what can differ per row is checked: a tracking number not
+   * seen for this order [X-FORMAT] and a new unreadable cell [DATA].
+   */
+  function auditRepeat(rec: OrderRecord, first: FirstRow) {
+    let seen = seenOrders.get(rec.orderId);
+    if (!seen) {
+      multiRowOrders++;
+      const t0 = normTrack(first.tracking);
+      seen = { row: first.row, tracks: t0 ? [t0] : [], problems: first.problems.map((p) => p.en), more: [] };
+      seenOrders.set(rec.orderId, seen);
+    }
+    seen.more.push(rec.row);
+    for (const p of rec.problems) {
+      if (seen.problems.includes(p.en)) continue;
+      seen.problems.push(p.en);
+      add(rec, { rule: DATA_RULE.id, severity: 'error', message: p, cnyCents: 0, usdCents: 0 });
+    }
+    const t = normTrack(rec.tracking);
+    if (!formatRule || t === '' || seen.tracks.includes(t) || rec.bad.has('trackingNumber') || rec.bad.has('carrier')) return;
+    seen.tracks.push(t);
+    const card = cardOf(rec);
+    const out = formatRule.check(rec, card, ctx);
+    if (out) for (const raw of Array.isArray(out) ? out : [out]) addRaw(rec, raw);
   }
 
   const ctx: RuleContext = { now, mapped, fee: undefined };
   function auditRecord(rec: OrderRecord) {
     const card = cardOf(rec);
-    cardsUsed.add(card.card.id);
+    cardsUsed.set(card.card.id, card);
     const c = agg(byCountry, rec.country);
     const w = agg(byWeek, rec.week);
     all.orders++;
@@ -172,14 +260,7 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
         }
       }
     }
-    // Rules already reported for this row (an order counts once per rule in "orders affected").
-    let fired: string[] | undefined;
-    const once = (id: string) => () => {
-      if (fired?.includes(id)) return false;
-      (fired ??= []).push(id);
-      return true;
-    };
-    for (const p of rec.problems) add(rec, { rule: DATA_RULE.id, severity: 'error', message: p, cnyCents: 0, usdCents: 0 }, once(DATA_RULE.id));
+    for (const p of rec.problems) add(rec, { rule: DATA_RULE.id, severity: 'error', message: p, cnyCents: 0, usdCents: 0 });
     ctx.fee = fee;
     const anyBad = rec.bad.size > 0;
     let failed = false;
@@ -190,7 +271,7 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
       if (!out) continue;
       for (const raw of Array.isArray(out) ? out : [out]) {
         if (raw.rule === 'G-CONFIRM' || raw.rule === 'G-STATUS') failed = true;
-        add(rec, raw, once(raw.rule));
+        addRaw(rec, raw);
       }
     }
     if (freezeOn && rec.hasGift && rec.giftShippedAt !== undefined) {
@@ -206,7 +287,17 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
       i++;
       if (!Array.isArray(cells)) continue;
       const rec = readRecord(cells, row, map, fields);
-      if (rec) auditRecord(rec);
+      if (!rec) continue;
+      rowsRead++;
+      if (rec.orderId !== '') {
+        const first = firstRows.get(rec.orderId);
+        if (first) {
+          auditRepeat(rec, first);
+          continue;
+        }
+        firstRows.set(rec.orderId, { row: rec.row, tracking: rec.tracking, problems: rec.problems });
+      }
+      auditRecord(rec);
     }
     nextIndex = i;
   }
@@ -232,13 +323,50 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
         ),
         cnyCents: 0,
         usdCents: 0,
-      }, () => true);
+      });
+    }
+  }
+
+  /** [X-FORMAT] one warning per distinct carrier name the table does not know, on its first row, naming every row. */
+  function unknownCarrierFindings() {
+    for (const u of unknownCarriers.values()) {
+      const rows = rowList(u.rows);
+      add(u.rec, {
+        ...u.raw,
+        unknownCarrier: undefined,
+        message: L(
+          `${u.raw.message.en}; tracking numbers not checked on ${u.rows.length} row(s): ${rows.en}`,
+          `${u.raw.message.zh}；${u.rows.length} 行的运单号未校验：第 ${rows.zh} 行`,
+        ),
+      }, false);
+    }
+  }
+
+  /** Findings of an order listed on several rows say so (the order was judged once, on its first row). */
+  function mentionOtherRows() {
+    if (!multiRowOrders) return;
+    for (let i = 0; i < findings.length; i++) {
+      const fd = findings[i];
+      if (!fd.orderId) continue;
+      const seen = seenOrders.get(fd.orderId);
+      if (!seen) continue;
+      const others = [seen.row, ...seen.more].filter((r) => r !== fd.row);
+      const rows = rowList(others);
+      findings[i] = {
+        ...fd,
+        message: L(
+          `${fd.message.en} [order ${fd.orderId} is also on row(s) ${rows.en}: one row per SKU, judged once]`,
+          `${fd.message.zh}［订单 ${fd.orderId} 另见第 ${rows.zh} 行：每个 SKU 一行，按一个订单判断］`,
+        ),
+      };
     }
   }
 
   function finish(): AuditReport {
     if (report) return report;
     freeze();
+    unknownCarrierFindings();
+    mentionOtherRows();
     findings.sort((a, b) => a.row - b.row);
     if (outOfRange) {
       const first = BUILTIN_CARDS[0];
@@ -247,13 +375,15 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
         `${outOfRange} 个订单早于首张费率卡（${first.card.id}，${first.card.effective} 起生效），已按该费率卡计算`,
       ));
     }
-    const state: AuditState = { mapping, findings, byRule, byCountry, byWeek, all, cardsUsed: [...cardsUsed], now, notes };
+    const state: AuditState = { mapping, findings, byRule, byCountry, byWeek, all, cardsUsed: [...cardsUsed.keys()], cards: [...cardsUsed.values()], now, notes, rows: rowsRead, multiRowOrders };
     const { tables, chart } = buildTables(state, lang);
     report = {
       mapping,
       findings,
-      rowsAudited: all.orders,
+      rowsAudited: rowsRead,
       rowsAffected: affectedRows.size,
+      ordersAudited: all.orders,
+      ordersAffected: all.affected,
       totals: { giftFeesCny: all.feeCents / 100, penaltiesUsd: all.usdCents / 100 },
       tables,
       chart,
@@ -287,7 +417,18 @@ const yieldToHost = (): Promise<void> => new Promise((resolve) => (typeof setTim
  * (bad header, cancelled); it never rejects.
  */
 export async function auditTable(header: readonly unknown[], rows: readonly (readonly unknown[])[], options: AuditTableOptions = {}): Promise<AuditReport | RuleError> {
-  const s = createAudit(header, options);
+  let s = createAudit(header, options);
+  if (s.error && s.mapping.mapping.orderId === undefined && options.overrides?.orderId === undefined && Array.isArray(rows)) {
+    // A title row above the headers ("6月订单导出" in A1): the header is the first of the next rows that names the order id.
+    const k = findHeaderRow([header, ...rows.slice(0, 20)]);
+    if (k > 0 && Array.isArray(rows[k - 1])) {
+      const moved = createAudit(rows[k - 1], { ...options, headerRow: (options.headerRow ?? 1) + k });
+      if (!moved.error) {
+        s = moved;
+        rows = rows.slice(k);
+      }
+    }
+  }
   if (s.error) return s.error;
   const size = Math.max(1, Math.floor(options.chunkSize ?? 5_000));
   const total = rows.length;

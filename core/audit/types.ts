@@ -72,6 +72,11 @@ export interface ChartSpec {
   categoryColumn: number;
   /** 0-based columns plotted as series; the header row names them. */
   seriesColumns: number[];
+  /**
+   * Of seriesColumns, those plotted against a secondary value axis (another unit, e.g. penalties in
+   * USD next to gift fees in CNY). Optional, additive: absent = one axis.
+   */
+  secondaryAxisColumns?: number[];
   /** Number of data rows (excluding the header). */
   rows: number;
 }
@@ -87,7 +92,7 @@ export interface AuditOptions {
   overrides?: Partial<Record<Field, number | null>>;
   /** Rate card to use (default: the built-in card in force on each order's payment date). */
   card?: RateCard;
-  /** "Now" for open orders (stall, timeout): epoch ms; default Date.now(). */
+  /** "Now" for open orders (stall, timeout): wall-clock ms read as UTC, like every core time; default localWallNow() (the local wall clock, not Date.now()). */
   now?: number;
   lang?: Lang;
   /** 1-based sheet row of the header (default 1): findings report sheet rows. */
@@ -104,9 +109,14 @@ export interface ReportTables {
 export interface AuditReport {
   mapping: MappingResult;
   findings: Finding[];
+  /** Non-empty data rows read (an order listed once per SKU has several rows). */
   rowsAudited: number;
-  /** Rows with at least one finding. */
+  /** Rows with at least one finding that counts (info findings do not). */
   rowsAffected: number;
+  /** Distinct orders audited (rows sharing an order id are one order; a row without an id is its own). Additive. */
+  ordersAudited?: number;
+  /** Orders with at least one finding that counts (not info). Additive. */
+  ordersAffected?: number;
   totals: { giftFeesCny: number; penaltiesUsd: number };
   tables: ReportTables;
   chart: ChartSpec;

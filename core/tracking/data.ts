@@ -265,7 +265,7 @@ export const CARRIER_DATA = [
   },
   {
     id: 'ems', label: { en: 'China EMS', zh: '中国 EMS' }, main: 'EMS',
-    aliases: ['EMS', 'China EMS', 'CN EMS', 'EMS China', '中国EMS', '邮政EMS', 'EMS国际快递', 'EMS快递', '特快专递', '邮政特快专递'],
+    aliases: ['EMS', 'China EMS', 'CN EMS', 'EMS China', 'China Post EMS', 'ChinaPost EMS', '中国EMS', '中国邮政EMS', '邮政EMS', 'EMS国际快递', 'EMS快递', '特快专递', '邮政特快专递'],
     formats: [{ format: 's10', countries: ['CN'], service: '^E' }],
   },
   {

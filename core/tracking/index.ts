@@ -62,13 +62,75 @@ const resolveCache = new Map<string, Carrier | null>();
 function carrierOf(name: string): Carrier | undefined {
   let c = resolveCache.get(name);
   if (c === undefined) {
-    c = TABLE().byAlias.get(aliasKey(name)) ?? null;
+    c = TABLE().byAlias.get(aliasKey(name)) ?? brandMatch(name) ?? null;
     if (resolveCache.size < 1000) resolveCache.set(name, c);
   }
   return c ?? undefined;
 }
 
-/** 'DHL', '顺丰', 'China Post', 'aliexpress standard' → canonical carrier id (undefined when unknown). */
+/** Carriers whose aliases are generic words ("Post", "挂号小包", "Registered Air Mail"): a brand in the same name wins over them. */
+const GENERIC_CARRIERS = new Set(['upu']);
+const ASCII_ALNUM = /[0-9a-z]/;
+
+let aliasList: { key: string; carrier: Carrier; generic: boolean; asciiStart: boolean; asciiEnd: boolean }[] | undefined;
+function aliases() {
+  if (!aliasList) {
+    aliasList = [...TABLE().byAlias].map(([key, carrier]) => ({
+      key,
+      carrier,
+      generic: GENERIC_CARRIERS.has(carrier.id),
+      asciiStart: ASCII_ALNUM.test(key[0]),
+      asciiEnd: ASCII_ALNUM.test(key[key.length - 1]),
+    }));
+  }
+  return aliasList;
+}
+
+/**
+ * A carrier named inside a longer service name, as real AliExpress exports write them: "菜鸟无忧物流-标准",
+ * "燕文航空挂号小包", "YunExpress Global Direct line", "UPS Expedited", "DHL_ES", "4PX Singapore Post".
+ * The name is cut into tokens (spaces, punctuation, and every switch between Latin letters / digits
+ * and Chinese); an alias matches where it starts and ends on token edges (an English alias) or
+ * anywhere (Chinese). A brand beats a generic word ("挂号小包", "Post"); then the longest alias wins,
+ * then the leftmost. Undefined when no alias is found.
+ */
+function brandMatch(name: string): Carrier | undefined {
+  if (typeof name !== 'string') return undefined;
+  const parts = name.normalize('NFKC').toLowerCase().split(/[\s\p{P}\p{S}]+/u);
+  let key = '';
+  const edges = new Set<number>([0]);
+  for (const p of parts) {
+    if (!p) continue;
+    // Latin/digit ↔ other script switches are token edges too ("DHL电商" → dhl | 电商).
+    for (const run of p.match(/[0-9a-z]+|[^0-9a-z]+/g) ?? []) {
+      edges.add(key.length);
+      key += run;
+      edges.add(key.length);
+    }
+  }
+  if (!key || key.length > 200) return undefined;
+  let best: { carrier: Carrier; generic: boolean; len: number; at: number } | undefined;
+  for (const a of aliases()) {
+    if (a.key.length > key.length) continue;
+    let at = key.indexOf(a.key);
+    while (at >= 0) {
+      if ((!a.asciiStart || edges.has(at)) && (!a.asciiEnd || edges.has(at + a.key.length))) break;
+      at = key.indexOf(a.key, at + 1);
+    }
+    if (at < 0) continue;
+    const better =
+      !best ||
+      (best.generic && !a.generic) ||
+      (best.generic === a.generic && (a.key.length > best.len || (a.key.length === best.len && at < best.at)));
+    if (better) best = { carrier: a.carrier, generic: a.generic, len: a.key.length, at };
+  }
+  return best?.carrier;
+}
+
+/**
+ * 'DHL', '顺丰', 'China Post', 'aliexpress standard', and service names that contain a carrier's brand
+ * ('UPS Expedited', '菜鸟无忧物流-标准', 'DHL_ES') → canonical carrier id (undefined when unknown).
+ */
 export function resolveCarrier(name: string): string | undefined {
   return typeof name === 'string' ? carrierOf(name)?.id : undefined;
 }

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 
 const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'dist/cli/ae-rules.cjs');
-const run = (args: string[], cwd: string) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
+const run = (args: string[], cwd: string, env: Record<string, string> = {}) => spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C', ...env } });
 
 describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
   let dir: string;
@@ -28,7 +28,8 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     const r = run(['audit', 'orders.xlsx', '--now', '2024-07-05', '--lang', 'zh'], dir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('600 个订单');
+    expect(r.stdout).toContain('600 个订单（602 行，表头在第 1 行）');
+    expect(r.stdout).toContain('2024-07-05 00:00（当地时间）');
     expect(readFileSync(input).equals(before)).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'orders-audit.xlsx'));
@@ -44,6 +45,7 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     const r = run(['audit', 'orders.csv', '--out', 'report.xlsx', '--now', '2024-07-05'], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('84 findings on 83 orders');
+    expect(r.stdout).toContain('Open orders judged as of 2024-07-05 00:00 (local time)');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'report.xlsx'));
     expect(wb.getWorksheet('Summary')!.getCell('A1').value).toBe('Audit summary');
@@ -89,4 +91,48 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     expect(s.status).toBe(1);
     expect(s.stderr).toContain('no sheet named "Sheet9"');
   });
+
+  it('default outputs: orders.xlsx → orders-audit.xlsx, orders.csv → orders-csv-audit.xlsx (one never replaces the other)', () => {
+    const sub = mkdtempSync(path.join(tmpdir(), 'ae-cli-out-'));
+    for (const f of ['orders.xlsx', 'orders.csv']) copyFileSync(path.join(root, 'examples', f), path.join(sub, f));
+    expect(run(['audit', 'orders.xlsx', '--now', '2024-07-05', '--no-progress'], sub).status).toBe(0);
+    expect(run(['audit', 'orders.csv', '--now', '2024-07-05', '--no-progress'], sub).status).toBe(0);
+    expect(readdirSync(sub).filter((f) => f.endsWith('-audit.xlsx')).sort()).toEqual(['orders-audit.xlsx', 'orders-csv-audit.xlsx']);
+  });
+
+  it('default "now" is the local wall clock (UTC+8 in China), said so in the output', () => {
+    const before = Date.now() + 8 * 3_600_000;
+    const r = run(['audit', 'orders.csv', '--out', 'now.xlsx', '--no-progress'], dir, { TZ: 'Asia/Shanghai' });
+    expect(r.status).toBe(0);
+    const m = /judged as of (\d{4}-\d\d-\d\d \d\d:\d\d) \(local time\)/.exec(r.stdout);
+    expect(m).not.toBeNull();
+    const shown = Date.parse(m![1].replace(' ', 'T') + 'Z');
+    expect(Math.abs(shown - before)).toBeLessThan(3 * 60_000);
+  });
+
+  it('a title row above the headers is skipped; --map maps a column by letter or header text', () => {
+    // Row 1: a title; row 2: empty; row 3: headers the audit does not know for the order id.
+    writeFileSync(path.join(dir, 'titled.csv'), '6月订单导出,,\n,,\n订单号,物流商,运单号\n81001,DHL,3318 810025\n81002,DHL,3318810025\n');
+    const t = run(['audit', 'titled.csv', '--out', 'titled.xlsx', '--now', '2024-07-05', '--no-progress'], dir);
+    expect(t.status).toBe(0);
+    expect(t.stdout).toContain('2 orders (2 rows, header in row 3)');
+    expect(t.stdout).toContain('1 findings on 1 orders');
+
+    writeFileSync(path.join(dir, 'odd.csv'), '6月订单导出,,\n编号,快递,单号\n81001,DHL,3318 810025\n');
+    const miss = run(['audit', 'odd.csv', '--out', 'odd.xlsx', '--no-progress'], dir);
+    expect(miss.status).toBe(1);
+    expect(miss.stderr).toContain('--map orderId=B');
+    const byText = run(['audit', 'odd.csv', '--out', 'odd.xlsx', '--now', '2024-07-05', '--no-progress', '--map', 'orderId=编号', '--map', 'carrier=快递', '--map', 'trackingNumber=单号'], dir);
+    expect(byText.stderr).toBe('');
+    expect(byText.stdout).toContain('1 orders (1 rows, header in row 2)');
+    expect(byText.stdout).toContain('1 findings on 1 orders');
+    const byLetter = run(['audit', 'odd.csv', '--out', 'odd2.xlsx', '--now', '2024-07-05', '--no-progress', '-m', 'orderId=A', '-m', '物流商=B', '-m', 'trackingNumber=C'], dir);
+    expect(byLetter.stdout).toContain('1 findings on 1 orders');
+    const bad = run(['audit', 'odd.csv', '--map', 'colour=A', '--lang', 'zh'], dir);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('未知字段');
+    const noCol = run(['audit', 'odd.csv', '--map', 'orderId=Nope'], dir);
+    expect(noCol.stderr).toContain('no column with that header or letter');
+  });
 });
+

@@ -7,7 +7,7 @@ import { readOrders } from '../../cli/read';
 
 const dir = path.resolve(__dirname, '../../examples');
 const expected = JSON.parse(readFileSync(path.join(dir, 'orders.expected.json'), 'utf8')) as {
-  now: string; rows: number; rowsAffected: number; counts: Record<string, number>; totals: { giftFeesCny: number; penaltiesUsd: number };
+  now: string; rows: number; orders: number; rowsAffected: number; counts: Record<string, number>; totals: { giftFeesCny: number; penaltiesUsd: number };
 };
 
 async function run(file: string): Promise<AuditReport> {
@@ -32,6 +32,11 @@ describe('sample workbook: the audit finds exactly what the generator planted', 
       expect(r.mapping.unmatched).toEqual([]);
       expect(r.mapping.skippedRules).toEqual([]);
       expect(r.rowsAudited).toBe(expected.rows);
+      // Two orders are on two rows each (one row per SKU): judged once, no second penalty or gift fee.
+      expect(r.ordersAudited).toBe(expected.orders);
+      expect(r.tables.summary.find((row) => String(row[0]).startsWith('占多行的订单'))![1]).toBe(expected.rows - expected.orders);
+      const dup = r.findings.filter((f) => f.message.zh.includes('每个 SKU 一行'));
+      expect(dup.map((f) => f.rule)).toEqual(['X-PEN-STALL']);
       expect(counts(r)).toEqual(expected.counts);
       expect(r.rowsAffected).toBe(expected.rowsAffected);
       expect(r.totals).toEqual(expected.totals);

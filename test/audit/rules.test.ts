@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { audit, CLEAN, only, rulesOf, type Row } from './helpers';
 
-/** Each finding kind: a row that triggers it, and a near-identical row that does not. */
+/** Each finding kind: a row that triggers it, and a near-identical row (another order) that does not. */
 const pair = (bad: Row, good: Row) => {
-  const r = audit([{ ...CLEAN, ...bad }, { ...CLEAN, ...good }]);
+  const r = audit([{ ...CLEAN, ...bad }, { ...CLEAN, orderId: '8100000000000002', ...good }]);
   return { bad: r.findings.filter((f) => f.row === 2), good: r.findings.filter((f) => f.row === 3), report: r };
 };
 
