@@ -9,7 +9,9 @@
  *    a 1×1 matrix is a single value and is unwrapped, so scalar calls give scalar semantics;
  *  - an omitted optional argument arrives as null (or [[null]]): it means "not given";
  *    empty cells inside a range arrive as null on the web, "" sometimes, and as 0 on desktop
- *    (office-js#4702, #5262: indistinguishable from a typed 0, nothing to do about it);
+ *    (office-js#4702, #5262: indistinguishable from a typed 0). Where 0 can never be a real value
+ *    it is read as empty (excelEmptyZeros): an OPTIONAL 'date' (serial 0 is no date) and a 'rates'
+ *    card range (0 is never a key; a range of only 0s is an empty range). Elsewhere a 0 stays 0;
  *  - results are declared matrices, so a scalar result is returned as [[value]];
  *  - dates go out as Excel serial numbers; a blank result cell is "" (Excel shows null as 0);
  *  - core errors map ONCE (toExcelError) to CustomFunctions.Error with the message in the user's
@@ -19,7 +21,7 @@ import { CATALOGUE } from '../core/functions';
 import { callFunction } from '../core/catalogue/call';
 import { msToSerial } from '../core/coerce';
 import type { RuleError } from '../core/errors';
-import type { FunctionDef } from '../core/catalogue/types';
+import type { ArgDef, FunctionDef } from '../core/catalogue/types';
 import { langFromLocale, type Lang } from '../core/text';
 
 /** The user's language, read per call (Office can switch it; absent outside Office = English). */
@@ -60,6 +62,28 @@ export function fromExcelArg(x: unknown): unknown {
   return x;
 }
 
+const isZero = (v: unknown) => v === 0;
+
+/**
+ * Excel desktop's empty cell (0) → null where 0 cannot be meant (see the header): in an optional
+ * 'date' argument every 0 cell (a single 0 = not given), in a 'rates' range the rows whose key is 0
+ * (blank rows of the card) and the whole range when it is only 0s (not given).
+ */
+export function excelEmptyZeros(arg: ArgDef, x: unknown): unknown {
+  if (arg.kind === 'date' && arg.optional) {
+    if (isZero(x)) return null;
+    if (isMatrix(x)) return x.map((r) => r.map((c) => (isZero(c) ? null : c)));
+    return x;
+  }
+  if (arg.kind === 'rates') {
+    if (isZero(x)) return null;
+    if (!isMatrix(x)) return x;
+    if (x.every((r) => r.every((c) => isZero(c) || c === null || c === ''))) return null;
+    return x.map((r) => (isZero(r[0]) ? r.map(() => null) : r));
+  }
+  return x;
+}
+
 /** A core result → what Excel shows: always a matrix (the declared result dimensionality). */
 function toExcelResult(v: unknown): unknown[][] {
   const cell = (c: unknown) => (c === null || c === undefined ? '' : c);
@@ -75,7 +99,7 @@ export function excelFunction(def: FunctionDef): (...args: unknown[]) => unknown
     try {
       // Excel passes exactly the declared parameters (optional ones as null); ignore anything extra
       // such as an invocation object a future runtime might append.
-      const args = raw.slice(0, def.args.length).map(fromExcelArg);
+      const args = raw.slice(0, def.args.length).map((x, i) => fromExcelArg(excelEmptyZeros(def.args[i], x)));
       out = toExcelResult(
         callFunction(def, args, {
           lang,

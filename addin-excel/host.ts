@@ -9,11 +9,15 @@
  *  - Every request stays under Excel on the web's 5 MB payload limit: rows are read and written in
  *    chunks sized from the measured JSON size of the data (target CHUNK_TARGET_BYTES), one
  *    context.sync() per chunk; a payload-size error from Excel halves the chunk and retries.
- *  - Text that Excel would take for a formula (=, +, -, @ first) is written with a quote prefix, so
- *    a finding message can never turn into a formula.
+ *  - Every non-empty string is written with a quote prefix ('), so Excel stores it as the text it is:
+ *    writing through range.values is parsed like typed input, which would turn an order id
+ *    "8012345678901234567" into 8012345678901230000 (15 digits), "0012" into 12, "2024-06-01" into a
+ *    date, "TRUE" into a boolean and "=…" into a formula. See toCell.
  */
-import type { AuditHost, SourceInfo, WriteOptions } from '../pane/host';
+import type { AuditHost, SheetChoice, SheetValues, SourceInfo, WriteOptions } from '../pane/host';
 import type { ChartSpec } from '../core/audit/types';
+import { columnLetter, findHeaderRow } from '../core/audit/columns';
+import { localWallNow, msToSerial } from '../core/coerce';
 import { langFromLocale, type Lang } from '../core/text';
 
 /** Excel on the web rejects requests/responses over 5 MB. */
@@ -24,8 +28,16 @@ export const CHUNK_TARGET_BYTES = 2 * 1024 * 1024;
 export const MAX_CHUNK_ROWS = 20_000;
 /** Workbook setting holding { [outputName]: worksheetId } for the sheets this add-in created. */
 export const OUTPUT_SETTING = 'AE.outputSheets';
+/** Workbook setting holding the worksheet ids of the rate-card sheets "Insert rate card" created. */
+export const RATE_CARD_SETTING = 'AE.rateCardSheets';
+/** readSheet reads at most this many rows (a rate card has about 60) and only the first two columns. */
+export const MAX_SHEET_ROWS = 5000;
+
+/** Rows read from the top of a used range to find its header row below a title (findHeaderRow). */
+export const HEADER_SCAN_ROWS = 25;
 
 const MONEY_FORMAT = '#,##0.00';
+const PERCENT_FORMAT = '0.0%';
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
 const BAD_ROW_FILL = '#FDE2E1';
 const HEADER_FILL = '#EDEBE9';
@@ -64,22 +76,25 @@ export function jsonBytes(x: unknown): number {
 const isPayloadError = (e: unknown): boolean =>
   /PayloadSize|payload size|too large|RequestEntityTooLarge/i.test(`${(e as { code?: string })?.code ?? ''} ${(e as Error)?.message ?? ''}`);
 
-/** A cell as Excel's `values` setter takes it, never a formula. */
+/**
+ * A cell as Excel's `values` setter takes it. Excel parses a string written there like typed input,
+ * so every non-empty string gets the quote prefix, Microsoft's documented way to enter a number
+ * (or anything else) as text (KB 269370 "Last digits are changed to zeros when you type long
+ * numbers"): the apostrophe is not part of the value, `values` reads the text back without it.
+ * Why the prefix on every string rather than a detector or numberFormat "@": what Excel parses
+ * depends on the locale (decimal and thousands separators, date order, month names such as
+ * "June 2024", localized TRUE/FALSE), so no detector is complete; the prefix travels with the value
+ * in the same payload (no second numberFormat matrix per chunk, no clash with the money / percent
+ * formats of the same column), and it is what the Sheets host does (storeCell).
+ * Dates go out as serial numbers (the core's times are wall clock read as UTC, like serials).
+ */
 export function toCell(v: unknown): string | number | boolean {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? v : '';
   if (typeof v === 'boolean') return v;
-  if (v instanceof Date) return isNaN(v.getTime()) ? '' : v.getTime() / 86_400_000 + 25_569;
+  if (v instanceof Date) return isNaN(v.getTime()) ? '' : msToSerial(v.getTime());
   const s = typeof v === 'string' ? v : typeof v === 'object' && v !== null && 'en' in v ? String((v as { en: unknown }).en) : String(v);
-  // Excel treats a value starting with = + - @ as a formula; the quote prefix keeps it text.
-  return /^[=+\-@]/.test(s) ? `'${s}` : s;
-}
-
-/** Column letters for a 0-based index (0 → A, 26 → AA). */
-export function colLetter(i: number): string {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+  return s === '' ? '' : `'${s}`;
 }
 
 /** Consecutive 1-based rows merged into spans: [2,3,4,9] → [[2,4],[9,9]]. */
@@ -146,9 +161,12 @@ export class ExcelAuditHost implements AuditHost {
       tables.load('items/name');
       const ownSetting = wb.settings.getItemOrNullObject(OUTPUT_SETTING);
       ownSetting.load('value');
+      const cardSetting = wb.settings.getItemOrNullObject(RATE_CARD_SETTING);
+      cardSetting.load('value');
       await context.sync();
 
-      const own = new Set(Object.values(parseRegistry(ownSetting)));
+      // The add-in's output sheets and its rate-card sheets are never audit sources.
+      const own = new Set([...Object.values(parseRegistry(ownSetting)), ...parseIdList(cardSetting)]);
       const tableInfo = tables.items.map((t) => {
         const range = t.getRange();
         range.load('address,rowIndex,columnIndex,rowCount,columnCount');
@@ -163,6 +181,9 @@ export class ExcelAuditHost implements AuditHost {
           range.load('address,rowIndex,columnIndex,rowCount,columnCount');
           return { s, range };
         });
+      await context.sync();
+      // The top rows of each used range: its header may sit below a title row (findHeaderRow).
+      const tops = used.map(({ s, range }) => (range.isNullObject ? undefined : topRows(s, range)));
       await context.sync();
 
       const out: (SourceInfo & { active: boolean })[] = [];
@@ -180,14 +201,15 @@ export class ExcelAuditHost implements AuditHost {
           active: ws.id === active.id,
         });
       }
-      for (const { s, range } of used) {
+      for (const [i, { s, range }] of used.entries()) {
         if (range.isNullObject) continue;
         const id = `sheet:${s.id}`;
-        const g: Geometry = { sheetId: s.id, row: range.rowIndex, col: range.columnIndex, rows: Math.max(0, range.rowCount - 1), columns: range.columnCount };
+        const g = usedGeometry(s.id, range, tops[i]);
         this.geometry.set(id, g);
+        const a1 = `${columnLetter(g.col)}${g.row + 1}:${columnLetter(g.col + g.columns - 1)}${g.row + 1 + g.rows}`;
         out.push({
           id,
-          label: msg(lang, `${s.name} (used range ${range.address.replace(/^.*!/, '')})`, `${s.name}（已用区域 ${range.address.replace(/^.*!/, '')}）`),
+          label: msg(lang, `${s.name} (used range ${a1})`, `${s.name}（已用区域 ${a1}）`),
           rows: g.rows,
           columns: g.columns,
           headerRow: g.row + 1,
@@ -222,9 +244,61 @@ export class ExcelAuditHost implements AuditHost {
       await context.sync();
       if (ws.isNullObject) throw new Error(msg(lang, 'That sheet no longer exists. Press Refresh.', '该工作表已不存在，请点击“刷新”。'));
       if (range.isNullObject) return { sheetId: key, row: 0, col: 0, rows: 0, columns: 0 };
-      return { sheetId: key, row: range.rowIndex, col: range.columnIndex, rows: Math.max(0, range.rowCount - 1), columns: range.columnCount };
+      const top = topRows(ws, range);
+      await context.sync();
+      return usedGeometry(key, range, top);
     }
     throw new Error(msg(lang, `Unknown data source "${sourceId}". Press Refresh.`, `未知的数据源“${sourceId}”，请点击“刷新”。`));
+  }
+
+  /** The local wall clock (Excel's own dates are local wall-clock serials too). */
+  async now(): Promise<number> {
+    return localWallNow();
+  }
+
+  /** Every sheet but the add-in's output sheets; the rate-card sheets it inserted first. */
+  async listSheets(): Promise<SheetChoice[]> {
+    return this.run(async (context) => {
+      const wb = context.workbook;
+      const sheets = wb.worksheets;
+      sheets.load('items/name,items/id');
+      const ownSetting = wb.settings.getItemOrNullObject(OUTPUT_SETTING);
+      ownSetting.load('value');
+      const cardSetting = wb.settings.getItemOrNullObject(RATE_CARD_SETTING);
+      cardSetting.load('value');
+      await context.sync();
+      const outputs = new Set(Object.values(parseRegistry(ownSetting)));
+      const cards = new Set(parseIdList(cardSetting));
+      const out: SheetChoice[] = sheets.items.filter((s) => !outputs.has(s.id)).map((s) => ({ id: s.id, name: s.name, ...(cards.has(s.id) ? { rateCard: true } : {}) }));
+      return [...out.filter((s) => s.rateCard), ...out.filter((s) => !s.rateCard)];
+    });
+  }
+
+  /**
+   * The first two columns of a sheet's used range (all a rate card uses: key, value), at most
+   * MAX_SHEET_ROWS rows; one small request, far under the payload limit.
+   */
+  async readSheet(id: string): Promise<SheetValues> {
+    const lang = this.lang();
+    return this.run(async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(id);
+      ws.load('name');
+      const used = ws.getUsedRangeOrNullObject(true);
+      used.load('rowIndex,columnIndex,rowCount,columnCount');
+      await context.sync();
+      if (ws.isNullObject) throw new Error(msg(lang, 'That sheet no longer exists. Press Refresh.', '该工作表已不存在，请点击“刷新”。'));
+      if (used.isNullObject) return { top: 1, left: 1, values: [] };
+      if (used.rowCount > MAX_SHEET_ROWS) {
+        throw new Error(
+          msg(lang, `"${ws.name}" has ${used.rowCount} rows: too many for a rate card (at most ${MAX_SHEET_ROWS}).`, `“${ws.name}”有 ${used.rowCount} 行，不像费率卡（最多 ${MAX_SHEET_ROWS} 行）。`),
+        );
+      }
+      const range = ws.getRangeByIndexes(used.rowIndex, used.columnIndex, used.rowCount, Math.min(2, used.columnCount));
+      range.load('values');
+      await context.sync();
+      this.onPayload?.('read', jsonBytes(range.values), used.rowCount);
+      return { top: used.rowIndex + 1, left: used.columnIndex + 1, values: range.values };
+    });
   }
 
   async readHeader(sourceId: string): Promise<unknown[]> {
@@ -348,9 +422,10 @@ export class ExcelAuditHost implements AuditHost {
       return line;
     });
     const money = new Set((opts.moneyColumns ?? []).filter((c) => c >= 0 && c < width));
-    const dates = new Set((opts.dateColumns ?? []).filter((c) => c >= 0 && c < width && !money.has(c)));
-    const formatted = money.size + dates.size > 0;
-    const formatRow = Array.from({ length: width }, (_, c) => (money.has(c) ? MONEY_FORMAT : dates.has(c) ? DATE_FORMAT : 'General'));
+    const percent = new Set((opts.percentColumns ?? []).filter((c) => c >= 0 && c < width && !money.has(c)));
+    const dates = new Set((opts.dateColumns ?? []).filter((c) => c >= 0 && c < width && !money.has(c) && !percent.has(c)));
+    const formatted = money.size + percent.size + dates.size > 0;
+    const formatRow = Array.from({ length: width }, (_, c) => (money.has(c) ? MONEY_FORMAT : percent.has(c) ? PERCENT_FORMAT : dates.has(c) ? DATE_FORMAT : 'General'));
     const formatRowBytes = formatted ? jsonBytes(formatRow) + 1 : 0;
     const total = rows.length;
     let r = 0;
@@ -396,7 +471,7 @@ export class ExcelAuditHost implements AuditHost {
 
     // Bad rows: RangeAreas of merged spans, a bounded number of areas per request.
     const areas = spans(opts.highlightRows ?? []).filter(([a]) => a <= total - 1);
-    const last = colLetter(width - 1);
+    const last = columnLetter(width - 1);
     for (let i = 0; i < areas.length; i += 500) {
       const address = areas
         .slice(i, i + 500)
@@ -434,19 +509,36 @@ export class ExcelAuditHost implements AuditHost {
       const ws = context.workbook.worksheets.getItem(id);
       if (spec.rows <= 0 || spec.seriesColumns.length === 0) return;
       const header = this.written.get(spec.sheet)?.header ?? [];
+      const name = (col: number) => String(header[col] ?? columnLetter(col));
       const categories = ws.getRangeByIndexes(1, spec.categoryColumn, spec.rows, 1);
       const [first, ...rest] = spec.seriesColumns;
+      // Series in another unit (penalties USD next to gift fees CNY) go on a secondary value axis,
+      // drawn as a line with markers so they do not hide the columns behind them (ExcelApi 1.8).
+      const secondary = new Set((spec.secondaryAxisColumns ?? []).filter((c) => spec.seriesColumns.includes(c)));
+      const twoAxes = secondary.size > 0 && secondary.size < spec.seriesColumns.length && excelApi('1.8');
       // Header + data of the first series; the rest are added with their own value ranges.
       const chart = ws.charts.add('ColumnClustered', ws.getRangeByIndexes(0, first, spec.rows + 1, 1), 'Columns');
       chart.title.text = lang === 'zh' ? spec.title.zh : spec.title.en;
-      chart.series.getItemAt(0).setXAxisValues(categories);
+      const series: [number, Excel.ChartSeries][] = [[first, chart.series.getItemAt(0)]];
+      series[0][1].setXAxisValues(categories);
       for (const col of rest) {
-        const s = chart.series.add(String(header[col] ?? colLetter(col)));
+        const s = chart.series.add(name(col));
         s.setValues(ws.getRangeByIndexes(1, col, spec.rows, 1));
         s.setXAxisValues(categories);
+        series.push([col, s]);
+      }
+      if (twoAxes) {
+        for (const [col, s] of series) {
+          if (!secondary.has(col)) continue;
+          s.chartType = 'LineMarkers';
+          s.axisGroup = 'Secondary';
+        }
+        // Axis titles carry the units (the series headers say them: "Gift fees (CNY)").
+        chart.axes.valueAxis.title.text = spec.seriesColumns.filter((c) => !secondary.has(c)).map(name).join(' / ');
+        chart.axes.getItem('Value', 'Secondary').title.text = spec.seriesColumns.filter((c) => secondary.has(c)).map(name).join(' / ');
       }
       const width = Math.max(spec.categoryColumn, ...spec.seriesColumns) + 2;
-      chart.setPosition(`${colLetter(width)}2`, `${colLetter(width + 8)}20`);
+      chart.setPosition(`${columnLetter(width)}2`, `${columnLetter(width + 8)}20`);
       await context.sync();
     });
   }
@@ -456,11 +548,51 @@ export class ExcelAuditHost implements AuditHost {
     return this.run(async (context) => {
       const name = await this.freeName(context, msg(lang, 'Rate card', '费率卡'));
       const ws = context.workbook.worksheets.add(name);
+      ws.load('id');
+      const cardSetting = context.workbook.settings.getItemOrNullObject(RATE_CARD_SETTING);
+      cardSetting.load('value');
+      await context.sync();
+      // Remember it as the add-in's rate card: offered first as the audit's card, never as a source.
+      context.workbook.settings.add(RATE_CARD_SETTING, JSON.stringify([...parseIdList(cardSetting), ws.id]));
       await this.writeTable(context, ws, table);
       ws.activate();
       await context.sync();
       return name;
     });
+  }
+}
+
+/** The first HEADER_SCAN_ROWS rows of a loaded used range, queued for loading (read after the next sync). */
+function topRows(ws: Excel.Worksheet, range: Excel.Range): Excel.Range {
+  const top = ws.getRangeByIndexes(range.rowIndex, range.columnIndex, Math.min(HEADER_SCAN_ROWS, range.rowCount), range.columnCount);
+  top.load('values');
+  return top;
+}
+
+/** A used range as a source: its header is the row findHeaderRow picks (a title row above it is skipped). */
+function usedGeometry(sheetId: string, range: Excel.Range, top: Excel.Range | undefined): Geometry {
+  const k = top ? Math.max(0, findHeaderRow(top.values)) : 0;
+  return { sheetId, row: range.rowIndex + k, col: range.columnIndex, rows: Math.max(0, range.rowCount - 1 - k), columns: range.columnCount };
+}
+
+/** Whether the Excel JavaScript API set is there (true when it cannot be asked, e.g. in tests). */
+function excelApi(version: string): boolean {
+  try {
+    const req = (globalThis as { Office?: typeof Office }).Office?.context?.requirements;
+    return typeof req?.isSetSupported === 'function' ? req.isSetSupported('ExcelApi', version) : true;
+  } catch {
+    return true;
+  }
+}
+
+/** A setting holding a JSON list of worksheet ids (damaged or absent: empty). */
+function parseIdList(setting: Excel.Setting): string[] {
+  if (setting.isNullObject) return [];
+  try {
+    const v = typeof setting.value === 'string' ? JSON.parse(setting.value) : setting.value;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
   }
 }
 

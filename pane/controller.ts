@@ -5,11 +5,13 @@
  */
 import type { AuditOptions, AuditReport, ColumnMapping, Field, MappingResult, Severity } from '../core/audit/types';
 import { OUTPUT_SHEETS } from '../core/audit/types';
-import { FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS } from '../core/audit/report';
-import { cardToTable, latestCard } from '../core/rates';
+import { FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS } from '../core/audit/report';
+import { localWallNow } from '../core/coerce';
+import { isRuleError } from '../core/errors';
+import { BUILTIN_CARDS, TABLE_HEADER, cardFromTable, cardToTable, latestCard, type RateCard } from '../core/rates';
 import { L, type Lang, type Text } from '../core/text';
-import type { AuditHost, SourceInfo } from './host';
-import { T, duplicateText, missingRequiredText } from './i18n';
+import type { AuditHost, SheetChoice, SheetValues, SourceInfo, WriteOptions } from './host';
+import { T, duplicateText, missingRequiredText, rateSheetError } from './i18n';
 
 /** The part of the audit engine (core/audit) the pane uses. */
 export interface AuditEngine {
@@ -39,7 +41,22 @@ export interface RunSummary {
   /** A chart failure does not fail the run; it is reported here. */
   chartError?: Text;
   ms: number;
+  /** "Now" the open orders were judged at (wall-clock ms). */
+  asOf: number;
+  /** The rate card used: the built-in one(s), or the user's sheet and the card id read from it. */
+  rateCard: { source: 'builtin'; ids: string[] } | { source: 'sheet'; sheet: string; id: string };
+  /** The engine's report-level notes (e.g. orders dated before the first rate card). */
+  notes: Text[];
+  /** Rules that did not run (columns missing), with the fields they need. */
+  skippedRules: { rule: string; missing: Field[] }[];
 }
+
+/** Where the audit's rate card comes from: the built-in card, or a sheet the user picked. */
+export type CardState =
+  | { status: 'builtin' }
+  | { status: 'checking'; sheetId: string }
+  | { status: 'ok'; sheetId: string; id: string; effective: string }
+  | { status: 'error'; sheetId: string; error: Text };
 
 export interface PaneState {
   lang: Lang;
@@ -60,6 +77,10 @@ export interface PaneState {
     | { status: 'cancelled' }
     | { status: 'error'; error: Text };
   rateCard: { status: 'idle' } | { status: 'busy' } | { status: 'done'; sheet: string } | { status: 'error'; error: Text };
+  /** Sheets a rate card can be read from (empty when the host cannot read sheets). */
+  rateSheets: SheetChoice[];
+  /** The rate card the next run uses (built-in, or a sheet checked when picked and again at Run). */
+  card: CardState;
   /** Error not tied to a run (listing sources, reading the header). */
   error: Text | undefined;
 }
@@ -68,11 +89,30 @@ export interface ControllerOptions {
   engine: AuditEngine;
   /** Rows per host.readRows call (default 5,000). */
   chunkSize?: number;
-  /** "Now" for open orders (epoch ms); default Date.now() at run time. */
+  /** "Now" for open orders (wall-clock ms); default host.now(), else localWallNow(), at run time. */
   now?: number;
 }
 
 export const DEFAULT_CHUNK = 5000;
+
+/** The built-in card ids, e.g. "2024-standard". */
+export const BUILTIN_CARD_IDS = BUILTIN_CARDS.map((c) => c.card.id);
+
+/**
+ * A sheet's used range as the table cardFromTable reads, with its row numbers = sheet rows: empty
+ * rows pad the top; when a key / value / note header row is there, it and anything above it (a
+ * title) are blanked.
+ */
+export function rateCardTable(v: SheetValues): unknown[][] {
+  const top = Math.max(1, Math.floor(Number(v.top) || 1));
+  const values = (Array.isArray(v.values) ? v.values : []).map((r) => (Array.isArray(r) ? r : []));
+  const headers = new Set<string>([...TABLE_HEADER.en, ...TABLE_HEADER.zh].map((h) => h.toLowerCase()));
+  const isHeader = (k: unknown) => typeof k === 'string' && headers.has(k.normalize('NFKC').trim().toLowerCase());
+  const h = values.slice(0, 20).findIndex((r) => isHeader(r[0]));
+  const rows: unknown[][] = Array.from({ length: top - 1 }, () => []);
+  values.forEach((r, i) => rows.push(i <= h ? [] : r));
+  return rows;
+}
 
 /** Any thrown thing → bilingual readable text, prefixed with what failed. */
 export function describeError(e: unknown, what?: Text): Text {
@@ -139,6 +179,8 @@ export class PaneController {
       blocker: undefined,
       run: { status: 'idle' },
       rateCard: { status: 'idle' },
+      rateSheets: [],
+      card: { status: 'builtin' },
       error: undefined,
     };
   }
@@ -173,6 +215,7 @@ export class PaneController {
   async refreshSources(): Promise<void> {
     if (this.running) return;
     this.set({ sourcesLoading: true, error: undefined });
+    void this.refreshRateSheets();
     let sources: SourceInfo[];
     try {
       sources = await this.host.listSources();
@@ -186,6 +229,53 @@ export class PaneController {
     if (keep) await this.loadHeader(keep.id, true);
     else if (sources.length) await this.selectSource(sources[0].id);
     else this.set({ sourceId: undefined, header: [], mapping: undefined, overrides: {}, blocker: T.noSources });
+  }
+
+  /** Reload the sheets a rate card can come from; a picked sheet that is gone falls back to built-in. */
+  async refreshRateSheets(): Promise<void> {
+    if (!this.host.listSheets || !this.host.readSheet) return;
+    let rateSheets: SheetChoice[];
+    try {
+      rateSheets = await this.host.listSheets();
+      if (!Array.isArray(rateSheets)) return;
+    } catch {
+      return; // the built-in card still works; the picker just stays as it was
+    }
+    const card = this.state.card;
+    const keep = card.status === 'builtin' || rateSheets.some((s) => s.id === card.sheetId);
+    this.set({ rateSheets, ...(keep ? {} : { card: { status: 'builtin' } as const }) });
+  }
+
+  /** Use the built-in card ('' or undefined) or read and check the card on a sheet. */
+  async selectCard(sheetId: string | undefined): Promise<void> {
+    if (this.running) return;
+    if (!sheetId) {
+      this.set({ card: { status: 'builtin' } });
+      return;
+    }
+    this.set({ card: { status: 'checking', sheetId } });
+    const r = await this.readCard(sheetId);
+    const now = this.state.card;
+    if (now.status === 'builtin' || now.sheetId !== sheetId) return; // the user picked again meanwhile
+    this.set({ card: 'error' in r ? { status: 'error', sheetId, error: r.error } : { status: 'ok', sheetId, id: r.card.card.id, effective: r.card.card.effective } });
+  }
+
+  private sheetName(sheetId: string): string {
+    return this.state.rateSheets.find((s) => s.id === sheetId)?.name ?? sheetId;
+  }
+
+  /** Read a sheet and parse it as a rate card; errors name the sheet and the row. */
+  private async readCard(sheetId: string): Promise<{ card: RateCard } | { error: Text }> {
+    const name = this.sheetName(sheetId);
+    if (!this.host.readSheet) return { error: rateSheetError(name, T.errNoReadSheet) };
+    let v: SheetValues;
+    try {
+      v = await this.host.readSheet(sheetId);
+    } catch (e) {
+      return { error: rateSheetError(name, describeError(e)) };
+    }
+    const card = cardFromTable(rateCardTable(v ?? { top: 1, left: 1, values: [] }));
+    return isRuleError(card) ? { error: rateSheetError(name, card) } : { card };
   }
 
   async selectSource(id: string): Promise<void> {
@@ -304,8 +394,27 @@ export class PaneController {
         return;
       }
       if (src.rows <= 0) throw T.errNoRows;
+      // The user's rate card, read again now (it may have been edited since it was picked).
+      let card: RateCard | undefined;
+      let rateCard: RunSummary['rateCard'] = { source: 'builtin', ids: BUILTIN_CARD_IDS };
+      const cs = this.state.card;
+      if (cs.status !== 'builtin') {
+        stage = T.errRateCardRead;
+        const r = await this.readCard(cs.sheetId);
+        this.checkCancel();
+        if ('error' in r) {
+          // Already says what failed and where (sheet, row): shown as is, nothing is read or written.
+          this.set({ card: { status: 'error', sheetId: cs.sheetId, error: r.error }, run: { status: 'error', error: r.error } });
+          return;
+        }
+        card = r.card;
+        rateCard = { source: 'sheet', sheet: this.sheetName(cs.sheetId), id: r.card.card.id };
+        this.set({ card: { status: 'ok', sheetId: cs.sheetId, id: r.card.card.id, effective: r.card.card.effective } });
+      }
+      const now = this.opts.now ?? (await this.hostNow());
+      this.checkCancel();
       stage = T.errAudit;
-      const audit = this.engine.createAudit(header, { overrides, lang, now: this.opts.now ?? Date.now(), headerRow: src.headerRow });
+      const audit = this.engine.createAudit(header, { overrides, lang, now, headerRow: src.headerRow, ...(card ? { card } : {}) });
       if (audit.error) throw audit.error;
       const total = src.rows;
       for (let start = 0; start < total; ) {
@@ -348,13 +457,26 @@ export class PaneController {
           chartError = describeError(e, T.chartFailed);
         }
       }
-      this.set({ run: { status: 'done', summary: summarize(report, sheets, chartError, Date.now() - started) } });
+      this.set({ run: { status: 'done', summary: summarize(report, sheets, chartError, Date.now() - started, now, rateCard) } });
     } catch (e) {
       if (e instanceof Cancelled) this.set({ run: { status: 'cancelled' } });
       else this.set({ run: { status: 'error', error: describeError(e, stage) } });
     } finally {
       this.cancelRequested = false;
     }
+  }
+
+  /** "Now" from the host (wall clock in its time zone), else this machine's local wall clock. */
+  private async hostNow(): Promise<number> {
+    if (this.host.now) {
+      try {
+        const n = await this.host.now();
+        if (typeof n === 'number' && Number.isFinite(n)) return n;
+      } catch {
+        /* fall back to the local clock below */
+      }
+    }
+    return localWallNow();
   }
 
   async insertRateCard(): Promise<void> {
@@ -365,7 +487,9 @@ export class PaneController {
       this.set({ rateCard: { status: 'done', sheet: typeof sheet === 'string' && sheet ? sheet : '' } });
     } catch (e) {
       this.set({ rateCard: { status: 'error', error: describeError(e, T.errRateCard) } });
+      return;
     }
+    await this.refreshRateSheets(); // the new sheet can now be picked as the audit's rate card
   }
 }
 
@@ -379,11 +503,15 @@ function duplicateBlocker(mapping: ColumnMapping, header: string[], label: (f: F
   return undefined;
 }
 
-/** The Summary sheet's "by rule" and "by destination" blocks keep their money in these columns. */
+/** The Summary sheet's "by rule" and "by destination" blocks keep their money in these columns… */
 const SUMMARY_MONEY_COLUMNS = [5, 6];
+/** …and their shares of orders in this one. */
+const SUMMARY_SHARE_COLUMNS = [4];
+
+type OutputOpts = Pick<WriteOptions, 'highlightRows' | 'moneyColumns' | 'percentColumns'>;
 
 /** The three output sheets with their formatting. */
-export function outputTables(report: AuditReport): { name: string; table: unknown[][]; opts: { highlightRows?: number[]; moneyColumns?: number[] } }[] {
+export function outputTables(report: AuditReport): { name: string; table: unknown[][]; opts: OutputOpts }[] {
   const { findings, summary, weekly } = report.tables;
   // Findings table rows follow report.findings one to one (row i+1 of the table = findings[i]).
   const highlightRows: number[] = [];
@@ -394,12 +522,19 @@ export function outputTables(report: AuditReport): { name: string; table: unknow
   }
   return [
     { name: OUTPUT_SHEETS.findings, table: findings, opts: { highlightRows, moneyColumns: [...FINDINGS_MONEY_COLUMNS] } },
-    { name: OUTPUT_SHEETS.summary, table: summary, opts: { moneyColumns: [...SUMMARY_MONEY_COLUMNS] } },
-    { name: OUTPUT_SHEETS.weekly, table: weekly, opts: { moneyColumns: [...WEEKLY_MONEY_COLUMNS] } },
+    { name: OUTPUT_SHEETS.summary, table: summary, opts: { moneyColumns: [...SUMMARY_MONEY_COLUMNS], percentColumns: [...SUMMARY_SHARE_COLUMNS] } },
+    { name: OUTPUT_SHEETS.weekly, table: weekly, opts: { moneyColumns: [...WEEKLY_MONEY_COLUMNS], percentColumns: [...WEEKLY_SHARE_COLUMNS] } },
   ];
 }
 
-export function summarize(report: AuditReport, sheets: string[], chartError: Text | undefined, ms: number): RunSummary {
+export function summarize(
+  report: AuditReport,
+  sheets: string[],
+  chartError: Text | undefined,
+  ms: number,
+  asOf: number,
+  rateCard: RunSummary['rateCard'] = { source: 'builtin', ids: BUILTIN_CARD_IDS },
+): RunSummary {
   const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of report.findings) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
   return {
@@ -411,5 +546,9 @@ export function summarize(report: AuditReport, sheets: string[], chartError: Tex
     sheets,
     chartError,
     ms,
+    asOf,
+    rateCard,
+    notes: [...(report.notes ?? [])],
+    skippedRules: (report.mapping?.skippedRules ?? []).map((r) => ({ rule: r.rule, missing: [...r.missing] })),
   };
 }

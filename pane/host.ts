@@ -21,9 +21,29 @@ export interface SourceInfo {
 export interface WriteOptions {
   /** 1-based data rows of `table` (excluding its header) to highlight as bad. */
   highlightRows?: number[];
-  /** Format these 0-based columns as money / dates. */
+  /** Format these 0-based columns as money (#,##0.00). */
   moneyColumns?: number[];
+  /** Format these 0-based columns as percentages (0.0%); their cells hold fractions (0.125 → 12.5%). */
+  percentColumns?: number[];
   onProgress?: (done: number, total: number) => void;
+}
+
+/** A sheet the user can pick a rate card from (listSheets). */
+export interface SheetChoice {
+  /** Opaque id the host understands (readSheet). */
+  id: string;
+  /** The sheet's name as the user sees it. */
+  name: string;
+  /** Made by "Insert rate card" (offered first; such sheets are never audit sources). */
+  rateCard?: boolean;
+}
+
+/** The used range of a sheet, JSON-safe (dates as wall-clock ISO text or serial numbers). */
+export interface SheetValues {
+  /** 1-based sheet row of values[0] and 1-based sheet column of values[r][0]. */
+  top: number;
+  left: number;
+  values: unknown[][];
 }
 
 export interface AuditHost {
@@ -43,4 +63,18 @@ export interface AuditHost {
   addChart(spec: ChartSpec): Promise<void>;
   /** Insert the built-in rate card as an editable sheet (a new sheet; never overwrites). */
   insertRateCard(table: unknown[][]): Promise<string>;
+  /**
+   * "Now" as wall-clock ms (the clock the user reads, as UTC ms, like every time in the core): the
+   * local clock in Excel, the spreadsheet's time zone in Sheets. Optional: without it the pane uses
+   * the browser's local wall clock (localWallNow).
+   */
+  now?(): Promise<number>;
+  /**
+   * Sheets a rate card can be read from: every sheet except the add-in's output sheets, the ones
+   * made by insertRateCard first. Optional (with readSheet): without them the pane offers only the
+   * built-in card.
+   */
+  listSheets?(): Promise<SheetChoice[]>;
+  /** The used range of one sheet from listSheets (only read, never changed). */
+  readSheet?(id: string): Promise<SheetValues>;
 }

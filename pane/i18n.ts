@@ -72,6 +72,11 @@ export const T = {
   writtenTo: L('Written to', '已写入'),
   chartFailed: L('The chart could not be added', '无法添加图表'),
   noFindings: L('No problems found.', '未发现问题。'),
+  asOf: L('Open orders judged as of', '未完成订单的判断时间'),
+  notesHeading: L('Notes from the audit', '审核说明'),
+  skippedInRun: L('Rules skipped (columns missing)', '未执行的规则（缺少列）'),
+  rateCardUsed: L('Rate card', '费率卡'),
+  builtinShort: L('built-in', '内置'),
 
   // Rate card
   rateHeading: L('Rate card', '费率卡'),
@@ -81,6 +86,16 @@ export const T = {
   ),
   insertRateCard: L('Insert rate card', '插入费率卡'),
   rateCardInserted: L('Inserted sheet', '已插入工作表'),
+  rateCardPick: L('Rate card for the audit', '审核使用的费率卡'),
+  rateCardPickHelp: L(
+    'Built-in, or a sheet holding key / value rows (for example an inserted rate card you edited). The sheet is read again when you run.',
+    '使用内置费率卡，或选择含“键 / 值”行的工作表（例如插入后修改过的费率卡）。运行时会重新读取该工作表。',
+  ),
+  fromSheet: L('From sheet', '来自工作表'),
+  insertedTag: L('inserted rate card', '插入的费率卡'),
+  checkingCard: L('Reading the rate card…', '正在读取费率卡…'),
+  errNoReadSheet: L('this host cannot read sheets', '当前环境无法读取工作表'),
+  errRateCardRead: L('Could not use the rate card', '无法使用费率卡'),
 
   // Errors
   errListSources: L('Could not list the tables and ranges', '无法列出表格和区域'),
@@ -98,6 +113,26 @@ export const T = {
   errUnknown: L('Unknown error', '未知错误'),
   errDuplicate: L('is mapped to more than one field', '被对应到多个字段'),
 } as const;
+
+/** The built-in choice of the rate-card picker: "Built-in (2024-standard)". */
+export function builtinCardText(ids: readonly string[]): Text {
+  return L(`Built-in (${ids.join(', ')})`, `内置（${ids.join('、')}）`);
+}
+
+/** A checked rate-card sheet: "Rate card 2024-standard, effective 2024-01-01 — OK". */
+export function cardOkText(id: string, effective: string): Text {
+  return L(`Rate card “${id}”, effective ${effective}: OK. The audit will use it.`, `费率卡“${id}”，生效日期 ${effective}：可用。审核将使用它。`);
+}
+
+/** A rate-card sheet that cannot be used: names the sheet, keeps the core's message (it names the row). */
+export function rateSheetError(sheet: string, e: Text): Text {
+  const en = e.en.replace(/[.。]\s*$/, '');
+  const zh = e.zh.replace(/[.。]\s*$/, '');
+  return L(
+    `Rate card sheet “${sheet}”: ${en}. Fix the sheet or choose the built-in card; the audit does not run with this card.`,
+    `费率卡工作表“${sheet}”：${zh}。请修改该工作表或改用内置费率卡；使用此费率卡时不会运行审核。`,
+  );
+}
 
 /** "Map the required column(s) … to run." */
 export function missingRequiredText(labels: Text[]): Text {

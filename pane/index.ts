@@ -12,13 +12,13 @@ import { coreEngine } from './engine';
 import { PANE_CSS } from './styles';
 import { renderPane } from './view';
 
-export type { AuditHost, SourceInfo, WriteOptions } from './host';
-export { PaneController, describeError, outputTables, type AuditEngine, type PaneState, type RunSummary } from './controller';
+export type { AuditHost, SheetChoice, SheetValues, SourceInfo, WriteOptions } from './host';
+export { PaneController, describeError, outputTables, rateCardTable, type AuditEngine, type CardState, type PaneState, type RunSummary } from './controller';
 export { MemoryWorkbook, createMemoryHost, type MemoryHostOptions, type MemoryTable, type MemorySheet } from './memory-host';
 export { PANE_CSS } from './styles';
 
 export interface MountOptions {
-  /** "Now" for open orders (epoch ms); default Date.now() when Run is pressed. */
+  /** "Now" for open orders (wall-clock ms); default host.now(), else the local wall clock, when Run is pressed. */
   now?: number;
   /** Rows per host.readRows call (default 5,000; Excel on the web stays well under its 5 MB limit). */
   chunkSize?: number;

@@ -8,8 +8,9 @@
  *  - insertRateCard always creates a new sheet ("AE Rate Card", "AE Rate Card (2)", …).
  */
 import type { ChartSpec } from '../core/audit/types';
+import { wallIso } from '../core/coerce';
 import type { Lang } from '../core/text';
-import type { AuditHost, SourceInfo, WriteOptions } from './host';
+import type { AuditHost, SheetChoice, SheetValues, SourceInfo, WriteOptions } from './host';
 
 export type SheetKind = 'user' | 'output' | 'rateCard';
 
@@ -19,7 +20,7 @@ export interface MemorySheet {
   cells: unknown[][];
   kind: SheetKind;
   /** Formatting the host was asked for (outputs only). */
-  format?: { highlightRows: number[]; moneyColumns: number[] };
+  format?: { highlightRows: number[]; moneyColumns: number[]; percentColumns: number[] };
 }
 
 export interface MemoryTable {
@@ -110,6 +111,8 @@ export interface MemoryHostOptions {
   delayMs?: number;
   /** Test hook: called before each host method runs; throw to simulate a host failure. */
   intercept?: (method: keyof AuditHost, args: unknown[]) => void;
+  /** What host.now() answers (wall-clock ms); without it the host has no now() and the pane uses its own clock. */
+  now?: number | (() => number);
 }
 
 /** Output sheet base name → candidates "Name", "Name (2)", … */
@@ -118,10 +121,10 @@ function* candidates(base: string): Generator<string> {
   for (let i = 2; ; i++) yield `${base} (${i})`;
 }
 
-/** JSON-safe copy of a cell, as a real host would deliver it. */
+/** JSON-safe copy of a cell, as a real host would deliver it (a Date's UTC fields are its wall clock). */
 function safeCell(v: unknown): unknown {
   if (v === undefined || v === null) return '';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString();
+  if (v instanceof Date) return wallIso(v.getTime());
   if (typeof v === 'number' && !Number.isFinite(v)) return '';
   if (typeof v === 'object') return String(v);
   return v;
@@ -188,8 +191,33 @@ export function createMemoryHost(wb: MemoryWorkbook, options: MemoryHostOptions 
     throw new Error('unreachable');
   }
 
+  const now = options.now;
   return {
     lang: () => options.lang ?? 'en',
+
+    ...(now !== undefined ? { now: () => call('now', [], () => (typeof now === 'function' ? now() : now)) } : {}),
+
+    listSheets: () =>
+      call('listSheets', [], () => {
+        const out: SheetChoice[] = wb.sheets.filter((s) => s.kind !== 'output').map((s) => ({ id: s.name, name: s.name, ...(s.kind === 'rateCard' ? { rateCard: true } : {}) }));
+        return [...out.filter((s) => s.rateCard), ...out.filter((s) => !s.rateCard)];
+      }),
+
+    readSheet: (id: string) =>
+      call('readSheet', [id], (): SheetValues => {
+        const sheet = wb.getSheet(id);
+        if (!sheet || sheet.kind === 'output') throw new Error(`The sheet ${id} no longer exists`);
+        const used = wb.usedRange(sheet.name);
+        if (!used) return { top: 1, left: 1, values: [] };
+        const values: unknown[][] = [];
+        for (let r = 0; r < used.rows; r++) {
+          const src = sheet.cells[used.top + r] ?? [];
+          const row: unknown[] = new Array(used.columns);
+          for (let c = 0; c < used.columns; c++) row[c] = safeCell(src[used.left + c]);
+          values.push(row);
+        }
+        return { top: used.top + 1, left: used.left + 1, values };
+      }),
 
     listSources: () =>
       call('listSources', [], () => {
@@ -234,7 +262,11 @@ export function createMemoryHost(wb: MemoryWorkbook, options: MemoryHostOptions 
         } else {
           wb.addSheet(target, cells, 'output');
         }
-        wb.getSheet(target)!.format = { highlightRows: [...(opts.highlightRows ?? [])], moneyColumns: [...(opts.moneyColumns ?? [])] };
+        wb.getSheet(target)!.format = {
+          highlightRows: [...(opts.highlightRows ?? [])],
+          moneyColumns: [...(opts.moneyColumns ?? [])],
+          percentColumns: [...(opts.percentColumns ?? [])],
+        };
         written.set(name, target);
         opts.onProgress?.(total, total);
         return target;

@@ -100,6 +100,12 @@ color:var(--fg);background:var(--bg);box-sizing:border-box;min-width:240px;max-w
 .aep-sheets{padding:7px 10px;font-size:12px;color:var(--fg2)}
 .aep-sheets b{color:var(--fg);font-weight:600}
 .aep-muted{color:var(--fg2);font-size:12px}
+.aep-card{margin:8px 0 4px}
+.aep-card select{width:100%}
+.aep-card .aep-help{margin:4px 0 0}
+.aep-result .aep-asof{padding:0 10px 7px;margin:0}
+.aep-result>.aep-msg,.aep-result>.aep-note{margin:0 10px 8px}
+.aep-msg ul{margin:4px 0 0;padding-left:18px}
 .aep-spin{display:inline-block;width:12px;height:12px;border:2px solid var(--line2);border-top-color:var(--b);border-radius:50%;animation:aep-rot .8s linear infinite;vertical-align:-2px}
 @keyframes aep-rot{to{transform:rotate(360deg)}}
 @media (prefers-reduced-motion:reduce){.aep-bar>div,.aep-spin{animation:none!important;transition:none}}

@@ -4,8 +4,11 @@
  */
 import type { Field } from '../core/audit/types';
 import type { Lang, Text } from '../core/text';
-import type { PaneController, PaneState } from './controller';
-import { FIELD_GROUPS, T, fmtInt, fmtMoney, progressText, sourceOption, sourceSummary, tr } from './i18n';
+import { BUILTIN_CARD_IDS, type PaneController, type PaneState } from './controller';
+import { FIELD_GROUPS, T, builtinCardText, cardOkText, fmtInt, fmtMoney, progressText, sourceOption, sourceSummary, tr } from './i18n';
+
+/** Wall-clock ms as "2024-06-01 10:30" (the clock the user reads; the core keeps it as UTC ms). */
+const wallText = (ms: number): string => (Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 16).replace('T', ' ') : '');
 
 type Attrs = Record<string, string | boolean | number | undefined | ((e: Event) => void)>;
 
@@ -204,11 +207,52 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
   );
   const runMsg = h('div', { class: 'aep-msg', role: 'status', hidden: true }, h('div'));
   const result = h('div', { class: 'aep-result', hidden: true });
+  // Rate card for the run: built-in, or a sheet the user picks (read and checked when picked).
+  const cardSel = h('select', { id: `${id}-card`, onchange: (e) => void ctl.selectCard((e.target as HTMLSelectElement).value || undefined) });
+  const cardMsg = h('div', { class: 'aep-msg', role: 'status', hidden: true }, h('div'));
+  const cardBox = h(
+    'div',
+    { class: 'aep-card', hidden: true },
+    t(h('label', { class: 'aep-lbl', for: `${id}-card` }), T.rateCardPick),
+    cardSel,
+    t(h('p', { class: 'aep-help' }), T.rateCardPickHelp),
+    cardMsg,
+  );
+  const canPickCard = typeof ctl.host.listSheets === 'function' && typeof ctl.host.readSheet === 'function';
+  let cardKey = '';
+  function updateCard(s: PaneState): void {
+    cardBox.hidden = !canPickCard;
+    if (!canPickCard) return;
+    const key = `${s.lang}|${s.rateSheets.map((x) => `${x.id}:${x.name}:${x.rateCard ? 1 : 0}`).join('|')}`;
+    if (key !== cardKey) {
+      cardKey = key;
+      cardSel.replaceChildren(
+        h('option', { value: '' }, tr(builtinCardText(BUILTIN_CARD_IDS), s.lang)),
+        ...s.rateSheets.map((x) =>
+          h('option', { value: x.id }, `${tr(T.fromSheet, s.lang)}${s.lang === 'zh' ? '：' : ': '}${x.name}${x.rateCard ? (s.lang === 'zh' ? `（${T.insertedTag.zh}）` : ` (${T.insertedTag.en})`) : ''}`),
+        ),
+      );
+    }
+    const c = s.card;
+    cardSel.value = c.status === 'builtin' ? '' : c.sheetId;
+    cardSel.disabled = s.run.status === 'running';
+    const msg = (cls: string, text: string | undefined) => {
+      cardMsg.hidden = !text;
+      cardMsg.className = `aep-msg ${cls}`;
+      cardMsg.setAttribute('role', cls === 'aep-err' ? 'alert' : 'status');
+      (cardMsg.firstChild as HTMLElement).textContent = text ?? '';
+    };
+    if (c.status === 'checking') msg('aep-info', tr(T.checkingCard, s.lang));
+    else if (c.status === 'ok') msg('aep-ok', tr(cardOkText(c.id, c.effective), s.lang));
+    else if (c.status === 'error') msg('aep-err', tr(c.error, s.lang));
+    else msg('aep-info', undefined);
+  }
   const secRun = h(
     'section',
     { class: 'aep-sec', 'aria-labelledby': `${id}-h3` },
     t(h('h2', { class: 'aep-h', id: `${id}-h3` }), T.runHeading),
     blocker,
+    cardBox,
     h('div', { class: 'aep-actions' }, runBtn, cancelBtn),
     prog,
     runMsg,
@@ -256,6 +300,40 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
     const stat = (label: Text, value: string, cls = '') => h('div', { class: `aep-stat ${cls}` }, h('dt', {}, tr(label, L)), h('dd', {}, value));
     const secs = r.ms >= 1000 ? `${(r.ms / 1000).toFixed(1)} s` : `${r.ms} ms`;
     const none = r.bySeverity.error + r.bySeverity.warning + r.bySeverity.info === 0;
+    const colon = L === 'zh' ? '：' : ': ';
+    const card =
+      r.rateCard.source === 'builtin'
+        ? L === 'zh'
+          ? `${T.builtinShort.zh}（${r.rateCard.ids.join('、')}）`
+          : `${T.builtinShort.en} (${r.rateCard.ids.join(', ')})`
+        : L === 'zh'
+          ? `工作表“${r.rateCard.sheet}”（${r.rateCard.id}）`
+          : `sheet “${r.rateCard.sheet}” (${r.rateCard.id})`;
+    const extras: HTMLElement[] = [];
+    if (r.notes.length) {
+      extras.push(
+        h('div', { class: 'aep-msg aep-info', role: 'status' }, h('div', {}, h('b', {}, tr(T.notesHeading, L)), h('ul', {}, ...r.notes.map((n) => h('li', {}, tr(n, L)))))),
+      );
+    }
+    if (r.skippedRules.length) {
+      const sep = L === 'zh' ? '、' : ', ';
+      extras.push(
+        h(
+          'details',
+          { class: 'aep-note aep-warnnote' },
+          h('summary', {}, `${tr(T.skippedInRun, L)} (${r.skippedRules.length})`),
+          h(
+            'ul',
+            {},
+            ...r.skippedRules.map((k) => {
+              const name = ctl.ruleTitle(k.rule);
+              const needs = k.missing.map((f) => tr(ctl.fieldLabel(f), L)).join(sep);
+              return h('li', {}, h('b', {}, h('span', { class: 'aep-code' }, k.rule), name ? ` ${tr(name, L)}` : ''), ` — ${tr(T.needs, L)}${colon}${needs}`);
+            }),
+          ),
+        ),
+      );
+    }
     result.replaceChildren(
       h('h3', {}, h('span', {}, tr(T.doneHeading, L)), h('small', {}, secs)),
       h(
@@ -273,9 +351,11 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
         'div',
         { class: 'aep-sheets' },
         none ? `${tr(T.noFindings, L)} ` : null,
-        `${tr(T.writtenTo, L)}${L === 'zh' ? '：' : ': '}`,
+        `${tr(T.writtenTo, L)}${colon}`,
         ...r.sheets.flatMap((n, i) => [i ? (L === 'zh' ? '、' : ', ') : '', h('b', {}, n)]),
       ),
+      h('p', { class: 'aep-meta aep-asof' }, `${tr(T.asOf, L)}${colon}${wallText(r.asOf)} · ${tr(T.rateCardUsed, L)}${colon}${card}`),
+      ...extras,
       ...(r.chartError ? [h('div', { class: 'aep-msg aep-warn', role: 'status' }, h('div', {}, tr(r.chartError, L)))] : []),
     );
   }
@@ -343,6 +423,7 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
     updateSources(s);
     updateMapping(s);
     updateRun(s);
+    updateCard(s);
     updateRate(s);
   }
 

@@ -6,8 +6,9 @@
  * first (google.script.run rejects Date, functions, undefined inside objects).
  */
 import type { ChartSpec } from '../../core/audit/types';
+import { wallIso } from '../../core/coerce';
 import type { Lang } from '../../core/text';
-import type { AuditHost, SourceInfo, WriteOptions } from '../../pane/host';
+import type { AuditHost, SheetChoice, SheetValues, SourceInfo, WriteOptions } from '../../pane/host';
 
 /** Calls a server function by name; resolves with its (JSON-safe) result. */
 export type Transport = (fn: string, args: unknown[]) => Promise<unknown>;
@@ -43,19 +44,12 @@ export function gasTransport(): Transport {
     });
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** A cell as the server can receive it. Dates (the engine's times are UTC wall clock) → ISO text. */
+/** A cell as the server can receive it. Dates (the engine's times are UTC wall clock) → wall ISO text. */
 export function jsonCell(v: unknown): unknown {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? v : '';
   if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) {
-    const t = v.getTime();
-    if (Number.isNaN(t)) return '';
-    const day = `${pad(v.getUTCFullYear(), 4)}-${pad(v.getUTCMonth() + 1)}-${pad(v.getUTCDate())}`;
-    return v.getUTCHours() || v.getUTCMinutes() || v.getUTCSeconds() ? `${day} ${pad(v.getUTCHours())}:${pad(v.getUTCMinutes())}:${pad(v.getUTCSeconds())}` : day;
-  }
+  if (v instanceof Date) return wallIso(v.getTime());
   if (typeof v === 'object' && typeof (v as { en?: unknown }).en === 'string') return String((v as { en: string }).en);
   return String(v);
 }
@@ -120,7 +114,8 @@ export function createSheetsHost(transport: Transport, options: SheetsHostOption
         await call<number>('aeWriteRows', target, start, rows, highlight);
         opts.onProgress?.(Math.min(total, start + slice.length), total);
       }
-      await call('aeFinishOutput', target, Math.max(0, total - 1), width, (opts.moneyColumns ?? []).filter((c) => Number.isInteger(c)));
+      const ints = (xs?: number[]) => (xs ?? []).filter((c) => Number.isInteger(c));
+      await call('aeFinishOutput', target, Math.max(0, total - 1), width, ints(opts.moneyColumns), ints(opts.percentColumns));
       return target as unknown as void;
     },
 
@@ -131,6 +126,13 @@ export function createSheetsHost(transport: Transport, options: SheetsHostOption
     },
 
     insertRateCard: (table: unknown[][]) => call<string>('aeInsertRateCard', table.map((r) => r.map(jsonCell))),
+
+    /** Wall-clock now in the spreadsheet's time zone (the server knows the zone; the browser may be elsewhere). */
+    now: () => call<number>('aeNow'),
+
+    listSheets: () => call<SheetChoice[]>('aeListSheets'),
+
+    readSheet: (id: string) => call<SheetValues>('aeReadSheet', id),
 
     outputName: (base: string) => written.get(base),
   };

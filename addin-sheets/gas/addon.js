@@ -51,8 +51,8 @@ function aeWriteRows(sheetName, start, rows, highlight) {
   return AERules.sidebar.writeRows(sheetName, start, rows, highlight);
 }
 
-function aeFinishOutput(sheetName, rows, columns, moneyColumns) {
-  return AERules.sidebar.finishOutput(sheetName, rows, columns, moneyColumns);
+function aeFinishOutput(sheetName, rows, columns, moneyColumns, percentColumns) {
+  return AERules.sidebar.finishOutput(sheetName, rows, columns, moneyColumns, percentColumns);
 }
 
 function aeAddChart(sheetName, spec, lang) {
@@ -61,4 +61,17 @@ function aeAddChart(sheetName, spec, lang) {
 
 function aeInsertRateCard(table) {
   return AERules.sidebar.insertRateCard(table);
+}
+
+/** Wall-clock "now" in the spreadsheet's time zone (ms). */
+function aeNow() {
+  return AERules.sidebar.now();
+}
+
+function aeListSheets() {
+  return AERules.sidebar.listSheets();
+}
+
+function aeReadSheet(sheetId) {
+  return AERules.sidebar.readSheet(sheetId);
 }

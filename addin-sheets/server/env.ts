@@ -87,16 +87,5 @@ export function wallMsToDate(wall: number): Date {
   return new Date(wall - offsetAt(guess));
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** Wall-clock ISO text without a zone ("2024-06-01" or "2024-06-01 10:30:00"): what the sidebar gets for a date cell. */
-export function wallIso(wall: number): string {
-  if (!Number.isFinite(wall)) return '';
-  const d = new Date(wall);
-  const day = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
-  const h = d.getUTCHours(), m = d.getUTCMinutes(), s = d.getUTCSeconds();
-  return h === 0 && m === 0 && s === 0 ? day : `${day} ${pad(h)}:${pad(m)}:${pad(s)}`;
-}
-
 /** Date check that works for Dates from any realm (Apps Script has one; tests use Node vm). */
 export const isDate = (x: unknown): x is Date => Object.prototype.toString.call(x) === '[object Date]';

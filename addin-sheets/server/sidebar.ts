@@ -13,8 +13,10 @@
  *    "0012", "8012345678901234567" or "=1+1" stays text instead of becoming a number or a formula).
  */
 import type { ChartSpec } from '../../core/audit/types';
-import type { SourceInfo } from '../../pane/host';
-import { dateToWallMs, isDate, say, userError, userLang, wallIso } from './env';
+import { columnLetter, findHeaderRow } from '../../core/audit/columns';
+import { wallIso } from '../../core/coerce';
+import type { SheetChoice, SheetValues, SourceInfo } from '../../pane/host';
+import { dateToWallMs, isDate, say, userError, userLang } from './env';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -32,6 +34,9 @@ const SCAN_ROWS = 50;
 const HIGHLIGHT = '#fde2e1';
 const HEADER_BG = '#eef1f5';
 const MONEY_FORMAT = '#,##0.00';
+const PERCENT_FORMAT = '0.0%';
+/** readSheet returns at most this many rows (a rate card has about 60), first two columns only. */
+export const MAX_SHEET_ROWS = 5000;
 
 function book(): Spreadsheet {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -86,15 +91,16 @@ function geometryOf(sheet: Sheet): Geometry | undefined {
   const lastCol = sheet.getLastColumn();
   if (lastRow < 1 || lastCol < 1) return undefined;
   const scan = sheet.getRange(1, 1, Math.min(SCAN_ROWS, lastRow), lastCol).getValues();
-  let headerRow = 0;
+  // The header: the row naming the order id among the first non-empty rows (a title row above it
+  // is skipped), else the first non-empty row.
+  const k = findHeaderRow(scan);
+  if (k < 0) return undefined;
+  const headerRow = k + 1;
   let left = lastCol + 1;
-  for (let r = 0; r < scan.length; r++) {
+  for (let r = k; r < scan.length; r++) {
     const c = scan[r].findIndex((v) => !isBlank(v));
-    if (c < 0) continue;
-    if (!headerRow) headerRow = r + 1;
-    left = Math.min(left, c + 1);
+    if (c >= 0) left = Math.min(left, c + 1);
   }
-  if (!headerRow) return undefined;
   return { sheet, headerRow, left, columns: lastCol - left + 1 };
 }
 
@@ -108,11 +114,8 @@ function resolveSource(id: string): Geometry {
   return { sheet, headerRow: Number(m[2]), left: Number(m[3]), columns: Number(m[4]) };
 }
 
-function colLetter(n: number): string {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+/** Column letters of a 1-based column number (Sheets' getRange numbering). */
+const colLetter = (n: number): string => columnLetter(n - 1);
 
 /** User sheets with data (the add-in's own sheets are not offered), the active sheet first. */
 export function listSources(): SourceInfo[] {
@@ -135,6 +138,50 @@ export function listSources(): SourceInfo[] {
     else out.push(info);
   }
   return out;
+}
+
+/** "Now" as the wall clock of the spreadsheet's time zone (ms, read as UTC like every core time). */
+export function now(): number {
+  return dateToWallMs(new Date());
+}
+
+/** Sheets a rate card can be read from: all but the add-in's outputs, its rate-card sheets first. */
+export function listSheets(): SheetChoice[] {
+  const out: SheetChoice[] = [];
+  for (const sheet of book().getSheets()) {
+    const role = roleOf(sheet);
+    if (role && role !== RATE_CARD_ROLE) continue;
+    out.push({ id: String(sheet.getSheetId()), name: sheet.getName(), ...(role === RATE_CARD_ROLE ? { rateCard: true } : {}) });
+  }
+  return [...out.filter((s) => s.rateCard), ...out.filter((s) => !s.rateCard)];
+}
+
+/** The first two columns (key, value) of a sheet's data area, JSON-safe; only read. */
+export function readSheet(id: string): SheetValues {
+  const sheet = book()
+    .getSheets()
+    .find((s) => String(s.getSheetId()) === String(id));
+  const role = sheet && roleOf(sheet);
+  if (!sheet || (role && role !== RATE_CARD_ROLE)) {
+    throw userError('That sheet no longer exists. Refresh the list.', '该工作表已不存在。请刷新列表。');
+  }
+  const lastRow = sheet.getLastRow();
+  const lastCol = sheet.getLastColumn();
+  if (lastRow < 1 || lastCol < 1) return { top: 1, left: 1, values: [] };
+  if (lastRow > MAX_SHEET_ROWS) {
+    throw userError(`"${sheet.getName()}" has ${lastRow} rows: too many for a rate card (at most ${MAX_SHEET_ROWS}).`, `“${sheet.getName()}”有 ${lastRow} 行，不像费率卡（最多 ${MAX_SHEET_ROWS} 行）。`);
+  }
+  const all = sheet.getRange(1, 1, lastRow, lastCol).getValues();
+  let top = 0;
+  while (top < all.length && all[top].every(isBlank)) top++;
+  let left = lastCol;
+  for (const row of all) {
+    const c = row.findIndex((v) => !isBlank(v));
+    if (c >= 0 && c < left) left = c;
+  }
+  if (top >= all.length) return { top: 1, left: 1, values: [] };
+  const values = all.slice(top).map((row) => row.slice(left, left + 2).map(safeCell));
+  return { top: top + 1, left: left + 1, values };
 }
 
 export function readHeader(id: string): unknown[] {
@@ -253,8 +300,8 @@ export function writeRows(sheetName: string, start: number, rows: unknown[][], h
   return rows.length;
 }
 
-/** Header style, frozen header, money formats. `rows`: data rows written (header excluded). */
-export function finishOutput(sheetName: string, rows: number, columns: number, moneyColumns?: number[]): void {
+/** Header style, frozen header, money and percent formats. `rows`: data rows written (header excluded). */
+export function finishOutput(sheetName: string, rows: number, columns: number, moneyColumns?: number[], percentColumns?: number[]): void {
   const sheet = ownOutput(sheetName);
   if (columns < 1) return;
   const header = sheet.getRange(1, 1, 1, columns);
@@ -263,6 +310,10 @@ export function finishOutput(sheetName: string, rows: number, columns: number, m
   sheet.setFrozenRows(1);
   for (const c of moneyColumns ?? []) {
     if (Number.isInteger(c) && c >= 0 && c < columns && rows > 0) sheet.getRange(2, c + 1, rows, 1).setNumberFormat(MONEY_FORMAT);
+  }
+  const money = new Set(moneyColumns ?? []);
+  for (const c of percentColumns ?? []) {
+    if (Number.isInteger(c) && c >= 0 && c < columns && rows > 0 && !money.has(c)) sheet.getRange(2, c + 1, rows, 1).setNumberFormat(PERCENT_FORMAT);
   }
 }
 
@@ -285,6 +336,21 @@ export function addChart(sheetName: string, spec: ChartSpec, lang?: string): boo
     .setOption('title', title)
     .setOption('legend', { position: 'bottom' })
     .setPosition(1, lastCol + 2, 0, 0);
+  // Series in another unit (penalties USD next to gift fees CNY) on a second value axis: series
+  // options are indexed by data series (the domain column is not one); vAxes 0 / 1 carry the units.
+  const secondary = new Set((spec.secondaryAxisColumns ?? []).filter((c) => spec.seriesColumns.includes(c)));
+  if (secondary.size > 0 && secondary.size < spec.seriesColumns.length) {
+    const header = sheet.getRange(1, 1, 1, Math.max(lastCol, 1)).getValues()[0];
+    const name = (c: number) => String(header[c] ?? '') || columnLetter(c);
+    const series: Record<number, { targetAxisIndex: number }> = {};
+    spec.seriesColumns.forEach((c, i) => {
+      series[i] = { targetAxisIndex: secondary.has(c) ? 1 : 0 };
+    });
+    builder = builder.setOption('series', series).setOption('vAxes', {
+      0: { title: spec.seriesColumns.filter((c) => !secondary.has(c)).map(name).join(' / ') },
+      1: { title: spec.seriesColumns.filter((c) => secondary.has(c)).map(name).join(' / ') },
+    });
+  }
   sheet.insertChart(builder.build());
   return true;
 }

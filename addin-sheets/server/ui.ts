@@ -5,7 +5,7 @@ import { insertRateCard } from './sidebar';
 
 /** Labels, bilingual; the server picks by the user's locale. */
 export const MENU = {
-  open: { en: 'Open audit sidebar', zh: '打开稽核侧边栏' },
+  open: { en: 'Open audit sidebar', zh: '打开审核侧边栏' },
   rateCard: { en: 'Insert rate card', zh: '插入费率卡' },
   title: { en: 'AE Seller Rules', zh: 'AE 卖家规则' },
 } as const;

@@ -9,6 +9,12 @@
  * fail in Excel. Writes (values, numberFormat, fills, bold) are committed to the store at
  * context.sync(), and every sync measures its payload: a request or response over 5 MB is rejected
  * with Excel on the web's error code, so the host's chunking is tested against the real limit.
+ *
+ * Strings written through `values` are parsed like typed input, as Excel does (typedInput): numeric
+ * text becomes a number with 15 significant digits ("8012345678901234567" → 8012345678901230000,
+ * "0012" → 12, "12%" → 0.12), ISO dates become serial numbers, TRUE/FALSE booleans, and text starting
+ * with = + - @ a formula (recorded in `formulas`); a leading apostrophe (the quote prefix) keeps the
+ * rest as text.
  */
 
 export type Cell = string | number | boolean;
@@ -17,7 +23,9 @@ export interface FakeChart {
   type: string;
   title: { text: string };
   sourceAddress: string;
-  series: { name: string; values?: string; xValues?: string }[];
+  series: { name: string; values?: string; xValues?: string; axisGroup?: string; chartType?: string }[];
+  /** Axis titles by "Type/Group", e.g. "Value/Primary", "Value/Secondary". */
+  axisTitles: Record<string, string>;
   position?: [string, string];
 }
 
@@ -25,6 +33,8 @@ export interface FakeSheet {
   id: string;
   name: string;
   cells: Cell[][];
+  /** Formulas Excel made from written text ("row,col" → formula). */
+  formulas: Map<string, string>;
   formats: Map<string, string>;
   /** 0-based rows with a fill, and its colour (whole-row or partial, the test only needs rows). */
   fills: Map<number, string>;
@@ -76,6 +86,30 @@ export function colName(i: number): string {
   for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
 }
+const NUMERIC = /^[+-]?(?:\d[\d,]*\.?\d*|\.\d+)(?:e[+-]?\d+)?%?$/i;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** What Excel stores for a value written through range.values (strings parsed like typed input). */
+export function typedInput(v: unknown): { value: Cell; formula?: string } {
+  if (typeof v !== 'string') return { value: v as Cell };
+  if (v.startsWith("'")) return { value: v.slice(1) }; // the quote prefix: text, apostrophe not stored
+  const t = v.trim();
+  if (t === '') return { value: v };
+  if (NUMERIC.test(t)) {
+    const pct = t.endsWith('%');
+    const n = Number(t.replace(/[,%]/g, '')) / (pct ? 100 : 1);
+    if (Number.isFinite(n)) return { value: Number(n.toPrecision(15)) }; // Excel keeps 15 significant digits
+  }
+  if (/^[=+\-@]/.test(t)) return { value: '', formula: t.startsWith('=') ? t : `=${t}` };
+  if (/^(true|false)$/i.test(t)) return { value: t.toLowerCase() === 'true' };
+  const d = ISO_DATE.exec(t);
+  if (d) {
+    const ms = Date.UTC(+d[1], +d[2] - 1, +d[3], +(d[4] ?? 0), +(d[5] ?? 0), +(d[6] ?? 0));
+    return { value: ms / 86_400_000 + 25_569 };
+  }
+  return { value: v };
+}
+
 const quoteSheet = (name: string) => (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
 
 export class FakeWorkbook {
@@ -92,7 +126,7 @@ export class FakeWorkbook {
     if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) {
       throw Object.assign(new Error(`A sheet named ${name} already exists.`), { code: 'ItemAlreadyExists' });
     }
-    const s: FakeSheet = { id: `{sheet-${this.nextId++}}`, name, cells: rows.map((r) => r.slice()), formats: new Map(), fills: new Map(), boldRows: new Set(), charts: [], frozenRows: 0 };
+    const s: FakeSheet = { id: `{sheet-${this.nextId++}}`, name, cells: rows.map((r) => r.slice()), formulas: new Map(), formats: new Map(), fills: new Map(), boldRows: new Set(), charts: [], frozenRows: 0 };
     this.sheets.push(s);
     if (!this.activeId) this.activeId = s.id;
     return s;
@@ -135,16 +169,17 @@ export class FakeWorkbook {
     values.forEach((line, r) => {
       const dst = (s.cells[row + r] ??= []);
       line.forEach((v, c) => {
-        // Excel's quote prefix: the cell holds the text after the apostrophe.
-        let cell = v as Cell;
-        if (typeof v === 'string' && v.startsWith("'")) cell = v.slice(1);
-        else if (typeof v === 'string' && /^[=+\-@]/.test(v)) throw new Error(`fake Excel: a formula was written: ${v}`);
-        dst[col + c] = cell;
+        const { value, formula } = typedInput(v);
+        dst[col + c] = value;
+        const key = `${row + r},${col + c}`;
+        if (formula) s.formulas.set(key, formula);
+        else s.formulas.delete(key);
       });
     });
   }
   clear(s: FakeSheet): void {
     s.cells = [];
+    s.formulas.clear();
     s.formats.clear();
     s.fills.clear();
     s.boldRows.clear();
@@ -282,20 +317,41 @@ export function createExcel(wb: FakeWorkbook, makeProxy: MakeProxy = plainProxy)
         },
         add(type: string, source: Proxy, seriesBy: string) {
           const sh = need();
-          const chart: FakeChart = { type: `${type}/${seriesBy}`, title: { text: '' }, sourceAddress: source.address ?? '', series: [{ name: 'first' }] };
+          const chart: FakeChart = { type: `${type}/${seriesBy}`, title: { text: '' }, sourceAddress: source.address ?? '', series: [{ name: 'first' }], axisTitles: {} };
           sh.charts.push(chart);
+          // A series proxy: setters record axisGroup / chartType as Excel would apply them.
+          const seriesProxy = (rec: FakeChart['series'][number]) => ({
+            setXAxisValues: (r: Proxy) => void (rec.xValues = r.address),
+            setValues: (r: Proxy) => void (rec.values = r.address),
+            set axisGroup(g: string) {
+              if (g !== 'Primary' && g !== 'Secondary') throw new Error(`fake Excel: bad axisGroup ${g}`);
+              rec.axisGroup = g;
+            },
+            set chartType(t: string) {
+              rec.chartType = t;
+            },
+          });
+          const axis = (key: string) => ({
+            title: {
+              set text(t: string) {
+                chart.axisTitles[key] = t;
+              },
+            },
+          });
           return {
             title: chart.title,
             series: {
-              getItemAt: (i: number) => ({
-                setXAxisValues: (r: Proxy) => void (chart.series[i].xValues = r.address),
-                setValues: (r: Proxy) => void (chart.series[i].values = r.address),
-              }),
+              getItemAt: (i: number) => seriesProxy(chart.series[i]),
               add: (name: string) => {
                 const s2: FakeChart['series'][number] = { name };
                 chart.series.push(s2);
-                return { setValues: (r: Proxy) => void (s2.values = r.address), setXAxisValues: (r: Proxy) => void (s2.xValues = r.address) };
+                return seriesProxy(s2);
               },
+            },
+            axes: {
+              valueAxis: axis('Value/Primary'),
+              categoryAxis: axis('Category/Primary'),
+              getItem: (type: string, group = 'Primary') => axis(`${type}/${group}`),
             },
             setPosition: (a: string, b: string) => void (chart.position = [a, b]),
           };

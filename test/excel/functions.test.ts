@@ -247,12 +247,46 @@ describe('dist/excel/functions.js in a vm', () => {
     loaded.office.context.displayLanguage = 'en-US';
     const na2 = actual(fee, [[['EG']], [[20]], null, null, null]) as { thrown: { code: string; message: string } };
     expect(na2.thrown.message).toMatch(/EG|cash/i);
+    // Out-of-range input: whatever error the core gives, shown the Excel way (#NUM! never has a message).
     const num = actual(fee, [[['US']], [[2_000_000]], null, null, null]) as { thrown: { code: string; message?: string } };
-    expect(num.thrown).toEqual({ code: '#NUM!', message: undefined });
+    expect(num).toEqual(expected(getDef('SG_FEE'), ['US', 2_000_000], 'en'));
+    if (num.thrown.code === '#NUM!') expect(num.thrown.message).toBeUndefined();
+    else expect(num.thrown.message).toMatch(/1000000|1,000,000/);
     // Inside a range the error is a value in its cell; the other cells keep their values.
     const col = actual(fee, [[['US'], ['EG']], [[30]], null, null, null]) as unknown[][];
     expect(col[0][0]).toBe(3.2);
     expect(col[1][0]).toMatchObject({ code: '#N/A' });
+  });
+
+  it('Excel desktop\'s 0 for an empty cell: an optional date of 0 and a rates range of 0s are "not given"', () => {
+    loaded.office.context.displayLanguage = 'en-US';
+    const optionalDate = CATALOGUE.filter((d) => d.args.some((a) => a.kind === 'date' && a.optional));
+    expect(optionalDate.length).toBeGreaterThan(0);
+    for (const def of optionalDate) {
+      const fn = loaded.fns.get(def.name)!;
+      const base = def.args.map((a) => (a.optional || a.kind === 'rates' ? undefined : sample(a)));
+      const i = def.args.findIndex((a) => a.kind === 'date' && a.optional);
+      const omitted = actual(fn, excelArgs(def, base));
+      expect(actual(fn, excelArgs(def, base.map((v, j) => (j === i ? 0 : v)))), `${def.name} [[0]]`).toEqual(omitted);
+      // In a range, each 0 cell of the optional date is an empty cell.
+      const col = actual(fn, excelArgs(def, base.map((v, j) => (j === i ? [[0], [NOW_SERIAL]] : v))));
+      expect(col, def.name).toEqual(expected(def, base.map((v, j) => (j === i ? [[null], [NOW_SERIAL]] : v)), 'en'));
+    }
+    const withRates = CATALOGUE.filter((d) => d.args.some((a) => a.kind === 'rates'));
+    for (const def of withRates) {
+      const fn = loaded.fns.get(def.name)!;
+      const base = def.args.map((a) => (a.optional || a.kind === 'rates' ? undefined : sample(a)));
+      const r = def.args.findIndex((a) => a.kind === 'rates');
+      const omitted = actual(fn, excelArgs(def, base));
+      expect(actual(fn, excelArgs(def, base.map((v, j) => (j === r ? [[0, 0], [0, 0]] : v)))), `${def.name} zeros`).toEqual(omitted);
+      expect(actual(fn, excelArgs(def, base.map((v, j) => (j === r ? 0 : v)))), `${def.name} 0`).toEqual(omitted);
+    }
+    // A card range with blank rows (their key 0 on desktop) reads like the same range on the web.
+    const fee = loaded.fns.get('SG_FEE')!;
+    const card = [['key', 'value'], ['gift.tiers.mature.fee', 9.99], [0, 0], ['card.id', 'mine']];
+    const web = [['key', 'value'], ['gift.tiers.mature.fee', 9.99], [null, null], ['card.id', 'mine']];
+    expect(actual(fee, [[['US']], [[30]], null, null, card])).toEqual(actual(fee, [[['US']], [[30]], null, null, web]));
+    expect(actual(fee, [[['US']], [[30]], null, null, card])).toEqual([[9.99]]);
   });
 
   it('dates go out as serial numbers', () => {

@@ -8,8 +8,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { OfficeMockObject } from 'office-addin-mock';
-import { createExcel, FakeWorkbook, LIMIT_BYTES, type Cell, type MakeProxy } from './fake-excel';
-import { ExcelAuditHost, OUTPUT_SETTING, PAYLOAD_LIMIT_BYTES, spans, toCell } from '../../addin-excel/host';
+import { createExcel, FakeWorkbook, LIMIT_BYTES, typedInput, type Cell, type MakeProxy } from './fake-excel';
+import { ExcelAuditHost, OUTPUT_SETTING, PAYLOAD_LIMIT_BYTES, RATE_CARD_SETTING, spans, toCell } from '../../addin-excel/host';
+import { localWallNow } from '../../core/coerce';
+import type { ChartSpec } from '../../core/audit/types';
 import { PaneController } from '../../pane/controller';
 import { coreEngine } from '../../pane/engine';
 import { OUTPUT_SHEETS } from '../../core/audit/types';
@@ -54,14 +56,30 @@ async function runAudit(host: ExcelAuditHost, sourceId: string) {
 }
 
 describe('ExcelAuditHost helpers', () => {
-  it('never writes a formula, keeps numbers and booleans', () => {
+  it('quote-prefixes every string (Excel would parse it), keeps numbers, booleans, blanks; dates as serials', () => {
     expect(toCell('=HYPERLINK("x")')).toBe(`'=HYPERLINK("x")`);
     expect(toCell('+86 123')).toBe(`'+86 123`);
-    expect(toCell('-5 days')).toBe(`'-5 days`);
+    expect(toCell('8012345678901234567')).toBe(`'8012345678901234567`);
+    expect(toCell('0012')).toBe(`'0012`);
+    expect(toCell('plain text')).toBe(`'plain text`);
+    expect(toCell('')).toBe('');
     expect(toCell(3.2)).toBe(3.2);
     expect(toCell(null)).toBe('');
     expect(toCell(Number.NaN)).toBe('');
     expect(toCell(false)).toBe(false);
+    expect(toCell(new Date(Date.UTC(2024, 5, 1, 12)))).toBe(45444.5);
+  });
+
+  it('the fake parses written text like Excel does (so the tests below would catch an unprefixed string)', () => {
+    expect(typedInput('8012345678901234567').value).toBe(8012345678901230000);
+    expect(typedInput('0012').value).toBe(12);
+    expect(typedInput('12%').value).toBe(0.12);
+    expect(typedInput('TRUE').value).toBe(true);
+    expect(typedInput('2024-06-01').value).toBe(45444);
+    expect(typedInput('=1+1')).toEqual({ value: '', formula: '=1+1' });
+    expect(typedInput('+86 123').formula).toBe('=+86 123');
+    expect(typedInput("'0012").value).toBe('0012');
+    expect(typedInput('DHL').value).toBe('DHL');
   });
   it('merges bad rows into spans', () => {
     expect(spans([9, 2, 3, 4, 4, 0, -1])).toEqual([
@@ -219,5 +237,114 @@ describe('ExcelAuditHost never overwrites a user sheet', () => {
     expect(env.wb.sheet('Big')!.cells.length).toBe(3000);
     expect(env.wb.sheet('Big')!.cells[2999][0]).toBe('row 2999');
     expect((await host.readRows(src.id, 0, 3000)).length).toBe(3000);
+  });
+});
+
+describe('ExcelAuditHost: text stays text, formats, chart axes, now', () => {
+  it('order ids, leading zeros, dates, booleans and formulas written to an output sheet read back exactly as given', async () => {
+    const env = setup(5);
+    const table: Cell[][] = [
+      ['Order ID', 'Note'],
+      ['8012345678901234567', '=HYPERLINK("http://x")'],
+      ['0012', 'TRUE'],
+      ['2024-06-01', '-5 days'],
+      ['12%', '@mention'],
+    ];
+    const name = await env.host.writeSheet('Findings', table);
+    const out = env.wb.sheet(name)!;
+    expect(out.cells).toEqual(table);
+    expect(out.formulas.size).toBe(0);
+  });
+
+  it('formats share columns as 0.0% and money as #,##0.00 (Weekly and Summary)', async () => {
+    const env = setup(300);
+    await runAudit(env.host, `sheet:${env.orders.id}`);
+    const weekly = env.wb.sheet(OUTPUT_SHEETS.weekly)!;
+    expect(weekly.formats.get('1,3')).toBe('0.0%');
+    expect(weekly.formats.get('1,5')).toBe('#,##0.00');
+    expect(weekly.formats.get('0,3')).toBe('General'); // the header stays General
+    expect(typeof weekly.cells[1][3]).toBe('number');
+    const summary = env.wb.sheet(OUTPUT_SHEETS.summary)!;
+    expect(summary.formats.get('5,4')).toBe('0.0%');
+  });
+
+  it('plots secondaryAxisColumns on a secondary value axis, with unit titles on both axes', async () => {
+    const env = setup(5);
+    await env.host.writeSheet('Weekly', [
+      ['ISO week', 'Orders', 'Gift fees (CNY)', 'Penalties (USD)'],
+      ['2024-W22', 3, 12.5, 30],
+      ['2024-W23', 4, 8, 0],
+    ]);
+    const spec: ChartSpec = { sheet: 'Weekly', title: { en: 'Weekly costs', zh: '每周费用' }, kind: 'column', categoryColumn: 0, seriesColumns: [2, 3], secondaryAxisColumns: [3], rows: 2 };
+    await env.host.addChart(spec);
+    const [chart] = env.wb.sheet('Weekly')!.charts;
+    expect(chart.series.map((x) => x.axisGroup ?? 'Primary')).toEqual(['Primary', 'Secondary']);
+    expect(chart.series[1]).toMatchObject({ name: 'Penalties (USD)', chartType: 'LineMarkers' });
+    expect(chart.axisTitles).toEqual({ 'Value/Primary': 'Gift fees (CNY)', 'Value/Secondary': 'Penalties (USD)' });
+    // Without the field: one axis, as before.
+    await env.host.addChart({ ...spec, secondaryAxisColumns: undefined });
+    const [one] = env.wb.sheet('Weekly')!.charts.slice(-1);
+    expect(one.series.every((x) => x.axisGroup === undefined)).toBe(true);
+  });
+
+  it('now() is the local wall clock', async () => {
+    const env = setup(1);
+    const before = localWallNow();
+    const n = await env.host.now();
+    expect(n).toBeGreaterThanOrEqual(before);
+    expect(n).toBeLessThanOrEqual(localWallNow());
+  });
+
+  it('finds the header below a title row in a used range', async () => {
+    const wb = new FakeWorkbook();
+    wb.addSheet('Export', [['6月订单导出 June orders export'], HEADER, ...orderRows(20)]);
+    const host = new ExcelAuditHost({ run: createExcel(wb, mockProxy).run as never });
+    const [src] = await host.listSources();
+    expect(src).toMatchObject({ headerRow: 2, rows: 20 });
+    expect(await host.readHeader(src.id)).toEqual(HEADER);
+    expect((await host.readRows(src.id, 0, 1))[0][0]).toBe(`${BODY[0][0]}-0`);
+    const summary = await runAudit(host, src.id);
+    expect(summary.rowsAudited).toBe(20);
+  });
+});
+
+describe('ExcelAuditHost: the audit with a rate card from a sheet', () => {
+  it('offers the inserted rate card (not as a source), audits with the edited card, and refuses a malformed one naming its row', async () => {
+    const env = setup(200);
+    const c = new PaneController(env.host, { engine: coreEngine, now: Date.UTC(2024, 7, 1) });
+    await c.refreshSources();
+    await c.insertRateCard();
+    expect(c.state.rateCard).toMatchObject({ status: 'done', sheet: 'Rate card' });
+    const cardSheet = env.wb.sheet('Rate card')!;
+    expect(JSON.parse(env.wb.settings.get(RATE_CARD_SETTING)!)).toEqual([cardSheet.id]);
+    // Written as text where Excel would have parsed it: the effective date is still ISO text.
+    expect(cardSheet.cells.find((r) => r[0] === 'card.effective')![1]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await c.refreshSources();
+    expect(c.state.sources.map((s) => s.id)).toEqual([`sheet:${env.orders.id}`]);
+    expect(c.state.rateSheets[0]).toMatchObject({ id: cardSheet.id, name: 'Rate card', rateCard: true });
+
+    // The user edits the card (a new id); the run reads it again and uses it.
+    const idRow = cardSheet.cells.findIndex((r) => r[0] === 'card.id');
+    cardSheet.cells[idRow][1] = 'my-2024';
+    await c.selectCard(cardSheet.id);
+    expect(c.state.card).toMatchObject({ status: 'ok', id: 'my-2024' });
+    await c.run();
+    expect(c.state.run.status, JSON.stringify(c.state.run)).toBe('done');
+    if (c.state.run.status === 'done') expect(c.state.run.summary.rateCard).toEqual({ source: 'sheet', sheet: 'Rate card', id: 'my-2024' });
+    const summary = env.wb.sheet(OUTPUT_SHEETS.summary)!;
+    expect(summary.cells.some((r) => r.includes('my-2024'))).toBe(true);
+
+    // A malformed value: the run stops before anything is written, the message names the sheet row.
+    const feeRow = cardSheet.cells.findIndex((r) => typeof r[0] === 'string' && /^gift\.tiers\.\w+\.fee$/.test(r[0] as string));
+    cardSheet.cells[feeRow][1] = 'abc';
+    const findingsBefore = JSON.stringify(env.wb.sheet(OUTPUT_SHEETS.findings)!.cells);
+    await c.run();
+    expect(c.state.run.status).toBe('error');
+    if (c.state.run.status === 'error') {
+      expect(c.state.run.error.en).toContain(`Rate card sheet “Rate card”: rate card row ${feeRow + 1}`);
+      expect(c.state.run.error.zh).toContain(`费率卡第 ${feeRow + 1} 行`);
+    }
+    expect(c.state.card.status).toBe('error');
+    expect(JSON.stringify(env.wb.sheet(OUTPUT_SHEETS.findings)!.cells)).toBe(findingsBefore);
   });
 });

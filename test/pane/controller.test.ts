@@ -10,6 +10,7 @@ import { coreEngine } from '../../pane/engine';
 import { MemoryWorkbook, createMemoryHost, type MemoryHostOptions } from '../../pane/memory-host';
 import { SAMPLE_NOW, sampleOrders, sampleWorkbook } from '../../pane/demo/sample';
 import type { AuditHost } from '../../pane/host';
+import { localWallNow } from '../../core/coerce';
 
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x));
 
@@ -303,6 +304,96 @@ describe('pane controller: rate card and language', () => {
     await ctl.run();
     done(ctl.state);
     expect(wb.values('Findings')![0]).toContain('规则');
+  });
+});
+
+describe('pane controller: now, rate card from a sheet, result details', () => {
+  it('judges open orders at host.now() (wall clock), else the local wall clock, and reports it', async () => {
+    const wb = ordersBook(20);
+    const host = createMemoryHost(wb, { now: SAMPLE_NOW });
+    const ctl = new PaneController(host, { engine: coreEngine });
+    await ctl.refreshSources();
+    await ctl.run();
+    expect(done(ctl.state).asOf).toBe(SAMPLE_NOW);
+    const summary = wb.values('Summary')!;
+    const asOfRow = summary.find((r) => /judged as of/i.test(String(r[0])))!;
+    expect(asOfRow[1]).toBe(new Date(SAMPLE_NOW).toISOString().slice(0, 16).replace('T', ' '));
+
+    // A host without now(): the browser's local wall clock, not Date.now() (which is UTC).
+    const plain = new PaneController(createMemoryHost(ordersBook(5)), { engine: coreEngine });
+    await plain.refreshSources();
+    const before = localWallNow();
+    await plain.run();
+    expect(done(plain.state).asOf).toBeGreaterThanOrEqual(before);
+    expect(done(plain.state).asOf).toBeLessThanOrEqual(localWallNow());
+
+    // A failing host.now() falls back to the local clock instead of failing the run.
+    const broken = createMemoryHost(ordersBook(5), { now: () => { throw new Error('no clock'); } });
+    const b = new PaneController(broken, { engine: coreEngine });
+    await b.refreshSources();
+    await b.run();
+    expect(done(b.state).asOf).toBeGreaterThanOrEqual(before);
+  });
+
+  it('passes percent columns for the share columns', async () => {
+    const wb = ordersBook(40);
+    const { ctl } = await setup(wb);
+    await ctl.run();
+    done(ctl.state);
+    expect(wb.getSheet('Weekly')!.format!.percentColumns.map((c) => wb.values('Weekly')![0][c])).toEqual(['Share affected']);
+    expect(wb.getSheet('Summary')!.format!.percentColumns).toEqual([4]);
+  });
+
+  it('result: engine notes and the rules skipped for missing columns', async () => {
+    const wb = new MemoryWorkbook({
+      sheets: { Track: [['订单号', '物流商', '运单号', '付款时间'], ['A1', 'DHL', '1234567890', '2019-01-05'], ['A2', 'DHL', '12345 67890', '2024-06-01']] },
+    });
+    const { ctl } = await setup(wb);
+    await ctl.run();
+    const s = done(ctl.state);
+    expect(s.skippedRules.map((k) => k.rule)).toEqual(expect.arrayContaining(['G-FEE', 'X-UPLOAD']));
+    expect(s.skippedRules.find((k) => k.rule === 'X-UPLOAD')!.missing).toContain('uploadedAt');
+    expect(s.notes.map((n) => n.en).join(' ')).toMatch(/rate card/i); // the 2019 order predates the first card
+    expect(s.rateCard).toEqual({ source: 'builtin', ids: ['2024-standard'] });
+  });
+
+  it('audits with a card from a sheet; a malformed card names its sheet row, and nothing is run or written', async () => {
+    const wb = ordersBook(60);
+    const { ctl } = await setup(wb);
+    expect(ctl.state.rateSheets.map((s) => s.name)).toEqual(['Orders']);
+    await ctl.insertRateCard();
+    expect(ctl.state.rateSheets[0]).toEqual({ id: 'AE Rate Card', name: 'AE Rate Card', rateCard: true });
+    const card = wb.values('AE Rate Card')!;
+    const row = (key: string) => card.findIndex((r) => r[0] === key);
+    card[row('card.id')][1] = 'edited';
+    await ctl.selectCard('AE Rate Card');
+    expect(ctl.state.card).toMatchObject({ status: 'ok', id: 'edited' });
+    await ctl.run();
+    expect(done(ctl.state).rateCard).toEqual({ source: 'sheet', sheet: 'AE Rate Card', id: 'edited' });
+
+    // A copy of the card pasted lower on a user's sheet, under a title: rows are still sheet rows.
+    wb.addSheet('My card', [['My rates, June'], [], ...copy(card)]);
+    card[row('gift.tiers.mature.fee')][1] = 'abc';
+    const mine = wb.values('My card')!;
+    mine[2 + row('gift.tiers.mature.fee')][1] = -5;
+    await ctl.refreshSources();
+    await ctl.selectCard('My card');
+    expect(ctl.state.card.status).toBe('error');
+    const sheetsBefore = copy(wb.values('Findings'));
+    await ctl.run();
+    expect(ctl.state.run.status).toBe('error');
+    const err = ctl.state.run.status === 'error' ? ctl.state.run.error : undefined;
+    expect(err?.en).toMatch(/^Rate card sheet “My card”: /);
+    expect(err?.en).toContain(`row ${3 + row('gift.tiers.mature.fee')}`);
+    expect(err?.zh).toMatch(/^费率卡工作表“My card”：/);
+    expect(wb.values('Findings')).toEqual(sheetsBefore);
+
+    await ctl.selectCard('AE Rate Card');
+    expect(ctl.state.card.status === 'error' && ctl.state.card.error.en).toMatch(/rate card row \d+ \(gift\.tiers\.mature\.fee\)/);
+    // Back to the built-in card: runs again.
+    await ctl.selectCard(undefined);
+    await ctl.run();
+    expect(done(ctl.state).rateCard.source).toBe('builtin');
   });
 });
 

@@ -70,6 +70,10 @@ describe.skipIf(skipBrowser)('audit pane demo page in Chromium', () => {
     const after = await page.evaluate(() => JSON.parse(JSON.stringify(window.__paneDemo!.workbook.values('订单 Orders'))));
     expect(after).toEqual(orders);
     await expect.poll(() => page.getByText('Rows audited').isVisible()).toBe(true);
+    // The result says when open orders were judged and with which rate card.
+    await page.getByText(/Open orders judged as of: \d{4}-\d{2}-\d{2} \d{2}:\d{2} · Rate card: built-in \(2024-standard\)/).waitFor();
+    const picker = page.getByLabel('Rate card for the audit');
+    expect(await picker.locator('option').first().textContent()).toBe('Built-in (2024-standard)');
     await top(page);
     await page.screenshot({ path: screenshotPath('pane-demo-en.png') });
   });
@@ -83,6 +87,11 @@ describe.skipIf(skipBrowser)('audit pane demo page in Chromium', () => {
     await page.getByText('已插入工作表：AE Rate Card').waitFor();
     const names = await page.evaluate(() => window.__paneDemo!.workbook.sheetNames());
     expect(names).toContain('AE Rate Card');
+    // The inserted card is offered as the audit's rate card and checked when picked.
+    const picker = page.getByLabel('审核使用的费率卡');
+    await expect.poll(() => picker.locator('option').count()).toBeGreaterThan(1);
+    await picker.selectOption('AE Rate Card');
+    await page.getByText(/费率卡“2024-standard”，生效日期 .*：可用/).waitFor();
     await page.getByText('收起列对应').click(); // fold the column list: result and rate card in view
     await top(page);
     await page.screenshot({ path: screenshotPath('pane-demo.png') });

@@ -12,6 +12,7 @@ import { createSheetsHost, READ_CHUNK } from '../../addin-sheets/client/host';
 import { FakeSpreadsheet, fakeGas, type FakeSheet } from './fake-spreadsheet';
 import { loadProject, vmTransport } from './gas';
 import { bigOrders, expectedAudit, sampleOrders, SHEET_TZ_OFFSET } from './orders';
+import type { ChartSpec } from '../../core/audit/types';
 
 const ROLE_KEY = 'aeSellerRules.role';
 const role = (s: FakeSheet) => s.metadata.find((m) => m.key === ROLE_KEY)?.value;
@@ -218,7 +219,7 @@ describe('sidebar server functions over a fake spreadsheet', () => {
     expect(en.ui.sidebars[0].title).toBe('AE Seller Rules');
     const zh = setup({ locale: 'zh_CN' });
     zh.ctx.onInstall({});
-    expect(zh.ui.menus[0].items.map((i) => i[0])).toEqual(['打开稽核侧边栏', '插入费率卡']);
+    expect(zh.ui.menus[0].items.map((i) => i[0])).toEqual(['打开审核侧边栏', '插入费率卡']);
     zh.ctx.aeShowSidebar();
     expect(zh.ui.sidebars[0].html).toContain('content="zh"');
     expect(zh.ui.sidebars[0].html).not.toContain('__AE_LANG__');
@@ -228,5 +229,101 @@ describe('sidebar server functions over a fake spreadsheet', () => {
     const { ctx } = setup({ locale: 'zh_CN' });
     expect(() => ctx.aeReadRows('nope', 0, 1)).toThrow(/未知的数据源/);
     expect(() => ctx.aeWriteRows('Nope', 0, [['x']], [])).toThrow(/不是本插件的输出工作表/);
+  });
+
+  it('finds the header below a title row (findHeaderRow), not the title', () => {
+    const { book, ctx } = setup();
+    const { header, rows } = sampleOrders();
+    book.addSheet('Export', [['6月订单导出'], header, ...rows.slice(0, 10)]);
+    const [src] = ctx.aeListSources();
+    expect(src).toMatchObject({ headerRow: 2, rows: 10, columns: header.length });
+    expect(ctx.aeReadHeader(src.id)).toEqual(header);
+  });
+
+  it('aeNow is the wall clock of the spreadsheet time zone (Asia/Shanghai), not UTC', () => {
+    const { ctx } = setup();
+    const before = Date.now();
+    const n = ctx.aeNow() as number;
+    expect(n - SHEET_TZ_OFFSET).toBeGreaterThanOrEqual(before - 1);
+    expect(n - SHEET_TZ_OFFSET).toBeLessThanOrEqual(Date.now() + 1);
+  });
+
+  it('the pane judges open orders at host.now() and shows it', async () => {
+    const { book, transport } = setup();
+    const { header, rows } = sampleOrders();
+    book.addSheet('Orders', [header, ...rows]);
+    const host = createSheetsHost(transport, { lang: 'en' });
+    const c = new PaneController(host, { engine: coreEngine }); // no fixed now: the host's
+    await c.refreshSources();
+    const before = Date.now() + SHEET_TZ_OFFSET;
+    await c.run();
+    expect(c.state.run.status).toBe('done');
+    if (c.state.run.status !== 'done') return;
+    expect(c.state.run.summary.asOf).toBeGreaterThanOrEqual(before - 1);
+    expect(c.state.run.summary.asOf).toBeLessThanOrEqual(Date.now() + SHEET_TZ_OFFSET + 1);
+  });
+
+  it('formats share columns as 0.0% (Weekly D, Summary E) next to money columns', async () => {
+    const { book, transport } = setup();
+    const { header, rows } = sampleOrders();
+    book.addSheet('Orders', [header, ...rows]);
+    await runAudit(transport, Date.parse('2024-07-05T00:00:00Z'));
+    const weekly = book.getSheetByName('Weekly')!;
+    expect(weekly.numberFormats.get('2:4')).toBe('0.0%');
+    expect(weekly.numberFormats.get('2:6')).toBe('#,##0.00');
+    expect(weekly.numberFormats.get('1:4')).toBeUndefined();
+    expect(book.getSheetByName('Summary')!.numberFormats.get('6:5')).toBe('0.0%');
+  });
+
+  it('puts secondaryAxisColumns on a second value axis with unit titles', () => {
+    const { ctx } = setup();
+    const name = ctx.aeBeginOutput('Weekly', '');
+    ctx.aeWriteRows(name, 0, [['ISO week', 'Orders', 'Gift fees (CNY)', 'Penalties (USD)'], ['2024-W22', 3, 12.5, 30]], []);
+    const spec: ChartSpec = { sheet: name, title: { en: 'Weekly costs', zh: '每周费用' }, kind: 'column', categoryColumn: 0, seriesColumns: [2, 3], secondaryAxisColumns: [3], rows: 1 };
+    expect(ctx.aeAddChart(name, spec, 'en')).toBe(true);
+    const sheet = ctx.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);
+    const [chart] = sheet.charts;
+    expect(chart.ranges).toEqual(['A1:A2', 'C1:C2', 'D1:D2']);
+    expect(chart.options.series).toEqual({ 0: { targetAxisIndex: 0 }, 1: { targetAxisIndex: 1 } });
+    expect(chart.options.vAxes).toEqual({ 0: { title: 'Gift fees (CNY)' }, 1: { title: 'Penalties (USD)' } });
+    ctx.aeAddChart(name, { ...spec, secondaryAxisColumns: undefined }, 'en');
+    expect(sheet.charts[0].options.series).toBeUndefined();
+  });
+
+  it('audits with a rate card read from a sheet the user edited; a malformed card stops the run and names its row', async () => {
+    const { book, ctx, transport } = setup();
+    const { header, rows } = sampleOrders();
+    const orders = book.addSheet('Orders', [header, ...rows]);
+    orders.activate();
+    const host = createSheetsHost(transport, { lang: 'en' });
+    const c = new PaneController(host, { engine: coreEngine, now: Date.parse('2024-07-05T00:00:00Z') });
+    await c.refreshSources();
+    await c.insertRateCard();
+    expect(c.state.rateCard).toEqual({ status: 'done', sheet: 'AE Rate Card' });
+    const cardSheet = book.getSheetByName('AE Rate Card')!;
+    // Offered first as a rate card, never as an audit source; output sheets are not offered.
+    expect(c.state.rateSheets[0]).toEqual({ id: String(cardSheet.getSheetId()), name: 'AE Rate Card', rateCard: true });
+    expect(c.state.sources.map((x) => x.label)).toEqual([`Orders (A1:${String.fromCharCode(64 + header.length)}${rows.length + 1})`]);
+    // The user changes the card's id and the mature-tier gift fee.
+    const at = (key: string) => cardSheet.cells.findIndex((r) => r[0] === key);
+    cardSheet.getRange(at('card.id') + 1, 2).setValue('my-card');
+    await c.selectCard(String(cardSheet.getSheetId()));
+    expect(c.state.card).toMatchObject({ status: 'ok', id: 'my-card' });
+    await c.run();
+    expect(c.state.run.status, JSON.stringify(c.state.run)).toBe('done');
+    if (c.state.run.status === 'done') expect(c.state.run.summary.rateCard).toEqual({ source: 'sheet', sheet: 'AE Rate Card', id: 'my-card' });
+    expect(book.getSheetByName('Summary')!.snapshot().some((r) => r.includes('my-card'))).toBe(true);
+    expect(ctx.aeListSheets().map((x: { name: string }) => x.name)).toEqual(['AE Rate Card', 'Orders']);
+
+    const fee = at('gift.tiers.mature.fee');
+    cardSheet.getRange(fee + 1, 2).setValue('abc');
+    const writesBefore = book.writes.length;
+    await c.run();
+    expect(c.state.run.status).toBe('error');
+    if (c.state.run.status === 'error') {
+      expect(c.state.run.error.en).toMatch(new RegExp(`^Rate card sheet “AE Rate Card”: rate card row ${fee + 1} \\(gift\\.tiers\\.mature\\.fee\\)`));
+      expect(c.state.run.error.zh).toContain(`费率卡第 ${fee + 1} 行`);
+    }
+    expect(book.writes.length).toBe(writesBefore);
   });
 });
