@@ -77,6 +77,23 @@ const isPayloadError = (e: unknown): boolean =>
   /PayloadSize|payload size|too large|RequestEntityTooLarge/i.test(`${(e as { code?: string })?.code ?? ''} ${(e as Error)?.message ?? ''}`);
 
 /**
+ * Queue the requests for `n` rows (`queue(n)`) and sync them, one sync per chunk; when Excel rejects
+ * the payload as too large, halve the rows and queue again. Returns the row count that went through.
+ */
+async function syncShrinking(context: Ctx, n: number, queue: (rows: number) => void): Promise<number> {
+  for (;;) {
+    queue(n);
+    try {
+      await context.sync();
+      return n;
+    } catch (e) {
+      if (!isPayloadError(e) || n <= 1) throw e;
+      n = Math.ceil(n / 2);
+    }
+  }
+}
+
+/**
  * A cell as Excel's `values` setter takes it. Excel parses a string written there like typed input,
  * so every non-empty string gets the quote prefix, Microsoft's documented way to enter a number
  * (or anything else) as text (KB 269370 "Last digits are changed to zeros when you type long
@@ -329,28 +346,18 @@ export class ExcelAuditHost implements AuditHost {
       let bytesPerRow = Math.max(1, g.columns) * 60;
       let r = from;
       while (r < end) {
-        let n = Math.max(1, Math.min(MAX_CHUNK_ROWS, end - r, Math.floor(this.target / bytesPerRow)));
-        for (;;) {
-          const range = sheet.getRangeByIndexes(g.row + 1 + r, g.col, n, g.columns);
+        let range!: Excel.Range;
+        const n = await syncShrinking(context, Math.max(1, Math.min(MAX_CHUNK_ROWS, end - r, Math.floor(this.target / bytesPerRow))), (k) => {
+          range = sheet.getRangeByIndexes(g.row + 1 + r, g.col, k, g.columns);
           range.load('values');
-          try {
-            await context.sync();
-          } catch (e) {
-            if (isPayloadError(e) && n > 1) {
-              n = Math.ceil(n / 2);
-              continue;
-            }
-            throw e;
-          }
-          const values = range.values;
-          const bytes = jsonBytes(values);
-          this.onPayload?.('read', bytes, n);
-          // Plan the next chunk from the largest rows seen so far (+25 % margin).
-          bytesPerRow = Math.max(bytesPerRow * 0.5, (bytes / n) * 1.25, 1);
-          for (const row of values) out.push(row);
-          r += n;
-          break;
-        }
+        });
+        const values = range.values;
+        const bytes = jsonBytes(values);
+        this.onPayload?.('read', bytes, n);
+        // Plan the next chunk from the largest rows seen so far (+25 % margin).
+        bytesPerRow = Math.max(bytesPerRow * 0.5, (bytes / n) * 1.25, 1);
+        for (const row of values) out.push(row);
+        r += n;
       }
       return out;
     });
@@ -440,24 +447,14 @@ export class ExcelAuditHost implements AuditHost {
         n++;
       }
       const chunk = rows.slice(r, r + n);
-      for (;;) {
+      n = await syncShrinking(context, n, (k) => {
         context.application.suspendApiCalculationUntilNextSync();
-        const range = ws.getRangeByIndexes(r, 0, n, width);
-        range.values = chunk.slice(0, n);
+        const range = ws.getRangeByIndexes(r, 0, k, width);
+        range.values = chunk.slice(0, k);
         // Data rows only: the header stays General.
-        if (formatted) range.numberFormat = chunk.slice(0, n).map((_, i) => (r + i === 0 ? formatRow.map(() => 'General') : formatRow));
-        try {
-          await context.sync();
-        } catch (e) {
-          if (isPayloadError(e) && n > 1) {
-            n = Math.ceil(n / 2);
-            continue;
-          }
-          throw e;
-        }
-        this.onPayload?.('write', jsonBytes(chunk.slice(0, n)) + (formatted ? n * formatRowBytes : 0), n);
-        break;
-      }
+        if (formatted) range.numberFormat = chunk.slice(0, k).map((_, i) => (r + i === 0 ? formatRow.map(() => 'General') : formatRow));
+      });
+      this.onPayload?.('write', jsonBytes(chunk.slice(0, n)) + (formatted ? n * formatRowBytes : 0), n);
       r += n;
       opts.onProgress?.(Math.max(0, r - 1), Math.max(0, total - 1));
     }
