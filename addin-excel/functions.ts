@@ -52,8 +52,16 @@ export function toExcelError(e: RuleError, lang: Lang): CustomFunctions.Error {
 const isMatrix = (x: unknown): x is unknown[][] => Array.isArray(x) && x.every(Array.isArray);
 
 /** One Excel argument → the core's sheet-style argument. */
+/**
+ * The invocation object Excel appends after the declared arguments. When Excel still holds an older
+ * cached functions.json (it caches metadata for up to a day, office-js#2777), it can arrive in the
+ * place of a newly added optional argument: read it as "not given".
+ */
+const isInvocation = (x: unknown): boolean =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && ('functionName' in x || 'setResult' in x || 'address' in x);
+
 export function fromExcelArg(x: unknown): unknown {
-  if (x === null || x === undefined) return undefined; // omitted optional argument
+  if (x === null || x === undefined || isInvocation(x)) return undefined; // omitted optional argument
   if (isMatrix(x)) {
     if (x.length === 0 || x.every((r) => r.length === 0)) return undefined;
     if (x.length === 1 && x[0].length === 1) return fromExcelArg(x[0][0]);

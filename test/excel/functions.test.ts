@@ -238,6 +238,14 @@ describe('dist/excel/functions.js in a vm', () => {
     expect(actual(fee, [[[null]], [[30]], null, null, null])).toMatchObject({ thrown: { code: '#VALUE!' } });
   });
 
+  it('an invocation object in the place of an optional argument (stale cached metadata, office-js#2777) is "not given"', () => {
+    loaded.office.context.displayLanguage = 'en-US';
+    const fee = loaded.fns.get('SG_FEE')!;
+    const invocation = { functionName: 'AE.SG_FEE', address: 'Sheet1!C2' };
+    expect(fee([['US']], [[30]], invocation)).toEqual([[3.2]]);
+    expect(fee([['BR']], [[30]], [[true]], invocation)).toEqual([[2.6]]);
+  });
+
   it('errors: #VALUE!/#N/A carry the message in the display language, #NUM! none', () => {
     const fee = loaded.fns.get('SG_FEE')!;
     loaded.office.context.displayLanguage = 'zh-CN';
