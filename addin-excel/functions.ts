@@ -14,12 +14,13 @@
  *    card range (0 is never a key; a range of only 0s is an empty range). Elsewhere a 0 stays 0;
  *  - results are declared matrices, so a scalar result is returned as [[value]];
  *  - dates go out as Excel serial numbers; a blank result cell is "" (Excel shows null as 0);
+ *  - "now" (the default of on_date) is the local wall clock, like the serials Excel hands over;
  *  - core errors map ONCE (toExcelError) to CustomFunctions.Error with the message in the user's
  *    Office display language; #NUM! takes no custom message in Excel.
  */
 import { CATALOGUE } from '../core/functions';
 import { callFunction } from '../core/catalogue/call';
-import { msToSerial } from '../core/coerce';
+import { localWallNow, msToSerial } from '../core/coerce';
 import type { RuleError } from '../core/errors';
 import type { ArgDef, FunctionDef } from '../core/catalogue/types';
 import { langFromLocale, type Lang } from '../core/text';
@@ -111,6 +112,8 @@ export function excelFunction(def: FunctionDef): (...args: unknown[]) => unknown
       out = toExcelResult(
         callFunction(def, args, {
           lang,
+          // Core times are wall clocks read as UTC (serials are too): "today" is the user's local date.
+          now: localWallNow(),
           dateOut: msToSerial,
           errorOut: (e, l) => toExcelError(e, l),
           blank: '',

@@ -4,6 +4,7 @@
  */
 import { countryCode } from './countries';
 import { RuleError, valueError, isRuleError } from './errors';
+import { L } from './text';
 
 export type Cell = unknown;
 
@@ -110,9 +111,13 @@ const DATE_RE =
 const PLAIN_DATE_RE = /^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$/;
 
 /**
- * Instant (epoch ms) from an Excel serial, a JS Date (Sheets), or ISO-like text
- * ("2024-06-01", "2024/06/01 10:30", "2024年6月1日", "2024-06-01T10:30:00+08:00").
- * Text without a zone is read as UTC, the same way serial numbers are, so durations are exact.
+ * Wall-clock time (epoch ms read as UTC, like every core time) from an Excel serial, a JS Date whose
+ * UTC clock is the wall clock (the hosts convert Dates first), or ISO-like text ("2024-06-01",
+ * "2024/06/01 10:30", "2024年6月1日", "2024-06-01T10:30:00+08:00").
+ * Text without a zone is that wall clock, read as UTC like serial numbers, so durations are exact.
+ * Text WITH a zone ("…+08:00", "…Z") names an instant: it becomes that instant's wall clock in this
+ * runtime's time zone (localWallMs), so it lines up with zone-less text typed by the same user
+ * ("2024-07-05T08:00:00+08:00" is "2024-07-05 08:00" on a machine in China, 00:00 on one in UTC).
  */
 export function toDate(x: Cell): number | RuleError {
   if (x instanceof Date) {
@@ -151,7 +156,7 @@ export function toDate(x: Cell): number | RuleError {
           const z = zone.replace(':', '');
           offset = (z[0] === '-' ? -1 : 1) * (+z.slice(1, 3) * 60 + +z.slice(3, 5)) * 60_000;
         }
-        return t - offset;
+        return zone ? localWallMs(new Date(t - offset)) : t;
       }
       return valueError(`is not a real date: ${show(x)}`, `不是有效日期：${show(x)}`);
     }
@@ -229,24 +234,87 @@ export function toGrams(x: Cell): number | RuleError {
   return toNumber(s.replace(GRAM_SUFFIX, ''));
 }
 
-/** Words that say a document / number is NOT there, beyond FALSE/no/否 (for toPresent). */
-const ABSENT_RE = /^(?:n\/?a|none|null|nil|missing|pending|no\s*nfe|without\s*nfe|-+|—+|–+|\/|无|没有|暂无|缺|缺失|不适用|待补|待开|未开|无nfe|没有nfe)$/i;
+/**
+ * Placeholders people type for "no value" in a document, NFe or tax-id cell (beyond the FALSE/no/否
+ * words of toBool): "N/A", "-", "无", "pending", "待补", "unknown", "tbd", "未提供", "000", "xxx", "?".
+ * The ONE list for the functions (SG_FEE has_nfe) and every presence column of the audit.
+ */
+const ABSENT_RE =
+  /^(?:n\/?a|na|none|null|nil|nope|missing|pending|unknown|unk|tbd|tba|tbc|to\s*be\s*(?:provided|added|confirmed)|not\s*(?:provided|available|given|applicable)|no\s*(?:nfe|invoice|tax\s*id|document)|without\s*(?:nfe|invoice)|-+|—+|–+|_+|\/|\\|\.+|\?+|0+|x+|无|没有|暂无|缺|缺失|缺少|不适用|未提供|未填|未填写|未知|待定|待补|待开|待提供|未开|无税号|无发票|无nfe|没有nfe)$/i;
+
+/** True when the text is a "no value" placeholder (ABSENT_RE) or a FALSE/no/否 word. */
+export function isAbsentWord(s: string): boolean {
+  const t = fold(s).trim();
+  if (t === '') return true;
+  return ABSENT_RE.test(t) || toBool(t) === false;
+}
 
 /**
- * "Is the thing there?" for a cell that holds either yes/no or the thing itself (an NFe number, a tax
- * id): TRUE/FALSE and yes/no words as toBool; "N/A", "-", "无", "pending" … are FALSE; any other
- * non-empty text or number is TRUE (the number itself was given). Same reading as the audit.
+ * "Is the thing there?" for a cell that holds either yes/no or the thing itself (an NFe number, an
+ * invoice number, a tax id). The ONE reading for SG_FEE's has_nfe and the audit's invoice / NFe /
+ * tax-id columns:
+ *  - TRUE/FALSE, 1/0 and the yes/no words of toBool (是/否, 有/无, yes/no) as toBool;
+ *  - a placeholder (isAbsentWord: N/A, -, 无, pending, missing, 待补, unknown, tbd, 未提供, 000, x…) is FALSE;
+ *  - any other non-empty text or finite number is TRUE (the number itself was given); a valid Date too;
+ *  - empty is FALSE; anything else (NaN, an object) is #VALUE!.
  */
 export function toPresent(x: Cell): boolean | RuleError {
   const b = toBool(x);
   if (typeof b === 'boolean') return b;
   if (typeof x === 'number' && Number.isFinite(x)) return true;
-  if (typeof x === 'string') {
-    const s = fold(x).trim();
-    if (s === '') return false;
-    return !ABSENT_RE.test(s);
-  }
+  if (x instanceof Date && !Number.isNaN(x.getTime())) return true;
+  if (typeof x === 'string') return !isAbsentWord(x);
   return valueError(`must be TRUE/FALSE (是/否) or the number itself, got ${show(x)}`, `必须是 TRUE/FALSE（是/否）或号码本身，得到 ${show(x)}`);
+}
+
+/*
+ * [X-PEN-TIMEOUT] appeal results. The ONE reading for PENALTY's `appealed` argument and the audit's
+ * appeal column. Three groups of words, matched on the folded, lower-cased text, English on word
+ * boundaries ("reopened" is not "open", "invalid" is not "valid"):
+ *  - APPEAL_NO: no appeal, or one that failed ("驳回", "rejected", "未申诉", "not appealed", "N/A");
+ *  - APPEAL_WAIT: not decided yet ("pending", "申诉中", "under review", "submitted"): not appealed,
+ *    unless an outcome word says otherwise ("approved after review", "Approved (submitted 06-20)");
+ *  - APPEAL_YES: a valid appeal ("申诉成立", "approved", "valid", "通过", "有效").
+ * NO and WAIT phrases are taken out before YES is looked for, so "未通过" / "not approved" / "待通过"
+ * never count as 通过 / approved. Both YES and NO in one cell, or no word at all, is unreadable.
+ */
+const APPEAL_NO =
+  /^(?:无|没有|否|未|不|-+|—+|–+|\/|n\/?a|na|none|nil|null|no|n)$|未申诉|没有申诉|无申诉|不申诉|没申诉|未提交|未发起|驳回|拒绝|被拒|失败|无效|未通过|不通过|没通过|不成功|未成功|不成立|未成立|不予|未批准|不批准|不同意|撤回|撤销|已撤|过期|超时|败诉|\b(?:reject(?:ed|ion)?|denied|deny|declined?|invalid|not\s+valid|not\s+approved|disapproved|unapproved|unsuccessful|fail(?:ed|s|ure)?|lost|withdrawn|expired|overruled|dismissed|refused|not\s+appealed|no\s+appeal|never\s+appealed|not\s+(?:filed|submitted)|none|n\/a|no|not)\b/gi;
+const APPEAL_WAIT =
+  /申诉中|审核中|审批中|处理中|受理中|待审|待处理|待定|待通过|待批准|待审核|待审批|未审核|未处理|已提交|\b(?:pending(?:\s+(?:review|approval|decision))?|in\s+progress|under\s+review|in\s+review|awaiting(?:\s+(?:review|approval|decision))?|waiting(?:\s+for\s+(?:review|approval|decision))?|processing|open|submitted|tbd)\b/gi;
+const APPEAL_YES = /成立|通过|有效|成功|批准|同意|胜诉|\b(?:valid|approved|accepted|upheld|granted|successful|success|succeeded|won|win|waived)\b/i;
+
+const APPEAL_HELP = L(
+  'write yes/no (是/否), or an outcome such as "申诉成立" / "appeal approved" (appealed), "未申诉" / "not appealed", "驳回" / "rejected", "申诉中" / "pending" (not appealed)',
+  '请填写 是/否，或“申诉成立” / “appeal approved”（申诉有效）、“未申诉” / “not appealed”、“驳回” / “rejected”、“申诉中” / “pending”（视为未申诉）这样的结果',
+);
+
+/**
+ * An appeal cell → true (a valid appeal: the timeout penalty is waived), false (none, pending or
+ * rejected), or #VALUE! saying why it cannot be read (yes and no words together, or none).
+ */
+export function toAppeal(x: Cell): boolean | RuleError {
+  const b = toBool(x);
+  if (typeof b === 'boolean') return b;
+  if (typeof x === 'string') {
+    const s = fold(x).trim().toLowerCase();
+    APPEAL_NO.lastIndex = 0;
+    const no = APPEAL_NO.test(s);
+    const rest = s.replace(APPEAL_NO, ' ').replace(APPEAL_WAIT, ' ');
+    APPEAL_WAIT.lastIndex = 0;
+    const wait = APPEAL_WAIT.test(s);
+    APPEAL_WAIT.lastIndex = 0;
+    const yes = APPEAL_YES.test(rest);
+    if (yes && no) {
+      return valueError(
+        `${show(x)} says both yes and no about the appeal: ${APPEAL_HELP.en}`,
+        `${show(x)} 同时包含“是”和“否”的申诉结果：${APPEAL_HELP.zh}`,
+      );
+    }
+    if (yes) return true;
+    if (no || wait) return false;
+  }
+  return valueError(`${show(x)} is not a readable appeal result: ${APPEAL_HELP.en}`, `${show(x)} 不是可识别的申诉结果：${APPEAL_HELP.zh}`);
 }
 
 export const HOUR_MS = 3_600_000;

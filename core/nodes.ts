@@ -14,27 +14,51 @@ interface NodeDef {
   /** Tested against the folded, lower-cased event text; an event may stand for several nodes. */
   patterns: RegExp[];
   /**
-   * Negations and failures, tested in the same clause as the pattern that matched: such a clause does
-   * NOT stand for the node ("Not delivered", "未妥投", "签收失败", "Awaiting pickup", "清关失败"), while
-   * "已揽收，等待运输" still is a pickup (the waiting is another clause).
+   * Negations and failures that govern the node word: the words right before or right after a
+   * pattern's match (negatedAt). "Not delivered", "未妥投", "签收失败", "Awaiting pickup", "清关失败" do
+   * NOT stand for the node; "Delivered on 2nd attempt", "Delivered - left with neighbour (not at
+   * home)", "出口清关完成（查验后放行）" still do (the negation is about something else).
+   */
+  adjacent?: boolean;
+  /**
+   * Whole-clause exclusions, tested in the same clause as the match: such a clause does NOT stand for
+   * the node ("ready for pickup" is the buyer collecting; "returned to sender" is a return).
    */
   guards?: RegExp[];
 }
 
-/** "Not yet / waiting / planned": the event says the node has NOT happened (any node but "placed"). */
-const NOT_YET_EN = /\bnot\b|n't\b|\bnever\b|\bno\s+(pickup|pick-up|collection|delivery|scan)\b|\bun-?(delivered|deliverable|successful|able|collected|cleared|signed|claimed)\b|\bawait(s|ing)?\b|\bwaiting\b|\bpending\b|\bscheduled\b|\brequest(ed)?\b|\bbooked\b|\bplanned\b/;
-const NOT_YET_ZH = /未|待|等待|预约|计划/;
-/** "Tried and failed": the node did not complete (delivered, picked up, customs). */
-const FAILED_EN = /\bfail(ed|ure|s)?\b|\battempt(ed|s)?\b|\bexception\b|\brefus(ed|al)\b|\breject(ed|ion)?\b|\bunable\b|\bcancel{1,2}ed\b|\breturn(ed)? to (the )?(sender|shipper|origin)\b|\bheld\b|\bdetained\b|\bseized\b|\bon hold\b|\babsent\b/;
-const FAILED_ZH = /失败|拒|异常|无法|不成功|退回|退件|取消|扣留|扣关|查验|滞留/;
-const NEGATED = [NOT_YET_EN, NOT_YET_ZH, FAILED_EN, FAILED_ZH];
+/*
+ * Adjacent negations. English: a negation word ending the text before the node word, allowing
+ * auxiliaries in between ("not delivered", "has not yet been delivered", "awaiting pickup", "to be
+ * picked up", "held at import customs"); or a failure / not-yet word right after it, allowing only
+ * separators and the node's own nouns ("pickup failed", "import customs clearance - exception",
+ * "pickup scheduled"). Chinese: a negation right before (未妥投, 待揽收, 拒绝签收, 无法签收) or a failure
+ * right after (签收失败, 进口清关异常).
+ */
+const PRE_EN =
+  /(?:\bnot|n't|\bnever|\bno|\bawait(?:s|ing|ed)?|\bwaiting(?:\s+for)?|\bpending|\bfailed(?:\s+to)?|\bunsuccessful|\bunable\s+to|\bcannot|\bcould\s+not|\battempt(?:ed|ing)?\s+to|\bto\s+be|\bwill\s+be|\bready\s+to\s+be|\b(?:held|detained|seized|stuck|blocked)\s+(?:at|in|by|during))(?:\s+(?:yet|been|be|being|the|a|an|for|of|at|in|successfully|properly))*[\s\-–—:：]*$/;
+const POST_EN =
+  /^(?:[\s\-–—:：()]+(?:customs|clearance|declaration|inspection|process(?:ing)?|has|have|had|was|is|been|got|status|attempt))*[\s\-–—:：()]+(?:fail(?:ed|s|ure)?|unsuccessful|exception|error|refused|rejected|cancell?ed|scheduled|requested|booked|planned|pending|awaited|on\s+hold|held|detained|seized|blocked|not\s+(?:yet\s+)?(?:done|completed?|successful|possible|cleared|made))\b/;
+const PRE_ZH = /(?:未|没有?|待|等待|等候|预约|计划|拒绝|拒|无法|不能|未能|尚未|暂未|无人|不予)(?:被|进行|完成|办理)?$/;
+const POST_ZH = /^[\s（(：:\-]*(?:失败|异常|不成功|未成功|未完成|受阻|被拒|扣留|扣关|滞留|暂停|中止|取消)/;
+
+/** The match [start, end) of a node word in clause c is negated by the words around it. */
+function negatedAt(c: string, start: number, end: number): boolean {
+  const pre = c.slice(Math.max(0, start - 48), start);
+  const post = c.slice(end, end + 48);
+  return PRE_EN.test(pre) || PRE_ZH.test(pre) || POST_EN.test(post) || POST_ZH.test(post);
+}
+
+/** Returns to the sender: the "delivered" or "signed" of such a clause is the seller getting it back. */
+const RETURNED = [/\breturn(?:ed|ing)?\s+to\s+(?:the\s+)?(?:sender|shipper|seller|origin)\b|\b(?:back\s+)?to\s+(?:the\s+)?(?:sender|shipper)\b/, /退回|退件|退运|退还|返还发件人/];
 
 export const NODES: readonly NodeDef[] = [
   {
     id: 'delivered',
     label: L('delivered (signed)', '已签收'),
     patterns: [/\bdelivered\b/, /\bsigned\b/, /签收|妥投|已送达|投递成功|已交付/],
-    guards: NEGATED,
+    adjacent: true,
+    guards: RETURNED,
   },
   {
     id: 'out_for_delivery',
@@ -47,21 +71,22 @@ export const NODES: readonly NodeDef[] = [
   {
     id: 'import_customs',
     label: L('import customs', '进口清关'),
-    patterns: [/import (customs|clearance)|customs clearance (in|at) (the )?destination|arrived? (in|at) (the )?destination (country|customs)|destination customs|cleared customs in/, /进口清关|进口报关|目的国清关|到达目的国海关|目的地海关|清关完成/],
-    guards: NEGATED,
+    patterns: [/import (customs|clearance)|customs clearance (in|at) (the )?destination|arrived? (in|at) (the )?destination (country|customs)|destination customs|cleared customs in/, /进口清关|进口报关|进口海关|目的国清关|到达目的国海关|目的国海关|目的地海关|(?<!出口)清关完成/],
+    adjacent: true,
   },
   {
     id: 'export_customs',
     label: L('export customs', '出口清关'),
     patterns: [/export (customs|clearance)|customs (export|declaration)|departed? from (the )?origin( country)?|origin customs|left (the )?origin country/, /出口清关|出口报关|出口海关|离开始发国|始发国出口|已出口/],
-    guards: NEGATED,
+    adjacent: true,
   },
   {
     id: 'picked_up',
     label: L('picked up', '已揽收'),
     patterns: [/picked up|pick-up|pickup|collected|accepted by (the )?carrier|shipment received|received by (the )?carrier|acceptance/, /揽收|揽件|已收件|收寄|已取件|已接收/],
+    adjacent: true,
     // "Ready for pickup" / "available for pickup" is the buyer collecting at the destination, not the carrier.
-    guards: [...NEGATED, /\b(ready|available) for (pickup|pick-up|collection)\b/, /安排揽|可自提|待取/],
+    guards: [/\b(ready|available) for (pickup|pick-up|collection)\b/, /安排揽|可自提|待取/],
   },
   {
     id: 'placed',
@@ -69,6 +94,24 @@ export const NODES: readonly NodeDef[] = [
     patterns: [/order (placed|created|received|confirmed)|shipment information received|label created|shipping label|electronic information|pre-?advice/, /下单|订单已创建|订单创建|已生成运单|电子信息|已预报|创建订单/],
   },
 ];
+
+/** Global twins of the patterns, to look at every match in a clause. */
+const ALL_MATCHES = new Map<RegExp, RegExp>(NODES.flatMap((n) => n.patterns.map((p) => [p, new RegExp(p.source, p.flags.includes('g') ? p.flags : p.flags + 'g')] as const)));
+
+/** Some match of a node's patterns in clause c that is not negated by its neighbouring words. */
+function affirmed(n: NodeDef, c: string): boolean {
+  for (const p of n.patterns) {
+    if (!p.test(c)) continue;
+    if (!n.adjacent) return true;
+    const g = ALL_MATCHES.get(p)!;
+    g.lastIndex = 0;
+    for (let m = g.exec(c); m; m = g.exec(c)) {
+      if (!negatedAt(c, m.index, m.index + m[0].length)) return true;
+      if (m[0].length === 0) g.lastIndex++;
+    }
+  }
+  return false;
+}
 
 const BY_ID = new Map(NODES.map((n) => [n.id, n] as const));
 export const nodeLabel = (id: NodeId): Localized => BY_ID.get(id)!.label;
@@ -83,7 +126,7 @@ export function nodesOf(event: string): NodeId[] {
   const out: NodeId[] = [];
   for (const n of NODES) {
     for (const c of clauses) {
-      if (!n.patterns.some((p) => p.test(c))) continue;
+      if (!affirmed(n, c)) continue;
       if (n.guards && n.guards.some((g) => g.test(c))) continue;
       out.push(n.id);
       break;

@@ -3,7 +3,7 @@
  * spreadsheet functions (core/coerce.ts); a cell that cannot be read becomes a 'DATA' problem of
  * that row (reported as a finding) and the rules that need it skip the row, never a crash.
  */
-import { isEmpty, toNumber, toCents, toBool, toDate, toCountry, fold, show, serialToMs, DAY_MS, type Cell } from '../coerce';
+import { isEmpty, toNumber, toCents, toDate, toCountry, toGrams, toPresent, toAppeal, isAbsentWord, fold, show, serialToMs, DAY_MS, type Cell } from '../coerce';
 import { isRuleError } from '../errors';
 import { splitTrail } from '../nodes';
 import { L, Localized, type Text } from '../text';
@@ -113,29 +113,19 @@ function cellText(x: Cell): string | undefined {
 }
 
 /**
- * [X-PEN-TIMEOUT] appeal cells. Only an explicit yes or a valid / approved outcome waives the
- * penalty; "not appealed", pending and rejected appeals do not; anything else is unreadable (a DATA
- * finding), never a silent waiver. The "no" patterns are tested first: 未通过 contains 通过,
- * invalid contains valid, not approved contains approved.
+ * [X-PEN-TIMEOUT] an appeal cell → true (valid appeal), false (none / pending / rejected), or
+ * undefined (unreadable). The reading is core/coerce.ts toAppeal, the same as PENALTY's `appealed`.
  */
-const APPEAL_NO = /^(?:无|没有|否|未|不|-|—|\/|n\/?a|none|nil|null)$|未申诉|没有申诉|无申诉|不申诉|未提交|没申诉|申诉中|审核中|处理中|待审|待处理|待定|驳回|拒绝|失败|无效|未通过|不通过|不成立|未成立|不予|撤回|撤销|过期|超时|reject|denied|deny|declin|invalid|not\s*valid|fail|lost|\bnot?\b|never|without|pending|in\s*progress|under\s*review|review|processing|open|submitted|waiting|withdrawn|expired/i;
-const APPEAL_YES = /成立|通过|有效|成功|批准|同意|胜诉|valid|approved|accepted|upheld|granted|success|succeeded|\bwon\b|\bwin\b/i;
-
-/** An appeal cell → true (valid appeal), false (none / pending / rejected), or undefined (unreadable). */
 export function readAppeal(x: Cell): boolean | undefined {
-  const b = toBool(x);
-  if (!isRuleError(b)) return b;
-  const t = cellText(x);
-  if (t === undefined) return undefined;
-  const s = fold(t).trim();
-  if (APPEAL_NO.test(s)) return false;
-  if (APPEAL_YES.test(s)) return true;
-  return undefined;
+  const a = toAppeal(x);
+  return isRuleError(a) ? undefined : a;
 }
 
-/** Placeholders people type for "no value": a tax id or document cell holding one of these is missing [X-DOCS]. */
-const PLACEHOLDER = /^(?:无|没有|暂无|无税号|未提供|不适用|-+|—+|\/|\\|\.|0+|n\/?a|na|none|nil|null|no|unknown|未知|tbd|待定|x+)$/i;
-export const isPlaceholder = (s: string): boolean => PLACEHOLDER.test(fold(s).trim());
+/**
+ * Placeholders people type for "no value" ("-", "N/A", 无, unknown, 000…): a tax id or document cell
+ * holding one is missing [X-DOCS]. The list is core/coerce.ts isAbsentWord, the same as toPresent.
+ */
+export const isPlaceholder = (s: string): boolean => isAbsentWord(s);
 
 const countryCache = new Map<string, string | Text>();
 
@@ -153,7 +143,8 @@ function readCell(kind: Kind, x: Cell): unknown | Text {
       return Number.isInteger(n) && n >= 0 ? n : L(`must be a whole number ≥ 0, got ${show(x)}`, `必须是 ≥ 0 的整数，得到 ${show(x)}`);
     }
     case 'grams': {
-      const n = toNumber(typeof x === 'string' ? x.replace(/\s*(g|克|grams?)\s*$/i, '') : x);
+      // The same reading as SG_FEE's weight_g: "50 g", "50 gr", "50公克"; kg / lb ask for grams.
+      const n = toGrams(x);
       if (isRuleError(n)) return n;
       return n >= 0 ? n : L(`must be grams ≥ 0, got ${show(x)}`, `必须是 ≥ 0 的克数，得到 ${show(x)}`);
     }
@@ -162,18 +153,15 @@ function readCell(kind: Kind, x: Cell): unknown | Text {
       if (isRuleError(n)) return n;
       return n >= 0 ? toCents(n) : L(`must be an amount ≥ 0, got ${show(x)}`, `必须是 ≥ 0 的金额，得到 ${show(x)}`);
     }
-    case 'present': {
-      // A document / NFe column holds either yes/no or the number itself; a placeholder ("-", "N/A", 无) is no document.
-      const b = toBool(x);
-      if (!isRuleError(b)) return b;
-      return !(typeof x === 'string' && isPlaceholder(x));
-    }
+    case 'present':
+      // A document / NFe column holds either yes/no or the number itself: the same reading as SG_FEE's has_nfe.
+      return toPresent(x);
     case 'appeal': {
-      const a = readAppeal(x);
-      if (a !== undefined) return a;
+      const a = toAppeal(x);
+      if (!isRuleError(a)) return a;
       return L(
-        `${show(x)} is not a readable appeal result: write 是/否 (yes/no), or e.g. "申诉成立" / "appeal approved", "未申诉" / "not appealed", "驳回" / "rejected"; the delivery-timeout penalty [X-PEN-TIMEOUT] is not judged for this row`,
-        `${show(x)} 不是可识别的申诉结果：请填写 是/否，或如“申诉成立”、“未申诉”、“驳回”；本行不判断妥投超时罚款 [X-PEN-TIMEOUT]`,
+        `${a.en}; the delivery-timeout penalty [X-PEN-TIMEOUT] is not judged for this row`,
+        `${a.zh}；本行不判断妥投超时罚款 [X-PEN-TIMEOUT]`,
       );
     }
     case 'country': {
@@ -261,7 +249,8 @@ export function readRecord(cells: readonly Cell[], row: number, mapping: ColumnM
   }
   // A NO_GIFT status ("无", "N/A", "no gift") overrides the other gift columns.
   rec.hasGift = giftCell && !noGift;
-  if (typeof rec.taxId === 'string' && (rec.taxId.trim() === '' || isPlaceholder(rec.taxId))) rec.taxId = undefined;
+  // A tax id is there when toPresent says so (the same reading as the invoice and NFe columns).
+  if (typeof rec.taxId === 'string' && toPresent(rec.taxId) !== true) rec.taxId = undefined;
   if (rec.orderId === '' && mapping.orderId !== undefined && !rec.bad.has('orderId')) {
     problem(rec, 'orderId', L('empty: no order id, the row is reported by its row number', '为空：没有订单号，按行号报告'));
   }

@@ -4,14 +4,17 @@
  * host maps once through `errorOut`.
  */
 import { RuleError, isRuleError, valueError, naError, numError, withArg } from '../errors';
-import { isEmpty, msToSerial, show, toBool, toCountry, toDate, toGrams, toNumber, toPresent, toRate, toText, type Cell } from '../coerce';
+import { isEmpty, localWallNow, msToSerial, show, toAppeal, toBool, toCountry, toDate, toGrams, toNumber, toPresent, toRate, toText, type Cell } from '../coerce';
 import { cardFor, cardFromTable, type RateCard } from '../rates';
 import { Localized, parseLang, type Lang } from '../text';
 import { RANGE_KINDS, type ArgDef, type CallContext, type FunctionDef, type ScalarKind } from './types';
 
 export interface HostOptions {
   lang?: Lang;
-  /** Epoch ms used as "now" (tests pin it). */
+  /**
+   * "Now" as wall-clock ms read as UTC, like every core time (tests pin it). Default: the local wall
+   * clock of this runtime (localWallNow), not Date.now(), which is 8 h off for a user in China.
+   */
   now?: number;
   /** How the host shows a date result (Excel: serial number; Sheets/Node: Date). */
   dateOut?: (ms: number) => unknown;
@@ -32,7 +35,7 @@ function coerceScalar(kind: ScalarKind, x: Cell, arg?: ArgDef): Coerced | RuleEr
     case 'rate':
       return toRate(x);
     case 'bool':
-      return arg?.presence ? toPresent(x) : toBool(x);
+      return arg?.presence ? toPresent(x) : arg?.appeal ? toAppeal(x) : toBool(x);
     case 'date':
       return toDate(x);
     case 'country':
@@ -153,7 +156,7 @@ function runImpl(def: FunctionDef, args: unknown[], ctx: CallContext): unknown {
 export function callFunction(def: FunctionDef, rawArgs: readonly Cell[], opts: HostOptions = {}): unknown {
   const lang = opts.lang ?? 'en';
   const o = { dateOut: opts.dateOut ?? defaultDateOut, errorOut: opts.errorOut ?? defaultErrorOut };
-  const now = opts.now ?? Date.now();
+  const now = opts.now ?? localWallNow();
   const fail = (e: RuleError) => o.errorOut(e, lang);
 
   // Trailing omitted arguments (undefined) are simply not given.

@@ -41,13 +41,19 @@ export interface ArgDef {
    * that is not a yes/no word counts as TRUE; "N/A", "-", "无" as FALSE (coerce.ts toPresent).
    */
   readonly presence?: boolean;
+  /**
+   * A 'bool' argument holding an appeal result [X-PEN-TIMEOUT]: yes/no, or words such as "申诉成立" /
+   * "approved" (TRUE), "驳回" / "rejected" / "pending" (FALSE); yes and no together, or no word at all,
+   * is #VALUE! (coerce.ts toAppeal, the same reading as the audit's appeal column).
+   */
+  readonly appeal?: boolean;
 }
 
 export type ResultKind = 'number' | 'money' | 'bool' | 'text' | 'date';
 
 export interface CallContext {
   readonly lang: Lang;
-  /** "Now" for functions that default to today (epoch ms). */
+  /** "Now" for functions that default to today (wall-clock ms read as UTC, like every core time). */
   readonly now: number;
   /** The user's card (from a `rates` argument) or the built-in card in force at `atMs` (default now). */
   card(atMs?: number): RateCard | RuleError;

@@ -56,7 +56,17 @@ export const EXPRESS_FUNCTIONS: readonly FunctionDef[] = [
     args: [
       { name: 'amount', nameZh: '订单金额', kind: 'money', min: 0, help: L('Order amount, USD', '订单金额（美元）') },
       { name: 'days', nameZh: '天数', kind: 'number', min: 0, help: L('Days since payment, not delivered (exactly 30 is not late)', '付款后未妥投的天数（正好 30 天不算超时）') },
-      { name: 'appealed', nameZh: '已申诉', kind: 'bool', optional: true, help: L('TRUE when a valid appeal was filed', '已提交有效申诉时为 TRUE') },
+      {
+        name: 'appealed',
+        nameZh: '已申诉',
+        kind: 'bool',
+        appeal: true,
+        optional: true,
+        help: L(
+          'TRUE, or the appeal result ("申诉成立", "approved"), when a valid appeal was filed; FALSE, "驳回" / "rejected", "pending" or omitted is no valid appeal',
+          '申诉有效时填 TRUE 或申诉结果（“申诉成立”、“approved”）；FALSE、“驳回”、“申诉中”或不填视为无有效申诉',
+        ),
+      },
       RATES_ARG,
     ],
     result: 'money',

@@ -8,6 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { auditTable, createAudit, findHeaderRow, ruleTitle, readAppeal, isInvoiceDoc, isPlaceholder, columnLetter, AUDIT_RULES, RULE_TITLES, type Field } from '../../core/audit';
 import { BUILTIN_CARDS, cardFromTable } from '../../core/rates';
 import { isRuleError } from '../../core/errors';
+import { toAppeal, toGrams, toPresent } from '../../core/coerce';
+import { callFunction } from '../../core/catalogue/call';
+import { getFunction } from '../../core/functions';
+import { APPEAL_YES, APPEAL_NO, APPEAL_UNREADABLE, ABSENT, PRESENT } from '../core/_words';
 import { audit, CLEAN, HEADER, NOW, only, rulesOf, type Row } from './helpers';
 
 const ID2 = '8100000000000002';
@@ -243,5 +247,65 @@ describe('weekly chart', () => {
   it('the Summary says "now" is local time', () => {
     const r = audit([CLEAN]);
     expect(r.tables.summary.find((row) => String(row[0]).includes('judged as of'))![0]).toContain('(local time)');
+  });
+});
+
+describe('the audit reads appeal, presence and weight cells exactly like the functions (one reading in core/coerce.ts)', () => {
+  const fn = (name: string, ...args: unknown[]) => callFunction(getFunction(name)!, args);
+  const kind = (v: unknown) => (isRuleError(v) ? 'unreadable' : v);
+
+  for (const w of [...APPEAL_YES, ...APPEAL_NO, ...APPEAL_UNREADABLE]) {
+    it(`[X-PEN-TIMEOUT] appeal ${JSON.stringify(w)}: the audit and PENALTY(80, 31, …) agree`, () => {
+      const f = fn('PENALTY', 80, 31, w);
+      const { bad } = pair({ ...LATE, appeal: w }, { ...LATE, appeal: '否' });
+      const got = bad.map((x) => x.rule);
+      if (isRuleError(f)) {
+        expect(got).toEqual(['DATA']);
+        expect(bad[0].message.en).toMatch(/^Appeal.*: .*(not a readable appeal result|says both yes and no).*\[X-PEN-TIMEOUT\] is not judged/);
+        expect(bad[0].message.zh).toMatch(/本行不判断妥投超时罚款/);
+      } else if (f === 0) expect(got).toEqual([]);
+      else {
+        expect(f).toBe(4);
+        expect(bad.map((x) => [x.rule, x.costUsd])).toEqual([['X-PEN-TIMEOUT', 4]]);
+      }
+      expect(kind(toAppeal(w))).toBe(readAppeal(w) ?? 'unreadable');
+    });
+  }
+
+  const BR: Row = { destination: '巴西', commercialInvoice: 'INV-1', taxId: '123.456.789-09' };
+  const RU: Row = { ...NO_GIFT, destination: '俄罗斯', commercialInvoice: 'INV-1', taxId: '7707083893' };
+  for (const w of [...ABSENT, ...PRESENT]) {
+    it(`[G-NFE] [X-DOCS] ${JSON.stringify(w)}: NFe, invoice and tax-id columns read it like SG_FEE has_nfe`, () => {
+      const present = toPresent(w);
+      expect(typeof present).toBe('boolean');
+      // SG_FEE: 2.60 with an NFe, 4.10 without.
+      expect(fn('SG_FEE', 'BR', 30, w)).toBe(present ? 2.6 : 4.1);
+      // The audit's NFe column: [G-NFE] only without one.
+      const nfe = audit([{ ...CLEAN, ...BR, nfe: w }]);
+      expect(rulesOf(nfe)).toEqual(present ? [] : ['G-NFE']);
+      // The audit's invoice and tax-id columns: [X-DOCS] only when the cell says it is not there.
+      const inv = audit([{ ...CLEAN, ...RU, commercialInvoice: w }]);
+      expect(rulesOf(inv)).toEqual(present ? [] : ['X-DOCS']);
+      const tax = audit([{ ...CLEAN, ...RU, taxId: w }]);
+      expect(rulesOf(tax)).toEqual(present ? [] : ['X-DOCS']);
+      if (typeof w === 'string') expect(isPlaceholder(w)).toBe(!present);
+    });
+  }
+
+  it('[G-OVERWEIGHT] "50 gr" / "50公克" are 50 g and "51 gr" is overweight in both; "0.05kg" gets the grams message in both', () => {
+    for (const w of ['50 gr', '50公克', '50 g']) {
+      expect(fn('SG_FEE', 'US', w)).toBe(3.2);
+      expect(rulesOf(audit([{ ...CLEAN, giftWeight: w }]))).toEqual([]);
+    }
+    expect(fn('SG_FEE', 'US', '51 gr')).toBe(4);
+    expect(rulesOf(audit([{ ...CLEAN, giftWeight: '51 gr' }]))).toEqual(['G-OVERWEIGHT']);
+    const f = fn('SG_FEE', 'US', '0.05kg') as { en: string; zh: string };
+    const a = audit([{ ...CLEAN, giftWeight: '0.05kg' }]).findings;
+    expect(a.map((x) => x.rule)).toEqual(['DATA']);
+    const g = toGrams('0.05kg') as { en: string; zh: string };
+    expect(f.en).toBe(`weight_g: ${g.en}`);
+    expect(a[0].message.en).toContain(g.en);
+    expect(a[0].message.zh).toContain(g.zh);
+    expect(g.en).toMatch(/must be in grams .*convert it to grams/);
   });
 });

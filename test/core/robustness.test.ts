@@ -142,7 +142,7 @@ describe('specific expectations per function for bad input', () => {
     ['SG_CAC_SAVING', [1.2, 0], '#VALUE!', /cpc must be greater than 0/],
     ['PENALTY', [100, -1], '#VALUE!', /days: must be ≥ 0/],
     ['PENALTY', [NaN, 31], '#VALUE!', /amount: must be a finite number/],
-    ['PENALTY', [100, 31, 'perhaps'], '#VALUE!', /appealed: must be TRUE or FALSE/],
+    ['PENALTY', [100, 31, 'perhaps'], '#VALUE!', /appealed: "perhaps" is not a readable appeal result/],
     ['PENALTY_STALL', [-48], '#VALUE!', /hours_without_update: must be ≥ 0/],
     ['PENALTY_UPLOAD', [2.5], '#VALUE!', /failed_uploads: must be a whole number/],
     ['PENALTY_UPLOAD', [2e9], '#VALUE!', /failed_uploads: must be ≤/],

@@ -431,6 +431,17 @@ describe('[X-NODES] negated and failed events do not count as the node', () => {
     ['出口报关失败', 'export_customs', []],
     ['待派送', 'out_for_delivery', []],
     ['Awaiting delivery', 'out_for_delivery', []],
+    // the negation governs the node word: right before it, or a failure right after it
+    ['Has not yet been delivered', 'delivered', []],
+    ['无法签收', 'delivered', []],
+    ['Delivered to sender', 'delivered', []],
+    ['退件已签收', 'delivered', []],
+    ['Pickup requested', 'picked_up', []],
+    ['Held at import customs', 'import_customs', []],
+    ['Import customs: held for inspection', 'import_customs', []],
+    ['Failed export customs clearance', 'export_customs', []],
+    ['进口清关异常', 'import_customs', []],
+    ['揽收失败', 'picked_up', []],
   ];
   for (const [event, notNode, still] of cases) {
     it(`[X-NODES] "${event}" is not ${notNode}${still.length ? ` (still ${still.join(', ')})` : ''}`, () => {
@@ -448,6 +459,27 @@ describe('[X-NODES] negated and failed events do not count as the node', () => {
   for (const [event, node] of positives) {
     it(`[X-NODES] "${event}" still counts as ${node}`, () => expect(nodes(event)).toContain(node));
   }
+  // A negation or failure word elsewhere in the event is about something else: the node still counts.
+  const notNegated: [string, string[]][] = [
+    ['Delivered to parcel locker as requested by recipient', ['delivered']],
+    ['Delivered on 2nd attempt', ['delivered']],
+    ['Delivered - left with neighbour (not at home)', ['delivered']],
+    ['Delivered as requested', ['delivered']],
+    ['已签收（未见破损）', ['delivered']],
+    ['出口清关完成（查验后放行）', ['export_customs']],
+    ['出口海关查验放行', ['export_customs']],
+    ['进口海关查验放行', ['import_customs']],
+    ['目的国海关查验放行', ['import_customs']],
+    ['Export customs inspection - released', ['export_customs']],
+    ['Picked up after failed first attempt', ['picked_up']],
+  ];
+  for (const [event, want] of notNegated) {
+    it(`[X-NODES] "${event}" is ${want.join(', ')}: the negation there does not govern the node word`, () => expect(nodes(event)).toEqual(want));
+  }
+  it('[X-NODES] 查验 (inspection) is no failure: "海关查验放行" is not negated (it names no side, so no customs node)', () => {
+    expect(nodes('海关查验放行')).toEqual([]);
+    expect(nodes('出口海关查验放行')).toEqual(['export_customs']);
+  });
   it('[X-NODES] "Label created, awaiting pickup" is placed but not picked up', () => {
     expect(nodes('Label created, awaiting pickup')).toEqual(['placed']);
   });

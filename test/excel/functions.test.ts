@@ -41,7 +41,8 @@ interface Loaded {
   office: { context: { displayLanguage: string } };
 }
 
-function load(): Loaded {
+/** Load the bundle; `extra` adds or replaces sandbox globals (e.g. a Date with a fixed clock and zone). */
+function load(extra: Record<string, unknown> = {}): Loaded {
   const fns = new Map<string, Fn>();
   const office = { context: { displayLanguage: 'en-US' } };
   const sandbox = {
@@ -61,6 +62,7 @@ function load(): Loaded {
     setTimeout,
     clearTimeout,
     queueMicrotask,
+    ...extra,
   };
   vm.createContext(sandbox);
   vm.runInContext(readFileSync(path.join(DIST, 'functions.js'), 'utf8'), sandbox, { filename: 'functions.js' });
@@ -302,6 +304,32 @@ describe('dist/excel/functions.js in a vm', () => {
     const shipped = msToSerial(Date.UTC(2024, 5, 1, 10));
     const r = by([[shipped]], null) as number[][];
     expect(r[0][0]).toBeCloseTo(shipped + 2, 9);
+  });
+});
+
+describe('"now" in Excel is the local wall clock (like the serials Excel hands over), not Date.now()', () => {
+  // A machine in China (UTC+8) at 2024-05-31 20:00 UTC: locally it is already 2024-06-01 04:00, the day
+  // the 2024-standard card takes effect. Read as Date.now() (UTC) it would still be May 31: no card.
+  const FIXED = Date.UTC(2024, 4, 31, 20);
+  class ChinaDate extends Date {
+    constructor(...a: unknown[]) {
+      if (a.length === 0) super(FIXED);
+      else super(...(a as [number]));
+    }
+    static override now() {
+      return FIXED;
+    }
+    override getTimezoneOffset() {
+      return -480;
+    }
+  }
+  it('[G-FEE] SG_TIER / SG_FEE without on_date use the card in force on the local date', () => {
+    const { fns } = load({ Date: ChinaDate });
+    expect(actual(fns.get('SG_TIER')!, [[['US']], null, null])).toEqual([['mature']]);
+    expect(actual(fns.get('SG_FEE')!, [[['US']], [[30]], null, null, null])).toEqual([[3.2]]);
+    // The same call with an explicit on_date of May 31 has no card: the default is not that day.
+    const may31 = msToSerial(Date.UTC(2024, 4, 31));
+    expect(actual(fns.get('SG_TIER')!, [[['US']], [[may31]], null])).toMatchObject({ thrown: { code: '#N/A' } });
   });
 });
 
