@@ -16,8 +16,9 @@ import { Command, CommanderError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import ExcelJS from 'exceljs';
 import {
-  auditTable, isCancelled, detectColumns, fieldOfHeader, headerKey, columnLetter, ALL_FIELDS, FIELD_LABELS,
-  OUTPUT_SHEETS, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, type AuditReport, type Field,
+  auditTable, isCancelled, describeUserCard, detectColumns, fieldOfHeader, headerKey, headerScore, columnLetter, ALL_FIELDS, FIELD_LABELS,
+  OUTPUT_SHEETS, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, SUMMARY_MONEY_COLUMNS, SUMMARY_SHARE_COLUMNS,
+  type AuditReport, type Field, type TableFormat,
 } from '../core/audit';
 import { toDate, localWallNow } from '../core/coerce';
 import { isRuleError } from '../core/errors';
@@ -85,19 +86,57 @@ const LETTERS = /^[A-Za-z]{1,3}$/;
 const letterIndex = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 const columnByHeader = (header: readonly unknown[], text: string) => header.findIndex((h) => h !== null && h !== undefined && headerKey(h) === headerKey(text) && headerKey(text) !== '');
 
+const blank = (c: unknown) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
+
 /**
- * The header row for --map: when a column is given by its header text and the detected header row
- * does not have it, the first of the first 20 rows that has every such header.
+ * The header row for --map. The detected header stays when it has every column given by header
+ * text and (for columns given by letter) names at least one audit field. Otherwise every scanned row
+ * of the sheet (the first 20 non-empty ones, above or below the detected header) is a candidate
+ * when it has every such header text and a filled cell under every letter; the best names the most
+ * audit fields, then has the most filled cells (a title row has one); ties: the earliest.
  */
-function headerForMap(table: SourceTable, specs: readonly MapSpec[]): SourceTable {
-  const texts = specs.filter((m) => !isUnmap(m.column) && !(LETTERS.test(m.column) && columnByHeader(table.header, m.column) < 0)).map((m) => m.column);
-  if (!texts.length || texts.every((t) => columnByHeader(table.header, t) >= 0)) return table;
-  const all = [table.header, ...table.rows];
-  for (let i = 1; i < Math.min(all.length, 21); i++) {
+export function headerForMap(table: SourceTable, specs: readonly MapSpec[]): SourceTable {
+  const used = specs.filter((m) => !isUnmap(m.column));
+  if (!used.length) return table;
+  const isLetter = (m: MapSpec) => LETTERS.test(m.column) && columnByHeader(table.header, m.column) < 0;
+  const texts = used.filter((m) => !isLetter(m)).map((m) => m.column);
+  const letters = used.filter(isLetter).map((m) => letterIndex(m.column));
+  if (texts.every((t) => columnByHeader(table.header, t) >= 0) && (!letters.length || headerScore(table.header) > 0)) return table;
+  const all = table.sheetRows ?? [...Array.from({ length: table.headerRow - 1 }, () => []), table.header, ...table.rows];
+  let best = -1;
+  let bestScore = 0;
+  let bestFilled = 0;
+  for (let i = 0, seen = 0; i < all.length && seen < 20; i++) {
     const r = all[i];
-    if (Array.isArray(r) && texts.every((t) => columnByHeader(r, t) >= 0)) return { ...table, header: r, rows: table.rows.slice(i), headerRow: table.headerRow + i };
+    if (!Array.isArray(r) || r.every(blank)) continue;
+    seen++;
+    if (!texts.every((t) => columnByHeader(r, t) >= 0) || !letters.every((c) => c < r.length && !blank(r[c]))) continue;
+    const score = headerScore(r);
+    const filled = r.filter((c) => !blank(c)).length;
+    if (best < 0 || score > bestScore || (score === bestScore && filled > bestFilled)) {
+      best = i;
+      bestScore = score;
+      bestFilled = filled;
+    }
   }
-  return table;
+  if (best < 0 || best === table.headerRow - 1) return table;
+  return { ...table, header: all[best], rows: all.slice(best + 1), headerRow: best + 1 };
+}
+
+/**
+ * "Map it with --map", with the column of the first header the audit did not recognise as the
+ * example (the likeliest home of the missing field), else the first column no field uses.
+ */
+export function mapHint(field: Field, header: readonly unknown[], unmatched: readonly { column: number; header: string }[], headerRow: number): Text {
+  const u = unmatched[0];
+  const col = u ? u.column : Math.max(0, header.findIndex((h) => blank(h)));
+  const letter = columnLetter(col);
+  const text = u ? u.header.replace(/"/g, '') : '<header text>';
+  const textZh = u ? text : '<表头文字>';
+  return L(
+    ` Map it with --map, e.g. --map ${field}=${letter} (a column letter) or --map ${field}="${text}"; the header is row ${headerRow}.`,
+    `可用 --map 指定，如 --map ${field}=${letter}（列字母）或 --map ${field}="${textZh}"；表头在第 ${headerRow} 行。`,
+  );
 }
 
 /** --map specs → column overrides for this header (header text first, then a column letter). */
@@ -128,6 +167,22 @@ const samePath = (a: string, b: string) => {
   }
 };
 
+const MONEY_FORMAT = '#,##0.00';
+const PERCENT_FORMAT = '0.0%';
+
+/** The report's formats (ReportTables.formats, as every host applies them): number cells of the data rows. */
+export function applyFormats(ws: ExcelJS.Worksheet, f: TableFormat | undefined) {
+  const cols: [number, string][] = [...(f?.moneyColumns ?? []).map((c) => [c, MONEY_FORMAT] as [number, string]), ...(f?.percentColumns ?? []).map((c) => [c, PERCENT_FORMAT] as [number, string])];
+  if (!cols.length) return;
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    for (const [c, fmt] of cols) {
+      const cell = row.getCell(c + 1);
+      if (typeof cell.value === 'number') cell.numFmt = fmt;
+    }
+  });
+}
+
 function styleTable(ws: ExcelJS.Worksheet, widths: number[]) {
   ws.getRow(1).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
@@ -140,10 +195,16 @@ async function writeReport(report: AuditReport, out: string, source: string) {
   wb.created = new Date();
   const t = report.tables;
 
+  const f = t.formats ?? {
+    findings: { moneyColumns: FINDINGS_MONEY_COLUMNS },
+    summary: { moneyColumns: SUMMARY_MONEY_COLUMNS, percentColumns: SUMMARY_SHARE_COLUMNS },
+    weekly: { moneyColumns: WEEKLY_MONEY_COLUMNS, percentColumns: WEEKLY_SHARE_COLUMNS },
+  };
+
   const fs = wb.addWorksheet(OUTPUT_SHEETS.findings);
   fs.addRows(t.findings);
   styleTable(fs, [7, 20, 18, 9, 8, 10, 11, 11, 100]);
-  for (const c of FINDINGS_MONEY_COLUMNS) fs.getColumn(c + 1).numFmt = '0.00';
+  applyFormats(fs, f.findings);
   if (t.findings.length > 1) fs.autoFilter = { from: { row: 1, column: 1 }, to: { row: t.findings.length, column: t.findings[0].length } };
   const errText = t.findings.length > 1 ? (lang === 'zh' ? '错误' : 'error') : '';
   fs.eachRow((row, n) => {
@@ -154,36 +215,21 @@ async function writeReport(report: AuditReport, out: string, source: string) {
   ss.addRows(t.summary);
   ss.getColumn(1).width = 34;
   ss.getColumn(2).width = 34;
-  for (let c = 3; c <= 8; c++) ss.getColumn(c).width = 16;
-  // Percent format under "share" headers, money under CNY / USD headers, block titles bold.
-  let fmts: (string | undefined)[] = [];
+  for (let c = 3; c <= 9; c++) ss.getColumn(c).width = 16;
+  applyFormats(ss, f.summary);
+  // Block titles (one text cell after an empty row) and block headers (a row of texts) bold.
   ss.eachRow((row, n) => {
     const vals = (row.values as unknown[]).slice(1);
-    const first = vals[0];
-    if (n === 1 || (typeof first === 'string' && vals.slice(1).every((v) => v === '' || v == null) && n > 1 && t.summary[n - 2]?.every((v) => v === ''))) {
-      row.font = { bold: true, size: n === 1 ? 14 : 12 };
-      fmts = [];
-      return;
-    }
-    if (vals.filter((v) => typeof v === 'string' && v !== '').length >= 3 && vals.every((v) => typeof v === 'string')) {
-      row.font = { bold: true };
-      fmts = vals.map((v) => (/share|占比/i.test(String(v)) ? '0.0%' : /CNY|USD|人民币|美元/.test(String(v)) ? '0.00' : undefined));
-      return;
-    }
-    if (vals.every((v) => v === '' || v == null)) {
-      fmts = [];
-      return;
-    }
-    if (/share|占比/i.test(String(first)) && typeof vals[1] === 'number') row.getCell(2).numFmt = '0.0%';
-    if (/CNY|USD|人民币|美元/.test(String(first)) && typeof vals[1] === 'number') row.getCell(2).numFmt = '0.00';
-    fmts.forEach((f, i) => f && (row.getCell(i + 1).numFmt = f));
+    const texts = vals.filter((v) => typeof v === 'string' && v !== '').length;
+    const title = n === 1 || (texts === 1 && typeof vals[0] === 'string' && vals.slice(1).every((v) => v === '' || v == null) && t.summary[n - 2]?.every((v) => v === ''));
+    if (title) row.font = { bold: true, size: n === 1 ? 14 : 12 };
+    else if (texts >= 3 && vals.every((v) => typeof v === 'string')) row.font = { bold: true };
   });
 
   const ws = wb.addWorksheet(OUTPUT_SHEETS.weekly);
   ws.addRows(t.weekly);
   styleTable(ws, [12, 10, 14, 12, 12, 16, 16, 10]);
-  for (const c of WEEKLY_MONEY_COLUMNS) ws.getColumn(c + 1).numFmt = '0.00';
-  for (const c of WEEKLY_SHARE_COLUMNS) ws.getColumn(c + 1).numFmt = '0.0%';
+  applyFormats(ws, f.weekly);
   if (report.chart.rows > 0) {
     // exceljs cannot write native charts: embed the same chart (ChartSpec) as a PNG next to the table.
     const png = columnChartPng(t.weekly, report.chart, ['CNY', 'USD']);
@@ -272,6 +318,7 @@ async function audit(input: string, flags: AuditFlags) {
     now,
     lang,
     card,
+    ...(flags.rates !== undefined ? { cardLabel: path.basename(flags.rates) } : {}),
     overrides,
     headerRow: table.headerRow,
     chunkSize: 10_000,
@@ -281,13 +328,9 @@ async function audit(input: string, flags: AuditFlags) {
   if (isRuleError(report)) {
     if (isCancelled(report)) throw new CliError(L('cancelled', '已取消'));
     // "map the column by hand" made actionable: the --map option, with the first unrecognised header as the example.
-    const missing = detectColumns(table.header, overrides).missingRequired;
-    const hint = missing.length
-      ? L(
-          ` Map it with --map, e.g. --map ${missing[0]}=B (a column letter) or --map ${missing[0]}="<header text>"; the header is row ${table.headerRow}.`,
-          `可用 --map 指定，如 --map ${missing[0]}=B（列字母）或 --map ${missing[0]}="<表头文字>"；表头在第 ${table.headerRow} 行。`,
-        )
-      : L('', '');
+    const detected = detectColumns(table.header, overrides);
+    const missing = detected.missingRequired;
+    const hint = missing.length ? mapHint(missing[0], table.header, detected.unmatched, table.headerRow) : L('', '');
     const stop = /[.。]$/.test(report.en) ? '' : '.';
     throw new CliError(L(`${table.sheet}: ${report.en}${hint.en ? stop : ''}${hint.en}`, `${table.sheet}：${report.zh}${hint.zh ? (/[。.]$/.test(report.zh) ? '' : '。') : ''}${hint.zh}`));
   }
@@ -301,11 +344,20 @@ async function audit(input: string, flags: AuditFlags) {
     ),
     L(`Open orders judged as of ${stampOf(now)} (local time).`, `未完成订单的判断时间：${stampOf(now)}（当地时间）。`),
     L(`Gift fees ¥${report.totals.giftFeesCny.toFixed(2)}; penalties $${report.totals.penaltiesUsd.toFixed(2)}.`, `礼物费用 ¥${report.totals.giftFeesCny.toFixed(2)}；罚款 $${report.totals.penaltiesUsd.toFixed(2)}。`),
+    ...(card ? [cardLine(card, path.basename(flags.rates ?? ''))] : []),
     ...(sk.length ? [L(`Skipped (columns missing): ${sk.map((s) => s.rule).join(', ')}.`, `未执行（缺少列）：${sk.map((s) => s.rule).join('、')}。`)] : []),
     ...(report.notes ?? []),
     L(`Report: ${out}`, `报告：${out}`),
   ];
   for (const l of lines) process.stdout.write(say(l) + '\n');
+}
+
+/** The --rates card in the run's summary lines: its id, file and how far it differs from the built-in card. */
+function cardLine(card: RateCard, file: string): Text {
+  const u = describeUserCard(card, file);
+  return u.changed
+    ? L(`Rate card: ${card.card.id} from ${file} (${u.base} + ${u.changed} row(s) changed).`, `费率卡：${card.card.id}，来自 ${file}（${u.base}，改动 ${u.changed} 行）。`)
+    : L(`Rate card: ${card.card.id} from ${file} (same values as ${u.base}).`, `费率卡：${card.card.id}，来自 ${file}（与 ${u.base} 数值相同）。`);
 }
 
 const stampOf = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');

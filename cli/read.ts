@@ -15,6 +15,8 @@ export interface SourceTable {
   rows: unknown[][];
   /** 1-based row of the header in the sheet. */
   headerRow: number;
+  /** Every row of the sheet (index = sheet row − 1), for picking another header row (--map). */
+  sheetRows?: unknown[][];
 }
 
 export type ReadResult = { ok: true; table: SourceTable } | { ok: false; error: Text };
@@ -86,14 +88,15 @@ export function decodeText(buf: Uint8Array): string {
 }
 
 /**
- * Header = among the first 20 non-empty rows, the first that names the order id (a title row such as
- * "6月订单导出" above the headers is skipped; core findHeaderRow, the same as the hosts); else the first
- * non-empty row (the audit then says which column is missing). Rows after it are the data.
+ * Header = among the first 20 non-empty rows, the one naming the most audit fields (a title row such
+ * as "6月订单导出" or a group row above the headers is skipped; core findHeaderRow, the same as the
+ * hosts); else the first non-empty row (the audit then says which column is missing). Rows after it
+ * are the data.
  */
 function split(sheet: string, all: unknown[][]): ReadResult {
   const h = findHeaderRow(all);
   if (h < 0) return { ok: false, error: L(`sheet "${sheet}" is empty`, `工作表“${sheet}”是空的`) };
-  return { ok: true, table: { sheet, header: all[h], rows: all.slice(h + 1), headerRow: h + 1 } };
+  return { ok: true, table: { sheet, header: all[h], rows: all.slice(h + 1), headerRow: h + 1, sheetRows: all } };
 }
 
 const why = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);

@@ -5,7 +5,7 @@
  */
 import type { AuditOptions, AuditReport, ColumnMapping, Field, MappingResult, Severity } from '../core/audit/types';
 import { OUTPUT_SHEETS } from '../core/audit/types';
-import { FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS } from '../core/audit/report';
+import { FINDINGS_MONEY_COLUMNS, SUMMARY_MONEY_COLUMNS, SUMMARY_SHARE_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS } from '../core/audit/report';
 import { localWallNow } from '../core/coerce';
 import { isRuleError } from '../core/errors';
 import { BUILTIN_CARDS, TABLE_HEADER, cardFromTable, cardToTable, latestCard, type RateCard } from '../core/rates';
@@ -396,6 +396,7 @@ export class PaneController {
       if (src.rows <= 0) throw T.errNoRows;
       // The user's rate card, read again now (it may have been edited since it was picked).
       let card: RateCard | undefined;
+      let cardLabel: string | undefined;
       let rateCard: RunSummary['rateCard'] = { source: 'builtin', ids: BUILTIN_CARD_IDS };
       const cs = this.state.card;
       if (cs.status !== 'builtin') {
@@ -408,13 +409,14 @@ export class PaneController {
           return;
         }
         card = r.card;
+        cardLabel = this.sheetName(cs.sheetId);
         rateCard = { source: 'sheet', sheet: this.sheetName(cs.sheetId), id: r.card.card.id };
         this.set({ card: { status: 'ok', sheetId: cs.sheetId, id: r.card.card.id, effective: r.card.card.effective } });
       }
       const now = this.opts.now ?? (await this.hostNow());
       this.checkCancel();
       stage = T.errAudit;
-      const audit = this.engine.createAudit(header, { overrides, lang, now, headerRow: src.headerRow, ...(card ? { card } : {}) });
+      const audit = this.engine.createAudit(header, { overrides, lang, now, headerRow: src.headerRow, ...(card ? { card, cardLabel } : {}) });
       if (audit.error) throw audit.error;
       const total = src.rows;
       for (let start = 0; start < total; ) {
@@ -503,16 +505,18 @@ function duplicateBlocker(mapping: ColumnMapping, header: string[], label: (f: F
   return undefined;
 }
 
-/** The Summary sheet's "by rule" and "by destination" blocks keep their money in these columns… */
-const SUMMARY_MONEY_COLUMNS = [5, 6];
-/** …and their shares of orders in this one. */
-const SUMMARY_SHARE_COLUMNS = [4];
-
 type OutputOpts = Pick<WriteOptions, 'highlightRows' | 'moneyColumns' | 'percentColumns'>;
 
-/** The three output sheets with their formatting. */
+/** The three output sheets with their formatting: the report's own (ReportTables.formats), the same in every host. */
 export function outputTables(report: AuditReport): { name: string; table: unknown[][]; opts: OutputOpts }[] {
   const { findings, summary, weekly } = report.tables;
+  // An engine without ReportTables.formats (older): the same columns, from core/audit/report.
+  const f = report.tables.formats ?? {
+    findings: { moneyColumns: FINDINGS_MONEY_COLUMNS },
+    summary: { moneyColumns: SUMMARY_MONEY_COLUMNS, percentColumns: SUMMARY_SHARE_COLUMNS },
+    weekly: { moneyColumns: WEEKLY_MONEY_COLUMNS, percentColumns: WEEKLY_SHARE_COLUMNS },
+  };
+  const cols = (x: number[] | undefined) => (x ? [...x] : []);
   // Findings table rows follow report.findings one to one (row i+1 of the table = findings[i]).
   const highlightRows: number[] = [];
   if (findings.length - 1 === report.findings.length) {
@@ -521,9 +525,9 @@ export function outputTables(report: AuditReport): { name: string; table: unknow
     });
   }
   return [
-    { name: OUTPUT_SHEETS.findings, table: findings, opts: { highlightRows, moneyColumns: [...FINDINGS_MONEY_COLUMNS] } },
-    { name: OUTPUT_SHEETS.summary, table: summary, opts: { moneyColumns: [...SUMMARY_MONEY_COLUMNS], percentColumns: [...SUMMARY_SHARE_COLUMNS] } },
-    { name: OUTPUT_SHEETS.weekly, table: weekly, opts: { moneyColumns: [...WEEKLY_MONEY_COLUMNS], percentColumns: [...WEEKLY_SHARE_COLUMNS] } },
+    { name: OUTPUT_SHEETS.findings, table: findings, opts: { highlightRows, moneyColumns: cols(f.findings?.moneyColumns), percentColumns: cols(f.findings?.percentColumns) } },
+    { name: OUTPUT_SHEETS.summary, table: summary, opts: { moneyColumns: cols(f.summary?.moneyColumns), percentColumns: cols(f.summary?.percentColumns) } },
+    { name: OUTPUT_SHEETS.weekly, table: weekly, opts: { moneyColumns: cols(f.weekly?.moneyColumns), percentColumns: cols(f.weekly?.percentColumns) } },
   ];
 }
 

@@ -146,32 +146,40 @@ export function columnLetter(i: number): string {
 
 const blankCell = (c: unknown) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 
+/** How many distinct audit fields the cells of a row name (a header row names many, a title or data row few). */
+export function headerScore(row: readonly unknown[]): number {
+  const seen = new Set<Field>();
+  for (const c of row) {
+    if (blankCell(c)) continue;
+    const f = fieldOfHeader(c);
+    if (f) seen.add(f);
+  }
+  return seen.size;
+}
+
 /**
- * The header row of a sheet's values: among the first `limit` non-empty rows, the first with a
- * column that names the order id (so a title row like "6月订单导出" in A1, with the headers in
- * row 2 or 3, is skipped). No such row: the first of those rows with the most filled cells (a title
- * has one cell, a header row as many as the data), whose missing order-id column the audit then
- * reports or the user maps by hand. 0-based index into `rows`; -1 when every row is empty.
+ * The header row of a sheet's values: among the first `limit` non-empty rows, the one whose cells
+ * name the most distinct audit fields (ties: the earliest), so a title row like "6月订单导出" in A1
+ * and a group row like "Order,,,Logistics" above the real headers are skipped. No row names any
+ * field: the first non-empty row (never the widest: that can be a data row), whose missing order-id
+ * column the audit then reports or the user maps by hand. 0-based index into `rows`; -1 when every
+ * row is empty.
  */
 export function findHeaderRow(rows: readonly (readonly unknown[] | null | undefined)[], limit = 20): number {
-  let widest = -1;
-  let width = 0;
+  let best = -1;
+  let bestScore = 0;
+  let first = -1;
   let seen = 0;
   for (let i = 0; i < rows.length && seen < limit; i++) {
     const r = rows[i];
-    if (!Array.isArray(r)) continue;
-    let filled = 0;
-    for (const c of r) {
-      if (blankCell(c)) continue;
-      filled++;
-      if (fieldOfHeader(c) === 'orderId') return i;
-    }
-    if (!filled) continue;
+    if (!Array.isArray(r) || r.every(blankCell)) continue;
     seen++;
-    if (filled > width) {
-      width = filled;
-      widest = i;
+    if (first < 0) first = i;
+    const score = headerScore(r);
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
     }
   }
-  return widest;
+  return best >= 0 ? best : first;
 }

@@ -39,6 +39,18 @@ export interface AuditState {
   rows?: number;
   /** Orders listed on more than one row (one row per SKU). */
   multiRowOrders?: number;
+  /** Set when the audit ran on the user's card (AuditOptions.card), not a built-in one. */
+  userCard?: UserCard;
+}
+
+/** A user's rate card as the Summary names it. */
+export interface UserCard {
+  /** AuditOptions.cardLabel: the file or sheet it came from. */
+  label?: string;
+  /** The built-in card it is compared with (the one in force on its effective date, else the newest). */
+  base: string;
+  /** Rate-card rows (keys, without card.*) whose value differs from `base`. */
+  changed: number;
 }
 
 type H = readonly [string, string];
@@ -75,6 +87,14 @@ export const WEEKLY_MONEY_COLUMNS = [5, 6];
 export const WEEKLY_PENALTY_COLUMN = 6;
 export const WEEKLY_SHARE_COLUMNS = [3];
 
+/**
+ * The Summary keeps every share in one column and every money amount in its own columns (the
+ * "Totals", "By rule" and "By destination" blocks share this layout), so a column format is right
+ * for every cell: shares in column 4, CNY / USD in 5 and 6, the avoidable gift costs (CNY) in 8.
+ */
+export const SUMMARY_SHARE_COLUMNS = [4];
+export const SUMMARY_MONEY_COLUMNS = [5, 6, 8];
+
 const NO_DATE: H = ['(no date)', '（无日期）'];
 const NO_COUNTRY: H = ['(unknown)', '（未知）'];
 
@@ -100,6 +120,15 @@ const ruleOrder = (id: string): number => {
   return i < 0 ? AUDIT_RULES.length : i;
 };
 
+/** Next to the rate card id: built-in, or the user's card with its source and how far it differs from the built-in one. */
+function cardNote(u: UserCard | undefined, lang: Lang): string {
+  if (!u) return t(lang, ['built-in', '内置']);
+  const en = u.label ? `your card "${u.label}"` : 'your card';
+  const zh = u.label ? `自定义费率卡“${u.label}”` : '自定义费率卡';
+  if (!u.changed) return t(lang, [`${en}: same values as ${u.base}`, `${zh}：与 ${u.base} 数值相同`]);
+  return t(lang, [`${en}: ${u.base} + ${u.changed} row(s) changed`, `${zh}：${u.base}，改动 ${u.changed} 行`]);
+}
+
 function summaryTable(s: AuditState, lang: Lang): unknown[][] {
   const a = s.all;
   const out: unknown[][] = [
@@ -108,17 +137,18 @@ function summaryTable(s: AuditState, lang: Lang): unknown[][] {
     [t(lang, ['Orders audited (rows with the same order id are one order)', '审核订单数（订单号相同的行算一个订单）']), a.orders],
     [t(lang, ['Orders on several rows (one row per SKU, judged once)', '占多行的订单（每个 SKU 一行，按一个订单判断）']), s.multiRowOrders ?? 0],
     [t(lang, ['Orders with findings', '有问题订单数']), a.affected],
-    [t(lang, ['Share of orders affected', '问题订单占比']), share(a.affected, a.orders)],
     [t(lang, ['Findings', '问题数']), a.findings],
     [t(lang, ['Gift orders', '礼物订单数']), a.giftOrders],
-    [t(lang, ['Gift fees (CNY)', '礼物费用（人民币）']), cents(a.feeCents)],
-    [t(lang, ['Avoidable gift costs (CNY)', '可避免的礼物费用（人民币）']), cents(a.cnyCents)],
-    [t(lang, ['Penalties (USD)', '罚款（美元）']), cents(a.usdCents)],
-    [t(lang, ['Rate card', '费率卡']), s.cardsUsed.join(', ')],
+    [t(lang, ['Rate card', '费率卡']), s.cardsUsed.join(', '), cardNote(s.userCard, lang)],
     // Core times are wall-clock times read as UTC: "now" is printed as the local time it stands for.
     [t(lang, ['Open orders judged as of (local time)', '未完成订单的判断时间（当地时间）']), new Date(s.now).toISOString().slice(0, 16).replace('T', ' ')],
   ];
   for (const n of s.notes) out.push([t(lang, ['Note', '注意']), lang === 'zh' ? n.zh : n.en]);
+  // Shares and money in the columns of the blocks below (SUMMARY_SHARE_COLUMNS, SUMMARY_MONEY_COLUMNS).
+  out.push([]);
+  out.push([t(lang, ['Totals', '合计'])]);
+  out.push([t(lang, ['Scope', '范围']), '', t(lang, ['Orders', '订单数']), t(lang, ['Orders with findings', '有问题订单数']), t(lang, ['Share of orders affected', '问题订单占比']), t(lang, ['Gift fees (CNY)', '礼物费用（人民币）']), t(lang, ['Penalties (USD)', '罚款（美元）']), t(lang, ['Findings', '问题数']), t(lang, ['Avoidable gift costs (CNY)', '可避免的礼物费用（人民币）'])]);
+  out.push([t(lang, ['All orders', '全部订单']), '', a.orders, a.affected, share(a.affected, a.orders), cents(a.feeCents), cents(a.usdCents), a.findings, cents(a.cnyCents)]);
   out.push([]);
   out.push([t(lang, ['By rule', '按规则'])]);
   out.push([t(lang, ['Rule', '规则']), t(lang, ['Description', '说明']), t(lang, ['Findings', '问题数']), t(lang, ['Orders affected', '涉及订单数']), t(lang, ['Share of orders', '订单占比']), t(lang, ['Cost (CNY)', '费用（人民币）']), t(lang, ['Cost (USD)', '费用（美元）'])]);
@@ -157,7 +187,12 @@ function weeklyTable(s: AuditState, lang: Lang): unknown[][] {
 
 export function buildTables(s: AuditState, lang: Lang): { tables: ReportTables; chart: ChartSpec } {
   const weekly = weeklyTable(s, lang);
-  const tables: ReportTables = { findings: findingsTable(s, lang), summary: summaryTable(s, lang), weekly };
+  const formats = {
+    findings: { moneyColumns: [...FINDINGS_MONEY_COLUMNS] },
+    summary: { moneyColumns: [...SUMMARY_MONEY_COLUMNS], percentColumns: [...SUMMARY_SHARE_COLUMNS] },
+    weekly: { moneyColumns: [...WEEKLY_MONEY_COLUMNS], percentColumns: [...WEEKLY_SHARE_COLUMNS] },
+  };
+  const tables: ReportTables = { findings: findingsTable(s, lang), summary: summaryTable(s, lang), weekly, formats };
   const chart: ChartSpec = {
     sheet: OUTPUT_SHEETS.weekly,
     title: { en: 'Weekly costs: gift fees (CNY) and penalties (USD)', zh: '每周费用：礼物费用（人民币）与罚款（美元）' },

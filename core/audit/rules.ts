@@ -6,7 +6,7 @@
  */
 import { isRuleError } from '../errors';
 import { toCents, fold, HOUR_MS, DAY_MS } from '../coerce';
-import { countryLabel } from '../countries';
+import { countryLabel, countryName } from '../countries';
 import { docLabel } from '../docs';
 import { findStatus, isFailureStatus, statusCodeOf } from '../status';
 import { L, joinL, type Text } from '../text';
@@ -121,12 +121,6 @@ export const isInvoiceDoc = (name: string): boolean => INVOICE_DOC.test(fold(nam
 /** [G-TRIGGER] fires on this row: the whole gift fee is avoidable (so its surcharges are not counted again). */
 const belowThreshold = (rec: OrderRecord): boolean =>
   rec.hasGift && rec.amountCents !== undefined && rec.thresholdCents !== undefined && rec.amountCents < rec.thresholdCents;
-
-/**
- * [G-STATUS] Is this gift status a failure? FAILED / 失败 (with or without detail text) and any
- * ERR-ddd code, known or not (core/status.ts isFailureStatus); PENDING, SHIPPED, 已发货… are not.
- */
-export const giftStatusFailed = (raw: string): boolean => isFailureStatus(raw);
 
 export const AUDIT_RULES: readonly AuditRule[] = [
   {
@@ -325,7 +319,13 @@ export const AUDIT_RULES: readonly AuditRule[] = [
   },
   {
     id: 'G-NFE',
-    title: L('Brazil gift without NFe', '巴西礼物缺少 NFe'),
+    title: L('Gift without NFe', '礼物缺少 NFe'),
+    // The countries come from the card (gift.nfeCountries), never from the code.
+    titleFor: (c) => {
+      const n = c.gift.nfeCountries;
+      if (!n.length) return L('Gift without NFe', '礼物缺少 NFe');
+      return L(`${n.map((x) => countryName(x, 'en')).join(' / ')} gift without NFe`, `${n.map((x) => countryName(x, 'zh')).join('、')}礼物缺少 NFe`);
+    },
     needs: ['destination', 'nfe'],
     check(rec, card, ctx) {
       const g = card.gift;
@@ -359,7 +359,8 @@ export const AUDIT_RULES: readonly AuditRule[] = [
     title: L('Gift failed (status / error code)', '礼物失败（状态或错误码）'),
     needs: ['giftStatus'],
     check(rec, card) {
-      if (!rec.hasGift || rec.giftStatus === undefined || !giftStatusFailed(rec.giftStatus)) return;
+      // FAILED / 失败 (with or without detail text) and any ERR-ddd code, known or not; PENDING, SHIPPED, 已发货… are not.
+      if (!rec.hasGift || rec.giftStatus === undefined || !isFailureStatus(rec.giftStatus)) return;
       const raw = rec.giftStatus.trim();
       const s = statusOf(raw, card);
       if (!s) {

@@ -1,17 +1,19 @@
 /**
  * The streaming audit (DESIGN.md "Data flow of one audit"): header → mapping → rows pushed in
- * chunks → findings and running totals → report. Memory grows with the findings and the gift rows
- * (for the cross-row freeze rule), not with the rows, so hosts can audit 100,000+ rows in chunks.
+ * chunks → findings and running totals → report. Rows are read (coerced) as they are pushed; the
+ * rows of one order id (one row per SKU) are merged into one record and the order-level rules run
+ * on it at finish. Memory grows with the orders (one merged record each), the findings and the gift
+ * rows (for the cross-row freeze rule), so hosts can audit 100,000+ rows in chunks.
  */
 import { isRuleError, valueError, type RuleError } from '../errors';
-import { BUILTIN_CARDS, cardFor, type RateCard } from '../rates';
+import { BUILTIN_CARDS, cardFor, cardToTable, latestCard, type RateCard } from '../rates';
 import { DAY_MS, fold, localWallNow } from '../coerce';
 import { giftFeeCents } from '../functions/gifts';
 import { L, type Text } from '../text';
 import { detectColumns, findHeaderRow, ALL_FIELDS, FIELD_LABELS, columnLetter } from './columns';
-import { readRecord, type OrderRecord } from './record';
+import { readRecord, isoWeek, type OrderRecord } from './record';
 import { AUDIT_RULES, DATA_RULE, stamp, type AuditRule, type RawFinding, type RuleContext } from './rules';
-import { buildTables, type Agg, type AuditState } from './report';
+import { buildTables, type Agg, type AuditState, type UserCard } from './report';
 import type { AuditOptions, AuditProgress, AuditReport, Field, Finding, MappingResult } from './types';
 
 export interface AuditSession {
@@ -22,6 +24,23 @@ export interface AuditSession {
   push(rows: readonly (readonly unknown[])[], firstDataRowIndex?: number): void;
   /** Cross-row rules, totals and tables. Idempotent; rows pushed afterwards are ignored. */
   finish(): AuditReport;
+}
+
+/**
+ * A user's card as the Summary names it: its label, the built-in card it is compared with (the one in
+ * force on its effective date, else the newest, as cardFromTable bases it) and how many rate-card
+ * rows (card.* aside) differ from that card.
+ */
+export function describeUserCard(card: RateCard, label?: string): UserCard {
+  const inForce = cardFor(Date.parse(`${card.card.effective}T00:00:00Z`));
+  const base = isRuleError(inForce) ? latestCard() : inForce;
+  const values = (c: RateCard) => new Map(cardToTable(c).slice(1).filter((r) => !String(r[0]).startsWith('card.')).map((r) => [String(r[0]), String(r[1])]));
+  const mine = values(card);
+  const theirs = values(base);
+  let changed = 0;
+  for (const k of new Set([...mine.keys(), ...theirs.keys()])) if (mine.get(k) !== theirs.get(k)) changed++;
+  const name = typeof label === 'string' ? label.trim() : '';
+  return { ...(name ? { label: name } : {}), base: base.card.id, changed };
 }
 
 const newAgg = (): Agg => ({ orders: 0, affected: 0, giftOrders: 0, feeCents: 0, cnyCents: 0, usdCents: 0, findings: 0 });
@@ -56,29 +75,92 @@ function checkOverrides(header: readonly unknown[], overrides: AuditOptions['ove
   return undefined;
 }
 
-/** An order listed on more than one row: exports list one row per SKU, the audit judges the order once. */
-interface SeenOrder {
+/** A finding of one source row (unreadable cell, tracking-number format), kept until its order is audited. */
+interface RowFinding {
   row: number;
-  /** Tracking numbers already checked for this order ([X-FORMAT] runs again only for a new number). */
-  tracks: string[];
+  raw: RawFinding;
+}
+
+/**
+ * The rows of one order (one row per SKU): merged field by field into one record (first non-empty
+ * value wins; the gift fields from the first row with a gift), judged once at finish. Rows of one id
+ * that disagree on destination, paid time or amount are another variant: a separate order.
+ */
+interface Variant {
+  /** The merged record (row = the first row of the variant). */
+  rec: OrderRecord;
+  /** The order key of the counts (the order id; a split variant adds its first row). */
+  key: string;
+  rows: number[];
+  /** Row of the gift data (the freeze rule names it). */
+  giftRow: number;
+  /** Tracking numbers already checked [X-FORMAT] (normalised); lists made on first use (most orders have one row and no finding). */
+  tracks: string[] | undefined;
   /** DATA problems already reported for this order (English text). */
-  problems: string[];
-  /** The order's other rows. */
-  more: number[];
+  problems: string[] | undefined;
+  /** Findings of single rows, reported with the merged order's country and week. */
+  rowFindings: RowFinding[] | undefined;
 }
 
-/** The first row of an order: kept small (one per order), upgraded to a SeenOrder on a second row. */
-interface FirstRow {
-  row: number;
-  tracking: string | undefined;
-  problems: readonly Text[];
+/** Order fields merged "first non-empty value wins", with the record property that holds each. */
+const ORDER_PROPS: readonly (readonly [Field, keyof OrderRecord])[] = [
+  ['destination', 'country'], ['paidAt', 'paidAt'], ['uploadedAt', 'uploadedAt'], ['carrier', 'carrier'], ['trackingNumber', 'tracking'],
+  ['firstScanAt', 'firstScanAt'], ['lastEventAt', 'lastEventAt'], ['deliveredAt', 'deliveredAt'], ['eventCount', 'eventCount'], ['events', 'events'],
+  ['orderAmount', 'amountCents'], ['appeal', 'appealed'], ['uploadFailures', 'uploadFailures'], ['commercialInvoice', 'invoice'], ['taxId', 'taxId'],
+  ['nfe', 'nfe'], ['giftThreshold', 'thresholdCents'],
+];
+/** Gift fields: taken together from the first row that carries a gift. */
+const GIFT_PROPS: readonly (readonly [Field, keyof OrderRecord])[] = [
+  ['giftWeight', 'giftWeight'], ['giftShippedAt', 'giftShippedAt'], ['giftConfirmedAt', 'giftConfirmedAt'], ['labelCode', 'labelCode'], ['giftStatus', 'giftStatus'],
+];
+
+const blankValue = (v: unknown) => v === undefined || v === '';
+
+function setBad(m: OrderRecord, f: Field, bad: boolean) {
+  if (m.bad.has(f) === bad) return;
+  m.bad = new Set(m.bad); // a record's set may be shared (readRecord's empty set)
+  if (bad) m.bad.add(f);
+  else m.bad.delete(f);
 }
 
-/** Rows listed in a message: the first 20, then "and N more". */
+/** Fill the merged record `m` with what row `r` adds: empty fields, and the gift when `m` has none. */
+function mergeRow(m: OrderRecord, r: OrderRecord): boolean {
+  const o = m as unknown as Record<string, unknown>;
+  const x = r as unknown as Record<string, unknown>;
+  for (const [f, p] of ORDER_PROPS) {
+    if (m.bad.has(f) || !blankValue(o[p])) continue;
+    if (r.bad.has(f)) setBad(m, f, true);
+    else if (!blankValue(x[p])) {
+      o[p] = x[p];
+      if (f === 'trackingNumber') m.trackingCell = r.trackingCell;
+    }
+  }
+  if (m.hasGift || !r.hasGift) return false;
+  for (const [f, p] of GIFT_PROPS) {
+    o[p] = x[p];
+    setBad(m, f, r.bad.has(f));
+  }
+  m.hasGift = true;
+  return true;
+}
+
+/** Where a row contradicts an order's merged record (two orders with one id), as "field: a / b" texts; empty when it agrees. */
+function conflicts(m: OrderRecord, r: OrderRecord): Text[] {
+  const out: Text[] = [];
+  const pair = (f: Field, a: string, b: string) => out.push(L(`${FIELD_LABELS[f].en.toLowerCase()}: ${a} / ${b}`, `${FIELD_LABELS[f].zh}：${a} / ${b}`));
+  const ok = (f: Field) => !m.bad.has(f) && !r.bad.has(f);
+  if (ok('destination') && m.country !== '' && r.country !== '' && m.country !== r.country) pair('destination', m.country, r.country);
+  if (ok('paidAt') && m.paidAt !== undefined && r.paidAt !== undefined && m.paidAt !== r.paidAt) pair('paidAt', stamp(m.paidAt), stamp(r.paidAt));
+  // Amounts are not compared: exports that list one row per SKU often put each line's amount there, and
+  // splitting a real order in two would charge its penalties twice. The first row's amount is used.
+  return out;
+}
+
+/** Rows listed in a message: the first 20, then "and N more". The Chinese text ends in 行 (write 第 {zh} and nothing after it). */
 function rowList(rows: readonly number[]): Text {
-  const shown = rows.slice(0, 20).join(', ');
-  const rest = rows.length - 20;
-  return rest > 0 ? L(`${shown} and ${rest} more`, `${rows.slice(0, 20).join('、')} 等 ${rows.length} 行`) : L(shown, rows.join('、'));
+  const shown = rows.slice(0, 20);
+  const rest = rows.length - shown.length;
+  return rest > 0 ? L(`${shown.join(', ')} and ${rest} more`, `${shown.join('、')} 等 ${rows.length} 行`) : L(shown.join(', '), `${shown.join('、')} 行`);
 }
 
 interface GiftEvent {
@@ -88,8 +170,13 @@ interface GiftEvent {
   orderId: string;
   country: string;
   week: string;
+  key: string;
   freezeAfter: number;
 }
+
+/** What a finding is recorded against: its row, order, country, week and the order key of the counts. */
+type Where = Pick<OrderRecord, 'row' | 'orderId' | 'country' | 'week'> & { key: string };
+const keyOf = (rec: Pick<OrderRecord, 'row' | 'orderId'>) => rec.orderId || `\u0000${rec.row}`;
 
 /**
  * Start an audit of a table with this header row. A header the audit cannot use gives a session
@@ -108,7 +195,9 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
   const map = mapping.mapping;
   const fields = ALL_FIELDS.filter((f) => map[f] !== undefined);
   const skipped = new Set(mapping.skippedRules.map((s) => s.rule));
-  const rules: AuditRule[] = AUDIT_RULES.filter((r) => !skipped.has(r.id) && !r.crossRow);
+  // [X-FORMAT] runs per row (each SKU row may carry its own tracking number); the rest once per order.
+  const rules: AuditRule[] = AUDIT_RULES.filter((r) => !skipped.has(r.id) && !r.crossRow && r.id !== 'X-FORMAT');
+  const formatRule = AUDIT_RULES.find((r) => r.id === 'X-FORMAT' && !skipped.has(r.id));
   const freezeOn = !skipped.has('G-CONFIRM-FREEZE');
   const mapped = (f: Field) => map[f] !== undefined;
 
@@ -123,9 +212,13 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
   const affectedOrders = new Set<string>();
   /** rule + order pairs already counted in "orders affected" of the rule. */
   const ruleOrders = new Set<string>();
-  const firstRows = new Map<string, FirstRow>();
-  const seenOrders = new Map<string, SeenOrder>();
-  const unknownCarriers = new Map<string, { rec: Pick<OrderRecord, 'row' | 'orderId' | 'country' | 'week'>; raw: RawFinding; name: string; rows: number[] }>();
+  /** Orders with an id, by id: one variant per order (more when rows of one id disagree), audited at finish. */
+  const orders = new Map<string, Variant[]>();
+  /** Every variant, in the order of its first row. */
+  const variants: Variant[] = [];
+  /** Row → all rows of its order, for the rows of orders on several rows (set at finish). */
+  const orderRows = new Map<number, number[]>();
+  const unknownCarriers = new Map<string, { at: Where; raw: RawFinding; name: string; rows: number[] }>();
   let rowsRead = 0;
   let multiRowOrders = 0;
   const badRows = new Set<number>();
@@ -163,7 +256,7 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
    * Record a finding. `counts` = it makes its order "affected" (info findings do not: they say what
    * could not be checked, not what is wrong).
    */
-  function add(rec: Pick<OrderRecord, 'row' | 'orderId' | 'country' | 'week'>, raw: RawFinding, counts = raw.severity !== 'info') {
+  function add(rec: Where, raw: RawFinding, counts = raw.severity !== 'info') {
     const fd: Finding = {
       row: rec.row,
       orderId: rec.orderId,
@@ -177,7 +270,7 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
     };
     findings.push(fd);
     if (raw.severity === 'error') badRows.add(rec.row);
-    const key = rec.orderId || `\u0000${rec.row}`;
+    const key = rec.key;
     const r = agg(byRule, raw.rule);
     r.findings++;
     r.cnyCents += raw.cnyCents;
@@ -201,46 +294,50 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
   }
 
   /** A finding of a rule, or an unknown carrier name collected for one warning per name. */
-  function addRaw(rec: OrderRecord, raw: RawFinding) {
-    if (raw.unknownCarrier === undefined) return add(rec, raw);
+  function addRaw(at: Where, raw: RawFinding) {
+    if (raw.unknownCarrier === undefined) return add(at, raw);
     const k = fold(raw.unknownCarrier).trim().toLowerCase();
     const u = unknownCarriers.get(k);
-    if (u) u.rows.push(rec.row);
-    else unknownCarriers.set(k, { rec: { row: rec.row, orderId: rec.orderId, country: rec.country, week: rec.week }, raw, name: raw.unknownCarrier, rows: [rec.row] });
+    if (u) u.rows.push(at.row);
+    else unknownCarriers.set(k, { at, raw, name: raw.unknownCarrier, rows: [at.row] });
   }
 
-  const formatRule = rules.find((r) => r.id === 'X-FORMAT');
   const normTrack = (t: string | undefined) => (t === undefined ? '' : fold(t).trim().toUpperCase());
+  const dataFinding = (message: Text): RawFinding => ({ rule: DATA_RULE.id, severity: 'error', message, cnyCents: 0, usdCents: 0 });
 
   /**
-   * Another row of an order already audited (one row per SKU): the order-level rules, fees and
-   * penalties are not counted again. Only what can differ per row is checked: a tracking number not
-   * seen for this order [X-FORMAT] and a new unreadable cell [DATA].
+   * What one row is checked for by itself: its unreadable cells [DATA] (each problem once per order)
+   * and its tracking number [X-FORMAT] (each number once per order; the carrier may come from
+   * another row of the order). `v` = the row's order, undefined for a row without an order id.
    */
-  function auditRepeat(rec: OrderRecord, first: FirstRow) {
-    let seen = seenOrders.get(rec.orderId);
-    if (!seen) {
-      multiRowOrders++;
-      const t0 = normTrack(first.tracking);
-      seen = { row: first.row, tracks: t0 ? [t0] : [], problems: first.problems.map((p) => p.en), more: [] };
-      seenOrders.set(rec.orderId, seen);
-    }
-    seen.more.push(rec.row);
+  function rowFindings(rec: OrderRecord, v: Variant | undefined, out: (raw: RawFinding) => void): void {
     for (const p of rec.problems) {
-      if (seen.problems.includes(p.en)) continue;
-      seen.problems.push(p.en);
-      add(rec, { rule: DATA_RULE.id, severity: 'error', message: p, cnyCents: 0, usdCents: 0 });
+      if (v) {
+        if (v.problems?.includes(p.en)) continue;
+        (v.problems ??= []).push(p.en);
+      }
+      out(dataFinding(p));
     }
+    if (!formatRule || rec.tracking === undefined || rec.bad.has('trackingNumber')) return;
     const t = normTrack(rec.tracking);
-    if (!formatRule || t === '' || seen.tracks.includes(t) || rec.bad.has('trackingNumber') || rec.bad.has('carrier')) return;
-    seen.tracks.push(t);
-    const card = cardOf(rec);
-    const out = formatRule.check(rec, card, ctx);
-    if (out) for (const raw of Array.isArray(out) ? out : [out]) addRaw(rec, raw);
+    if (t === '') return;
+    const carrier = rec.carrier ?? v?.rec.carrier;
+    if (carrier === undefined || rec.bad.has('carrier') || (rec.carrier === undefined && v?.rec.bad.has('carrier'))) return;
+    if (v) {
+      if (v.tracks?.includes(t)) return;
+      (v.tracks ??= []).push(t);
+    }
+    // The format check needs no rate card (and must not count a row twice in the out-of-range note).
+    const r = formatRule.check(carrier === rec.carrier ? rec : { ...rec, carrier }, options.card ?? BUILTIN_CARDS[0], ctx);
+    if (!r) return;
+    if (Array.isArray(r)) r.forEach(out);
+    else out(r);
   }
 
   const ctx: RuleContext = { now, mapped, fee: undefined };
-  function auditRecord(rec: OrderRecord) {
+
+  /** The order-level rules on one order (merged record), its fee and its counts. */
+  function auditRecord(rec: OrderRecord, key: string, giftRow = rec.row) {
     const card = cardOf(rec);
     cardsUsed.set(card.card.id, card);
     const c = agg(byCountry, rec.country);
@@ -260,8 +357,8 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
         }
       }
     }
-    for (const p of rec.problems) add(rec, { rule: DATA_RULE.id, severity: 'error', message: p, cnyCents: 0, usdCents: 0 });
     ctx.fee = fee;
+    const at: Where = { row: rec.row, orderId: rec.orderId, country: rec.country, week: rec.week, key };
     const anyBad = rec.bad.size > 0;
     let failed = false;
     for (let i = 0; i < rules.length; i++) {
@@ -271,12 +368,44 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
       if (!out) continue;
       for (const raw of Array.isArray(out) ? out : [out]) {
         if (raw.rule === 'G-CONFIRM' || raw.rule === 'G-STATUS') failed = true;
-        addRaw(rec, raw);
+        addRaw(at, raw);
       }
     }
     if (freezeOn && rec.hasGift && rec.giftShippedAt !== undefined) {
-      gifts.push({ t: rec.giftShippedAt, row: rec.row, failed, orderId: rec.orderId, country: rec.country, week: rec.week, freezeAfter: card.gift.freezeAfterFailures });
+      gifts.push({ t: rec.giftShippedAt, row: giftRow, failed, orderId: rec.orderId, country: rec.country, week: rec.week, key, freezeAfter: card.gift.freezeAfterFailures });
     }
+  }
+
+  /** A row with an order id: merged into its order (or a new one), judged at finish. */
+  function addToOrder(rec: OrderRecord) {
+    const list = orders.get(rec.orderId);
+    let v = list?.find((x) => conflicts(x.rec, rec).length === 0);
+    if (v) {
+      v.rows.push(rec.row);
+      if (mergeRow(v.rec, rec)) v.giftRow = rec.row;
+    } else {
+      v = { rec, key: list ? `${rec.orderId}\u0002${rec.row}` : rec.orderId, rows: [rec.row], giftRow: rec.row, tracks: undefined, problems: undefined, rowFindings: undefined };
+      variants.push(v);
+      if (list) {
+        // Rows of one id that disagree on destination, paid time or amount: two orders, both audited.
+        const first = list[0];
+        const why = conflicts(first.rec, rec);
+        const rows = rowList([first.rows[0], rec.row]);
+        const rounded = /^\d{15,}$/.test(rec.orderId)
+          ? L(' (Excel rounds 16-digit ids stored as numbers to 15 digits: store order ids as text)', '（以数字存储的 16 位订单号会被 Excel 舍入为 15 位有效数字：请将订单号存为文本）')
+          : L('', '');
+        (v.rowFindings ??= []).push({
+          row: rec.row,
+          raw: dataFinding(L(
+            `rows ${rows.en} of order ${rec.orderId} disagree on ${why.map((x) => x.en).join('; ')} — two orders with one id?${rounded.en} This row is audited as a separate order`,
+            `订单 ${rec.orderId} 的第 ${rows.zh}不一致：${why.map((x) => x.zh).join('；')}。是两个订单共用一个订单号？${rounded.zh}本行按另一个订单单独审核`,
+          )),
+        });
+        list.push(v);
+      } else orders.set(rec.orderId, [v]);
+    }
+    const variant = v;
+    rowFindings(rec, v, (raw) => (variant.rowFindings ??= []).push({ row: rec.row, raw }));
   }
 
   function push(rows: readonly (readonly unknown[])[], firstDataRowIndex?: number) {
@@ -290,16 +419,30 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
       if (!rec) continue;
       rowsRead++;
       if (rec.orderId !== '') {
-        const first = firstRows.get(rec.orderId);
-        if (first) {
-          auditRepeat(rec, first);
-          continue;
-        }
-        firstRows.set(rec.orderId, { row: rec.row, tracking: rec.tracking, problems: rec.problems });
+        addToOrder(rec);
+        continue;
       }
-      auditRecord(rec);
+      // No order id: the row is its own order, judged now.
+      const at: Where = { row: rec.row, orderId: '', country: rec.country, week: rec.week, key: keyOf(rec) };
+      rowFindings(rec, undefined, (raw) => addRaw(at, raw));
+      auditRecord(rec, at.key);
     }
     nextIndex = i;
+  }
+
+  /** The orders with an id, each judged once on its merged record; then the findings of their single rows. */
+  function auditOrders() {
+    for (const v of variants) {
+      const m = v.rec;
+      const when = m.paidAt ?? m.giftShippedAt;
+      m.week = when !== undefined ? isoWeek(when) : '';
+      if (v.rowFindings) for (const f of v.rowFindings) addRaw({ row: f.row, orderId: m.orderId, country: m.country, week: m.week, key: v.key }, f.raw);
+      auditRecord(m, v.key, v.giftRow);
+      if (v.rows.length > 1) {
+        multiRowOrders++;
+        for (const r of v.rows) orderRows.set(r, v.rows);
+      }
+    }
   }
 
   /** [G-CONFIRM] freeze: N gift failures in a row, ordered by gift shipped time across all rows. */
@@ -331,12 +474,12 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
   function unknownCarrierFindings() {
     for (const u of unknownCarriers.values()) {
       const rows = rowList(u.rows);
-      add(u.rec, {
+      add(u.at, {
         ...u.raw,
         unknownCarrier: undefined,
         message: L(
           `${u.raw.message.en}; tracking numbers not checked on ${u.rows.length} row(s): ${rows.en}`,
-          `${u.raw.message.zh}；${u.rows.length} 行的运单号未校验：第 ${rows.zh} 行`,
+          `${u.raw.message.zh}；${u.rows.length} 行的运单号未校验：第 ${rows.zh}`,
         ),
       }, false);
     }
@@ -347,16 +490,14 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
     if (!multiRowOrders) return;
     for (let i = 0; i < findings.length; i++) {
       const fd = findings[i];
-      if (!fd.orderId) continue;
-      const seen = seenOrders.get(fd.orderId);
-      if (!seen) continue;
-      const others = [seen.row, ...seen.more].filter((r) => r !== fd.row);
-      const rows = rowList(others);
+      const rowsOf = fd.orderId ? orderRows.get(fd.row) : undefined;
+      if (!rowsOf) continue;
+      const rows = rowList(rowsOf.filter((r) => r !== fd.row));
       findings[i] = {
         ...fd,
         message: L(
           `${fd.message.en} [order ${fd.orderId} is also on row(s) ${rows.en}: one row per SKU, judged once]`,
-          `${fd.message.zh}［订单 ${fd.orderId} 另见第 ${rows.zh} 行：每个 SKU 一行，按一个订单判断］`,
+          `${fd.message.zh}［订单 ${fd.orderId} 另见第 ${rows.zh}：每个 SKU 一行，按一个订单判断］`,
         ),
       };
     }
@@ -364,6 +505,7 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
 
   function finish(): AuditReport {
     if (report) return report;
+    auditOrders();
     freeze();
     unknownCarrierFindings();
     mentionOtherRows();
@@ -376,6 +518,7 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
       ));
     }
     const state: AuditState = { mapping, findings, byRule, byCountry, byWeek, all, cardsUsed: [...cardsUsed.keys()], cards: [...cardsUsed.values()], now, notes, rows: rowsRead, multiRowOrders };
+    if (options.card) state.userCard = describeUserCard(options.card, options.cardLabel);
     const { tables, chart } = buildTables(state, lang);
     report = {
       mapping,

@@ -92,6 +92,12 @@ export interface AuditOptions {
   overrides?: Partial<Record<Field, number | null>>;
   /** Rate card to use (default: the built-in card in force on each order's payment date). */
   card?: RateCard;
+  /**
+   * Where `card` came from, shown next to its id in the Summary so a user's card is never taken for
+   * the built-in one: the CLI passes the --rates file name, the pane the sheet name. Additive;
+   * ignored without `card`.
+   */
+  cardLabel?: string;
   /** "Now" for open orders (stall, timeout): wall-clock ms read as UTC, like every core time; default localWallNow() (the local wall clock, not Date.now()). */
   now?: number;
   lang?: Lang;
@@ -99,11 +105,24 @@ export interface AuditOptions {
   headerRow?: number;
 }
 
+/**
+ * Number formats of one output table, by 0-based column, for its data rows (every row but the
+ * first); only number cells take them. Every host (Excel, Sheets, CLI) applies exactly these.
+ */
+export interface TableFormat {
+  /** Money, 2 decimals (#,##0.00). */
+  moneyColumns?: number[];
+  /** Shares held as fractions (0.125), shown as 0.0%. */
+  percentColumns?: number[];
+}
+
 /** The output tables, each a plain 2-D array with a header row, in the chosen language. */
 export interface ReportTables {
   findings: unknown[][];
   summary: unknown[][];
   weekly: unknown[][];
+  /** How each table's number columns are formatted (additive; buildTables always sets it). */
+  formats?: { findings?: TableFormat; summary?: TableFormat; weekly?: TableFormat };
 }
 
 export interface AuditReport {

@@ -39,8 +39,9 @@ const r = await core.auditTable(HEADER, rows, { now: NOW, chunkSize: 5_000 });
 line('auditTable 100k rows, 5,000-row chunks', N, Number(process.hrtime.bigint() - t) / 1e6);
 if (r.findings.length !== report.findings.length) throw new Error('chunked audit differs from one push');
 // One row per SKU: the same 100,000 rows where every order id appears on two consecutive rows
-// (50,000 orders): the second row of an order is only checked for a new tracking number / unreadable cell.
-const skuRows = rows.map((r, i) => r.map((v, c) => (HEADER[c] === '订单号' ? `81000000${String(i >> 1).padStart(8, '0')}` : v)));
+// (50,000 orders); the second row repeats the first row's order fields, as a multi-SKU export does,
+// and is merged into the order.
+const skuRows = rows.map((r, i) => (i % 2 === 1 ? rows[i - 1] : r).map((v, c) => (HEADER[c] === '订单号' ? `81000000${String(i >> 1).padStart(8, '0')}` : v)));
 let skuReport;
 line('audit 100k rows, 2 SKU rows per order', N, best(() => {
   const s = core.createAudit(HEADER, { now: NOW });

@@ -121,7 +121,10 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     writeFileSync(path.join(dir, 'odd.csv'), '6月订单导出,,\n编号,快递,单号\n81001,DHL,3318 810025\n');
     const miss = run(['audit', 'odd.csv', '--out', 'odd.xlsx', '--no-progress'], dir);
     expect(miss.status).toBe(1);
-    expect(miss.stderr).toContain('--map orderId=B');
+    // The hint names the column of the first header the audit did not recognise (编号 in A), not always B.
+    expect(miss.stderr).toContain('--map orderId=A (a column letter) or --map orderId="编号"');
+    const missZh = run(['audit', 'odd.csv', '--out', 'odd.xlsx', '--no-progress', '--lang', 'zh'], dir);
+    expect(missZh.stderr).toContain('--map orderId=A（列字母）或 --map orderId="编号"');
     const byText = run(['audit', 'odd.csv', '--out', 'odd.xlsx', '--now', '2024-07-05', '--no-progress', '--map', 'orderId=编号', '--map', 'carrier=快递', '--map', 'trackingNumber=单号'], dir);
     expect(byText.stderr).toBe('');
     expect(byText.stdout).toContain('1 orders (1 rows, header in row 2)');
@@ -133,6 +136,54 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     expect(bad.stderr).toContain('未知字段');
     const noCol = run(['audit', 'odd.csv', '--map', 'orderId=Nope'], dir);
     expect(noCol.stderr).toContain('no column with that header or letter');
+  });
+
+  it('no header recognised at all: --map by letter or by header text finds the header row below the title', () => {
+    // Nothing names an audit field: the header falls back to the first non-empty row (the title).
+    writeFileSync(path.join(dir, 'blind.csv'), '6月订单导出,,\n编号,货运,单号X\n81001,DHL,3318 810025\n81002,DHL,3318810025\n');
+    const miss = run(['audit', 'blind.csv', '--out', 'blind.xlsx', '--no-progress'], dir);
+    expect(miss.status).toBe(1);
+    expect(miss.stderr).toContain('--map orderId=A');
+    const byLetter = run(['audit', 'blind.csv', '--out', 'blind1.xlsx', '--now', '2024-07-05', '--no-progress', '-m', 'orderId=A', '-m', 'carrier=B', '-m', 'trackingNumber=C'], dir);
+    expect(byLetter.stderr).toBe('');
+    expect(byLetter.stdout).toContain('2 orders (2 rows, header in row 2)');
+    expect(byLetter.stdout).toContain('1 findings on 1 orders');
+    const byText = run(['audit', 'blind.csv', '--out', 'blind2.xlsx', '--now', '2024-07-05', '--no-progress', '-m', 'orderId=编号', '-m', 'carrier=货运', '-m', 'trackingNumber=单号X'], dir);
+    expect(byText.stderr).toBe('');
+    expect(byText.stdout).toContain('2 orders (2 rows, header in row 2)');
+    // A two-row header: the group row above is skipped.
+    writeFileSync(path.join(dir, 'grouped.csv'), 'Order,,,Logistics\nOrder ID,Country,Carrier,Tracking number\n81001,US,DHL,3318 810025\n');
+    const g = run(['audit', 'grouped.csv', '--out', 'grouped.xlsx', '--now', '2024-07-05', '--no-progress'], dir);
+    expect(g.stderr).toBe('');
+    expect(g.stdout).toContain('1 orders (1 rows, header in row 2)');
+  });
+
+  it('--rates: the Summary and the output name the user card; shares and money formatted from the report formats', async () => {
+    writeFileSync(path.join(dir, 'mine.csv'), 'key,value\ngift.tiers.emerging.fee,3.00\n');
+    const r = run(['audit', 'orders.csv', '--out', 'mine.xlsx', '--now', '2024-07-05', '--rates', 'mine.csv', '--no-progress'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Rate card: 2024-standard from mine.csv (2024-standard + 1 row(s) changed).');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(dir, 'mine.xlsx'));
+    const ss = wb.getWorksheet('Summary')!;
+    const rows: unknown[][] = [];
+    ss.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const cardRow = rows.find((x) => x[0] === 'Rate card')!;
+    expect(cardRow.slice(0, 3)).toEqual(['Rate card', '2024-standard', 'your card "mine.csv": 2024-standard + 1 row(s) changed']);
+    // Every number under the share column is a percent, under the money columns 2 decimals; nothing else is.
+    let percents = 0;
+    ss.eachRow((row, n) => {
+      if (n === 1) return;
+      row.eachCell((cell, col) => {
+        if (typeof cell.value !== 'number') return;
+        const want = col === 5 ? '0.0%' : [6, 7, 9].includes(col) ? '#,##0.00' : undefined;
+        expect([n, col, cell.numFmt || undefined]).toEqual([n, col, want]);
+        if (want === '0.0%') percents++;
+      });
+    });
+    expect(percents).toBeGreaterThan(5);
+    const allOrders = rows.find((x) => x[0] === 'All orders')!;
+    expect(typeof allOrders[4]).toBe('number');
   });
 });
 
