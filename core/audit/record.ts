@@ -5,7 +5,6 @@
  */
 import { isEmpty, toNumber, toCents, toDate, toCountry, toGrams, toPresent, toAppeal, isAbsentWord, fold, show, serialToMs, DAY_MS, type Cell } from '../coerce';
 import { isRuleError } from '../errors';
-import { splitTrail } from '../nodes';
 import { L, Localized, type Text } from '../text';
 import type { ColumnMapping, Field } from './types';
 import { FIELD_LABELS } from './columns';
@@ -27,7 +26,8 @@ export interface OrderRecord {
   lastEventAt?: number;
   deliveredAt?: number;
   eventCount?: number;
-  events?: string[];
+  /** The trail as typed (events joined by line breaks, |, ；…); split only when a trail is judged. */
+  events?: string;
   amountCents?: number;
   appealed?: boolean;
   uploadFailures?: number;
@@ -177,7 +177,7 @@ function readCell(kind: Kind, x: Cell): unknown | Text {
     case 'events': {
       const t = cellText(x);
       if (t === undefined) return L(`must be text, got ${show(x)}`, `必须是文本，得到 ${show(x)}`);
-      return splitTrail(t);
+      return t;
     }
   }
 }

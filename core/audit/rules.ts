@@ -76,17 +76,16 @@ const anyBad = (rec: OrderRecord, fields: readonly Field[]) => fields.some((x) =
  */
 const trailCache = new Map<string, { count: number; missing: NodeId[] }>();
 let trailCacheKey: readonly NodeId[] | undefined;
-function trailNodes(events: readonly string[], minEvents: number, required: readonly NodeId[]) {
+function trailNodes(trail: string, minEvents: number, required: readonly NodeId[]) {
   if (trailCacheKey !== required) {
     trailCache.clear();
     trailCacheKey = required;
   }
-  const key = events.join('\n');
-  let r = trailCache.get(key);
+  let r = trailCache.get(trail);
   if (!r) {
-    r = missingNodes(events, minEvents, required);
+    r = missingNodes([trail], minEvents, required); // missingNodes splits the cell into its events
     if (trailCache.size >= 20_000) trailCache.clear();
-    trailCache.set(key, r);
+    trailCache.set(trail, r);
   }
   return r;
 }

@@ -1,5 +1,6 @@
 /** Inputs as people type them (FUNCTIONS.md "Conventions"): countries, numbers, booleans, dates, empties. */
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { main, kindOf, hasCjk, NOW } from './_main';
 
 const f = main.sheetFunctions({ now: NOW }) as Record<string, (...a: unknown[]) => any>;
@@ -237,5 +238,31 @@ describe('card selection by date: a function given a date uses the card in force
     expect(early.SG_FEE('US', 30, '', '2024-07-01')).toBe(3.2);
     // a user's card (rates argument) is used whatever the date
     expect(early.SG_FEE('US', 30, '', '', [['gift.tiers.mature.fee', 3.5]])).toBe(3.5);
+  });
+});
+
+describe('toDate fast path for plain ISO text', () => {
+  it('gives exactly what the general path gives (valid and impossible dates alike)', () => {
+    const p2 = (v: number) => String(v).padStart(2, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.constantFrom(0, 1, 2),
+        (y, mo, d, h, mi, s, form) => {
+          const day = `${y}-${p2(mo)}-${p2(d)}`;
+          const text = form === 0 ? day : form === 1 ? `${day} ${p2(h)}:${p2(mi)}` : `${day}T${p2(h)}:${p2(mi)}:${p2(s)}`;
+          const fast = main.toDate(text);
+          const general = main.toDate(`${text} `); // a trailing space takes the general (regex) path
+          if (typeof fast === 'number') expect(fast).toBe(general);
+          else expect(main.isRuleError(general) && general.kind === fast.kind).toBe(true);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
