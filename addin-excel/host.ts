@@ -176,14 +176,12 @@ export class ExcelAuditHost implements AuditHost {
       active.load('id');
       const tables = wb.tables;
       tables.load('items/name');
-      const ownSetting = wb.settings.getItemOrNullObject(OUTPUT_SETTING);
-      ownSetting.load('value');
-      const cardSetting = wb.settings.getItemOrNullObject(RATE_CARD_SETTING);
-      cardSetting.load('value');
+      const ownSheets = loadOwnSheets(wb);
       await context.sync();
 
       // The add-in's output sheets and its rate-card sheets are never audit sources.
-      const own = new Set([...Object.values(parseRegistry(ownSetting)), ...parseIdList(cardSetting)]);
+      const { outputs, cards } = ownSheets();
+      const own = new Set([...outputs, ...cards]);
       const tableInfo = tables.items.map((t) => {
         const range = t.getRange();
         range.load('address,rowIndex,columnIndex,rowCount,columnCount');
@@ -279,13 +277,9 @@ export class ExcelAuditHost implements AuditHost {
       const wb = context.workbook;
       const sheets = wb.worksheets;
       sheets.load('items/name,items/id');
-      const ownSetting = wb.settings.getItemOrNullObject(OUTPUT_SETTING);
-      ownSetting.load('value');
-      const cardSetting = wb.settings.getItemOrNullObject(RATE_CARD_SETTING);
-      cardSetting.load('value');
+      const ownSheets = loadOwnSheets(wb);
       await context.sync();
-      const outputs = new Set(Object.values(parseRegistry(ownSetting)));
-      const cards = new Set(parseIdList(cardSetting));
+      const { outputs, cards } = ownSheets();
       const out: SheetChoice[] = sheets.items.filter((s) => !outputs.has(s.id)).map((s) => ({ id: s.id, name: s.name, ...(cards.has(s.id) ? { rateCard: true } : {}) }));
       return [...out.filter((s) => s.rateCard), ...out.filter((s) => !s.rateCard)];
     });
@@ -583,6 +577,15 @@ function excelApi(version: string): boolean {
 }
 
 /** A setting holding a JSON list of worksheet ids (damaged or absent: empty). */
+/** Queue loading the add-in's two workbook settings; after the sync, the ids of its output and rate-card sheets. */
+function loadOwnSheets(wb: Excel.Workbook): () => { outputs: Set<string>; cards: Set<string> } {
+  const outputs = wb.settings.getItemOrNullObject(OUTPUT_SETTING);
+  outputs.load('value');
+  const cards = wb.settings.getItemOrNullObject(RATE_CARD_SETTING);
+  cards.load('value');
+  return () => ({ outputs: new Set(Object.values(parseRegistry(outputs))), cards: new Set(parseIdList(cards)) });
+}
+
 function parseIdList(setting: Excel.Setting): string[] {
   if (setting.isNullObject) return [];
   try {
