@@ -3,4 +3,3 @@ import { CATALOGUE } from '../core/functions';
 import { metadataFiles } from './metadata';
 
 export const files = (): Record<string, string> => metadataFiles(CATALOGUE);
-export const functionIds = (): string[] => CATALOGUE.map((d) => d.name);

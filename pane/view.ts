@@ -120,7 +120,7 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
           },
         });
         sel.append(h('option', { value: '' }, tr(T.notMapped, s.lang)));
-        s.header.forEach((name, c) => sel.append(h('option', { value: String(c) }, columnName(s.header, c, s.lang))));
+        s.header.forEach((_, c) => sel.append(h('option', { value: String(c) }, columnName(s.header, c, s.lang))));
         grid.append(lab, sel);
         selects.set(f, { row: lab, sel, wrap: [lab, sel] });
       }

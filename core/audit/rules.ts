@@ -76,14 +76,14 @@ const anyBad = (rec: OrderRecord, fields: readonly Field[]) => fields.some((x) =
  */
 const trailCache = new Map<string, { count: number; missing: NodeId[] }>();
 let trailCacheKey: readonly NodeId[] | undefined;
-function trailNodes(trail: string, minEvents: number, required: readonly NodeId[]) {
+function trailNodes(trail: string, required: readonly NodeId[]) {
   if (trailCacheKey !== required) {
     trailCache.clear();
     trailCacheKey = required;
   }
   let r = trailCache.get(trail);
   if (!r) {
-    r = missingNodes([trail], minEvents, required); // missingNodes splits the cell into its events
+    r = missingNodes([trail], required); // missingNodes splits the cell into its events
     if (trailCache.size >= 20_000) trailCache.clear();
     trailCache.set(trail, r);
   }
@@ -243,7 +243,7 @@ export const AUDIT_RULES: readonly AuditRule[] = [
       if (rec.deliveredAt === undefined || anyBad(rec, ['eventCount', 'events'])) return;
       if (rec.eventCount === undefined && rec.events === undefined) return;
       const x = card.express;
-      const r = rec.events ? { ...trailNodes(rec.events, x.minEvents, x.requiredNodes) } : { count: 0, missing: [] };
+      const r = rec.events ? { ...trailNodes(rec.events, x.requiredNodes) } : { count: 0, missing: [] };
       if (rec.eventCount !== undefined) r.count = rec.eventCount;
       const why = describeMissing(r, x.minEvents);
       if (!why) return;

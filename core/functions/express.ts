@@ -1,5 +1,5 @@
 /** Offline Express functions (seed 004), except the TRACK_* family. Rule ids from RULES.md. */
-import { valueError, isRuleError } from '../errors';
+import { valueError } from '../errors';
 import { toCents, fromCents, HOUR_MS } from '../coerce';
 import { nodeLabel, nodesOf, splitTrail, type NodeId } from '../nodes';
 import { docLabel } from '../docs';
@@ -21,7 +21,7 @@ export function timeoutPenaltyCents(card: { express: { timeoutDays: number; time
  * element may hold several events joined the way exports join them (splitTrail: line breaks, "|",
  * "；"…); already-split events are counted as they are.
  */
-export function missingNodes(events: readonly string[], minEvents: number, required: readonly NodeId[]): { count: number; missing: NodeId[] } {
+export function missingNodes(events: readonly string[], required: readonly NodeId[]): { count: number; missing: NodeId[] } {
   const seen = new Set<NodeId>();
   let count = 0;
   for (const cell of events) {
@@ -149,7 +149,7 @@ export const EXPRESS_FUNCTIONS: readonly FunctionDef[] = [
     result: 'text',
     examples: [{ formula: 'NODES_MISSING(C2:C8)', result: 'missing: import customs, delivered (signed)' }],
     impl: ([events], ctx) =>
-      withCard(ctx, undefined, (card) => describeMissing(missingNodes(events, card.express.minEvents, card.express.requiredNodes), card.express.minEvents) || ''),
+      withCard(ctx, undefined, (card) => describeMissing(missingNodes(events, card.express.requiredNodes), card.express.minEvents) || ''),
   },
   {
     name: 'DOCS_REQUIRED',
