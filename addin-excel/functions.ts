@@ -10,8 +10,8 @@
  *  - an omitted optional argument arrives as null (or [[null]]): it means "not given";
  *    empty cells inside a range arrive as null on the web, "" sometimes, and as 0 on desktop
  *    (office-js#4702, #5262: indistinguishable from a typed 0). Where 0 can never be a real value
- *    it is read as empty (excelEmptyZeros): an OPTIONAL 'date' (serial 0 is no date) and a 'rates'
- *    card range (0 is never a key; a range of only 0s is an empty range). Elsewhere a 0 stays 0;
+ *    it is read as empty: an OPTIONAL 'date' (excelEmptyZeros; serial 0 is no date); a 'rates' card
+ *    range's 0 keys and all-0 ranges are handled by the core itself. Elsewhere a 0 stays 0;
  *  - results are declared matrices, so a scalar result is returned as [[value]];
  *  - dates go out as Excel serial numbers; a blank result cell is "" (Excel shows null as 0);
  *  - "now" (the default of on_date) is the local wall clock, like the serials Excel hands over;
@@ -74,21 +74,15 @@ export function fromExcelArg(x: unknown): unknown {
 const isZero = (v: unknown) => v === 0;
 
 /**
- * Excel desktop's empty cell (0) → null where 0 cannot be meant (see the header): in an optional
- * 'date' argument every 0 cell (a single 0 = not given), in a 'rates' range the rows whose key is 0
- * (blank rows of the card) and the whole range when it is only 0s (not given).
+ * Excel desktop's empty cell (0) → null in an optional 'date' argument, where 0 cannot be meant
+ * (serial 0 is no date): a single 0 is "not given". Rate-card ranges need nothing here: the core
+ * reads a 0 key as a blank row and a range of only 0s as not given, for every host.
  */
 export function excelEmptyZeros(arg: ArgDef, x: unknown): unknown {
   if (arg.kind === 'date' && arg.optional) {
     if (isZero(x)) return null;
     if (isMatrix(x)) return x.map((r) => r.map((c) => (isZero(c) ? null : c)));
     return x;
-  }
-  if (arg.kind === 'rates') {
-    if (isZero(x)) return null;
-    if (!isMatrix(x)) return x;
-    if (x.every((r) => r.every((c) => isZero(c) || c === null || c === ''))) return null;
-    return x.map((r) => (isZero(r[0]) ? r.map(() => null) : r));
   }
   return x;
 }

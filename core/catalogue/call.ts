@@ -98,7 +98,7 @@ const flat = (x: Cell): Cell[] => (Array.isArray(x) ? (x as Cell[]).flat(Infinit
 function coerceRange(arg: ArgDef, x: Cell): Coerced | RuleError {
   if (arg.kind === 'rates') {
     // Excel desktop hands the empty cells of a range as 0: a range of blanks and zeros is "not given".
-    if (isEmpty(x) || (Array.isArray(x) && flat(x).every((c) => isEmpty(c) || c === 0))) return undefined;
+    if (flat(x).every((c) => isEmpty(c) || c === 0)) return undefined;
     return cardFromTable(as2D(x) ?? [[x]]);
   }
   const cells = flat(x).filter((c) => !isEmpty(c));
