@@ -38,13 +38,16 @@ const ErrorCode = {
 type Fn = (...args: unknown[]) => unknown;
 interface Loaded {
   fns: Map<string, Fn>;
-  office: { context: { displayLanguage: string } };
+  office: { context: { displayLanguage: string; diagnostics?: { platform: string; version: string } } };
 }
+
+/** A current Excel (shows error values inside arrays per cell, office-js#2174 fixed). */
+const CURRENT_BUILD = { platform: 'OfficeOnline', version: '16.0.20310.10000' };
 
 /** Load the bundle; `extra` adds or replaces sandbox globals (e.g. a Date with a fixed clock and zone). */
 function load(extra: Record<string, unknown> = {}): Loaded {
   const fns = new Map<string, Fn>();
-  const office = { context: { displayLanguage: 'en-US' } };
+  const office: Loaded['office'] = { context: { displayLanguage: 'en-US', diagnostics: { ...CURRENT_BUILD } } };
   const sandbox = {
     CustomFunctions: {
       Error: StubError,
@@ -235,7 +238,8 @@ describe('dist/excel/functions.js in a vm', () => {
     const fee = loaded.fns.get('SG_FEE')!;
     expect(fee([['US']], [[30]], [[null]], null, null)).toEqual([[3.2]]);
     expect(fee([['US']], [[30]], [['']], [[null]], null)).toEqual([[3.2]]);
-    expect(fee([['US'], ['BR'], [null]], [[30]], null, null, null)).toEqual([[3.2], (expected(getDef('SG_FEE'), ['BR', 30], 'en') as unknown[][])[0], ['']]);
+    // An empty row in between stays blank; empty rows at the end are not part of the result.
+    expect(fee([['US'], [null], ['BR'], [null]], [[30]], null, null, null)).toEqual([[3.2], [''], (expected(getDef('SG_FEE'), ['BR', 30], 'en') as unknown[][])[0]]);
     // An empty required cell is an error, not 0.
     expect(actual(fee, [[[null]], [[30]], null, null, null])).toMatchObject({ thrown: { code: '#VALUE!' } });
   });
