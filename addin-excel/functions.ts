@@ -315,6 +315,7 @@ export function excelFunction(def: FunctionDef): (...args: unknown[]) => unknown
         // Errors stay RuleErrors here; toExcelResult shows them (thrown, error value or text).
         errorOut: (e) => e,
         blank: '',
+        trimTrailingEmpty: true,
         maxCells: MAX_RESULT_CELLS,
       });
     } catch (err) {

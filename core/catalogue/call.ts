@@ -23,6 +23,12 @@ export interface HostOptions {
   /** What a cell whose every input is empty shows inside a range result (default ""). */
   blank?: unknown;
   /**
+   * Spreadsheet hosts (Excel, Sheets) set this: a range result stops at the last row (column) where
+   * some range argument holds something, so a whole-column reference (E:E, A2:A) does not answer a
+   * million blank rows. Unset (Node): the result has the arguments' full shape.
+   */
+  trimTrailingEmpty?: boolean;
+  /**
    * Most result cells one call may give (after trailing empty rows/columns are dropped); above it the
    * call is one clear #VALUE! asking to split the range. Unset: no cap (Node). Excel sets one so a
    * response stays far below Excel on the web's 5 MB limit (docs/excel-host.md).
@@ -235,14 +241,16 @@ export function callFunction(def: FunctionDef, rawArgs: readonly Cell[], opts: H
     }
   }
 
-  // Whole-column references (E:E, A2:A): the result stops at the last row (column) where some range
-  // argument holds something. The empty rows below would only be blanks (a 1,048,576-row call gave
-  // a 59 MB response); empty rows in between still give their blank cell.
-  if (grids.some(Boolean)) {
+  // Whole-column references (E:E, A2:A), for spreadsheet hosts: the result stops at the last row
+  // (column) where some range argument holds something. The empty rows below would only be blanks
+  // (a 1,048,576-row call gave a 59 MB response); empty rows in between still give their blank cell.
+  if (opts.trimTrailingEmpty && grids.some(Boolean)) {
     const used = usedExtent(grids);
     rows = Math.min(rows, used.rows);
     cols = Math.min(cols, used.cols);
     if (rows === 0 || cols === 0) return [[opts.blank ?? '']];
+  }
+  if (grids.some(Boolean)) {
     if (opts.maxCells !== undefined && rows * cols > opts.maxCells) {
       const r = rows.toLocaleString('en-US');
       const m = opts.maxCells.toLocaleString('en-US');

@@ -179,7 +179,7 @@ const errOut = (e: RuleError, lang: 'en' | 'zh') =>
 
 /** What the adapter must give: a matrix, or { thrown } for a single error. */
 function expected(def: FunctionDef, sheetArgs: unknown[], lang: 'en' | 'zh'): unknown {
-  const v = callFunction(def, sheetArgs, { lang, dateOut: msToSerial, errorOut: errOut, blank: '' });
+  const v = callFunction(def, sheetArgs, { lang, dateOut: msToSerial, errorOut: errOut, blank: '', trimTrailingEmpty: true });
   const isErr = (x: unknown) => typeof x === 'object' && x !== null && 'code' in x;
   if (Array.isArray(v)) return v.map((r) => (r as unknown[]).map((c) => (c === null || c === undefined ? '' : c)));
   if (isErr(v)) return { thrown: v };
