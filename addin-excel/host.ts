@@ -36,6 +36,49 @@ export const MAX_SHEET_ROWS = 5000;
 /** Rows read from the top of a used range to find its header row below a title (findHeaderRow). */
 export const HEADER_SCAN_ROWS = 25;
 
+/**
+ * Worksheet.getRanges fails ("The argument is invalid or missing or has an incorrect format.") near
+ * 500 areas / 8 KB of address text, with no documented limit (office-js#5198). Each call stays far
+ * below both; a call Excel still rejects falls back to one range per span.
+ */
+export const HIGHLIGHT_MAX_AREAS = 200;
+export const HIGHLIGHT_MAX_CHARS = 4000;
+/** Spans filled per sync in the per-span fallback. */
+export const HIGHLIGHT_FALLBACK_BATCH = 100;
+
+/** What the last highlighting pass did (tests and diagnostics; highlighting never fails a write). */
+export interface HighlightStats {
+  /** getRanges calls made, with their area counts and address lengths. */
+  calls: { areas: number; chars: number; ok: boolean }[];
+  /** Spans filled one by one after a rejected getRanges call. */
+  fallbackSpans: number;
+  /** Spans left unfilled because Excel rejected even the per-span fill. */
+  skippedSpans: number;
+}
+
+/** Comma-joined A1 addresses of row spans, cut into getRanges calls within both limits. */
+export function highlightCalls(areas: readonly [number, number][], lastColumn: string, maxAreas = HIGHLIGHT_MAX_AREAS, maxChars = HIGHLIGHT_MAX_CHARS): { address: string; spans: [number, number][] }[] {
+  const out: { address: string; spans: [number, number][] }[] = [];
+  let parts: string[] = [];
+  let spansOf: [number, number][] = [];
+  let chars = 0;
+  for (const span of areas) {
+    const part = `A${span[0]}:${lastColumn}${span[1]}`;
+    const add = part.length + (parts.length ? 1 : 0);
+    if (parts.length && (parts.length >= maxAreas || chars + add > maxChars)) {
+      out.push({ address: parts.join(','), spans: spansOf });
+      parts = [];
+      spansOf = [];
+      chars = 0;
+    }
+    chars += part.length + (parts.length ? 1 : 0);
+    parts.push(part);
+    spansOf.push(span);
+  }
+  if (parts.length) out.push({ address: parts.join(','), spans: spansOf });
+  return out;
+}
+
 const MONEY_FORMAT = '#,##0.00';
 const PERCENT_FORMAT = '0.0%';
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
@@ -459,19 +502,49 @@ export class ExcelAuditHost implements AuditHost {
     ws.freezePanes.freezeRows(1);
     // Autofit on the first rows only (autofit over 100k rows is slow and the widths are the same).
     ws.getRangeByIndexes(0, 0, Math.min(total, 500), width).format.autofitColumns();
-
-    // Bad rows: RangeAreas of merged spans, a bounded number of areas per request.
-    const areas = spans(opts.highlightRows ?? []).filter(([a]) => a <= total - 1);
-    const last = columnLetter(width - 1);
-    for (let i = 0; i < areas.length; i += 500) {
-      const address = areas
-        .slice(i, i + 500)
-        .map(([a, b]) => `A${a + 1}:${last}${Math.min(b, total - 1) + 1}`)
-        .join(',');
-      ws.getRanges(address).format.fill.color = BAD_ROW_FILL;
-      await context.sync();
-    }
+    // Committed on its own: a rejected highlighting request must not take the header formats with it.
     await context.sync();
+
+    await this.highlight(context, ws, opts.highlightRows ?? [], total, width);
+  }
+
+  /** Stats of the last highlighting pass that had rows to fill. */
+  lastHighlight: HighlightStats = { calls: [], fallbackSpans: 0, skippedSpans: 0 };
+
+  /**
+   * Fill the bad rows (1-based data rows; sheet row = data row + 1): RangeAreas of merged spans in
+   * calls within HIGHLIGHT_MAX_AREAS / HIGHLIGHT_MAX_CHARS; a call Excel rejects is redone one span
+   * per range. Never throws: the report's values are already written, a missing fill is cosmetic.
+   */
+  private async highlight(context: Ctx, ws: Excel.Worksheet, rows: readonly number[], total: number, width: number): Promise<void> {
+    const areas = spans(rows)
+      .filter(([a]) => a <= total - 1)
+      .map(([a, b]): [number, number] => [a + 1, Math.min(b, total - 1) + 1]);
+    if (areas.length === 0) return;
+    const stats: HighlightStats = { calls: [], fallbackSpans: 0, skippedSpans: 0 };
+    this.lastHighlight = stats;
+    const last = columnLetter(width - 1);
+    for (const call of highlightCalls(areas, last)) {
+      try {
+        ws.getRanges(call.address).format.fill.color = BAD_ROW_FILL;
+        await context.sync();
+        stats.calls.push({ areas: call.spans.length, chars: call.address.length, ok: true });
+        continue;
+      } catch {
+        stats.calls.push({ areas: call.spans.length, chars: call.address.length, ok: false });
+      }
+      // Fallback: one range per span, a bounded number per sync; a failing batch is skipped.
+      for (let i = 0; i < call.spans.length; i += HIGHLIGHT_FALLBACK_BATCH) {
+        const batch = call.spans.slice(i, i + HIGHLIGHT_FALLBACK_BATCH);
+        try {
+          for (const [a, b] of batch) ws.getRangeByIndexes(a - 1, 0, b - a + 1, width).format.fill.color = BAD_ROW_FILL;
+          await context.sync();
+          stats.fallbackSpans += batch.length;
+        } catch {
+          stats.skippedSpans += batch.length;
+        }
+      }
+    }
   }
 
   /** Writes to the add-in's own sheet for `name` and resolves to that sheet's actual name. */

@@ -7,6 +7,18 @@
  * `dimensionality: "matrix"`: any argument may be a range (FUNCTIONS.md), and a range argument makes
  * the result a range of the broadcast shape. A scalar call returns a 1×1 matrix, which Excel shows as
  * an ordinary single value (see addin-excel/functions.ts).
+ *
+ * Real-host rules (docs/excel-host.md):
+ *  - `allowErrorForDataTypeAny: true`: an error cell inside a range argument reaches the function
+ *    (as a CustomFunctions.Error value) instead of Excel answering #VALUE! for the whole call; the
+ *    adapter turns it into that one result cell's error.
+ *  - Function NAMES are the English sheet names in every display language: a formula typed as
+ *    `=AE.SG_FEE(…)` (every document, the Sheets add-on, a colleague's workbook) must work in a
+ *    Chinese-UI Excel too. Only descriptions and parameter help are localised (zh-CN file).
+ *  - No custom enums: a parameter with `customEnumId` must be typed `string` (Microsoft's generator
+ *    never emits one on `any`), the enum metadata format changed (customEnumId/stringValue vs
+ *    customEnumType/value) and custom enums belong to no requirement set; a host that rejects the
+ *    file shows #NAME? for EVERY function. Carrier names are listed in the parameter help instead.
  */
 import type { ArgDef, FunctionDef } from '../core/catalogue/types';
 import type { Lang } from '../core/text';
@@ -15,7 +27,7 @@ import type { Lang } from '../core/text';
 export const NAMESPACE = 'AE';
 
 /** Limits from Microsoft's schema (extensionFunction / extensionFunctionParameter / enum). */
-export const LIMITS = { description: 128, paramName: 64, nameMin: 3, nameMax: 64, enumText: 256 } as const;
+export const LIMITS = { description: 128, paramName: 64, nameMin: 3, nameMax: 64 } as const;
 
 const NAME_RE = /^[\p{L}][\p{L}0-9._]*$/u;
 const ID_RE = /^[a-zA-Z][a-zA-Z0-9._]*$/;
@@ -26,7 +38,6 @@ export interface CfParameter {
   type: 'any';
   dimensionality: 'matrix';
   optional?: boolean;
-  customEnumId?: string;
 }
 export interface CfFunction {
   id: string;
@@ -35,14 +46,10 @@ export interface CfFunction {
   parameters: CfParameter[];
   result: { dimensionality: 'matrix' };
 }
-export interface CfEnum {
-  id: string;
-  type: 'string';
-  values: { name: string; stringValue: string; tooltip?: string }[];
-}
 export interface CfMetadata {
+  /** Error cells of a range argument reach the function (every parameter is `any`). */
+  allowErrorForDataTypeAny: true;
   functions: CfFunction[];
-  enums?: CfEnum[];
 }
 
 /** Cut a help text to Excel's limit at a word/phrase boundary, ending with "…". */
@@ -54,68 +61,47 @@ export function clip(s: string, max: number = LIMITS.description): string {
   return `${(at > max * 0.6 ? cut.slice(0, at) : cut).replace(/[\s,;:，；：、(（]+$/, '')}…`;
 }
 
-/** A localized function name Excel accepts, or the invariant English name when it would not. */
-function functionName(def: FunctionDef, lang: Lang): string {
-  if (lang === 'en') return def.name;
-  const zh = def.nameZh.trim();
-  return NAME_RE.test(zh) && zh.length >= LIMITS.nameMin && zh.length <= LIMITS.nameMax ? zh : def.name;
+/** The function name users type: the English sheet name in every language (see the header). */
+function functionName(def: FunctionDef): string {
+  if (!NAME_RE.test(def.name) || def.name.length < LIMITS.nameMin || def.name.length > LIMITS.nameMax) {
+    throw new Error(`function name ${def.name} is not a valid Excel custom-function name`);
+  }
+  return def.name;
 }
 
-function paramName(arg: ArgDef, lang: Lang): string {
-  const n = (lang === 'zh' ? arg.nameZh : arg.name).trim() || arg.name;
-  return n.slice(0, LIMITS.paramName);
+/** Parameter names stay English too (as FUNCTIONS.md spells them); zh-CN help starts with the Chinese name. */
+function paramName(arg: ArgDef): string {
+  return arg.name.trim().slice(0, LIMITS.paramName);
 }
 
-/** Enum id for an argument offering a fixed list (e.g. carriers). */
-export const enumId = (arg: ArgDef): string =>
-  `${arg.name
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join('')}Choices`.replace(/^([^A-Za-z])/, 'E$1');
+/** Parameter help: the help text, for zh-CN prefixed with the Chinese name; fixed choices listed. */
+function paramHelp(arg: ArgDef, lang: Lang): string {
+  const base = lang === 'zh' && arg.nameZh.trim() ? `${arg.nameZh.trim()}：${arg.help.zh}` : arg.help[lang];
+  if (!arg.choices?.length) return clip(base);
+  const list = arg.choices.join(', ');
+  return clip(`${base}${lang === 'zh' ? '。可选：' : '. One of: '}${list}`);
+}
 
 export function buildMetadata(catalogue: readonly FunctionDef[], lang: Lang): CfMetadata {
-  const enums = new Map<string, CfEnum>();
+  const seen = new Set<string>();
   const functions = catalogue.map((def): CfFunction => {
     if (!ID_RE.test(def.name)) throw new Error(`function id ${def.name} is not a valid Excel custom-function id`);
+    const name = functionName(def);
+    if (seen.has(name.toUpperCase())) throw new Error(`duplicate function name ${name}`);
+    seen.add(name.toUpperCase());
     return {
       id: def.name,
-      name: functionName(def, lang),
+      name,
       description: clip(def.help[lang]),
       parameters: def.args.map((arg): CfParameter => {
-        const p: CfParameter = {
-          name: paramName(arg, lang),
-          description: clip(arg.help[lang]),
-          type: 'any',
-          dimensionality: 'matrix',
-        };
+        const p: CfParameter = { name: paramName(arg), description: paramHelp(arg, lang), type: 'any', dimensionality: 'matrix' };
         if (arg.optional) p.optional = true;
-        if (arg.choices && arg.choices.length > 0) {
-          const id = enumId(arg);
-          if (!enums.has(id)) {
-            enums.set(id, {
-              id,
-              type: 'string',
-              values: arg.choices.map((c) => ({ name: c.slice(0, LIMITS.enumText), stringValue: c })),
-            });
-          }
-          p.customEnumId = id;
-        }
         return p;
       }),
       result: { dimensionality: 'matrix' },
     };
   });
-  // Localized names must stay unique; a clash falls back to the invariant id.
-  const seen = new Set<string>();
-  for (const f of functions) {
-    const key = f.name.toUpperCase();
-    if (seen.has(key)) f.name = f.id;
-    seen.add(f.name.toUpperCase());
-  }
-  const out: CfMetadata = { functions };
-  if (enums.size > 0) out.enums = [...enums.values()];
-  return out;
+  return { allowErrorForDataTypeAny: true, functions };
 }
 
 /** The two metadata files Excel loads: functions.json (default) and functions-zh-cn.json. */

@@ -6,6 +6,7 @@
 import { mountAuditPane } from '../pane';
 import { ExcelAuditHost } from './host';
 import { langFromLocale } from '../core/text';
+import { whenFirstVisible, type VisibilityEnv } from './visibility';
 
 function fail(root: HTMLElement, err: unknown): void {
   const zh = typeof navigator !== 'undefined' && langFromLocale(navigator.language) === 'zh';
@@ -22,7 +23,10 @@ function start(): void {
     const host = new ExcelAuditHost();
     document.documentElement.lang = host.lang() === 'zh' ? 'zh-CN' : 'en';
     root.textContent = '';
-    mountAuditPane(root, host);
+    // This page is also the custom functions' shared runtime, loaded with every workbook that uses
+    // them even when the pane stays closed: scan the sheets only once the pane is first visible.
+    const pane = mountAuditPane(root, host, { autoLoad: false });
+    whenFirstVisible({ document, window, addin: (Office as { addin?: VisibilityEnv['addin'] }).addin }, () => void pane.controller.refreshSources());
   } catch (e) {
     fail(root, e);
   }

@@ -40,6 +40,8 @@ export function call(name: string, args: unknown[]): unknown {
       dateOut: wallMsToDate,
       errorOut: errorText,
       blank: '',
+      // Open-ended ranges (E2:E, E:E) answer down to the last non-empty row only.
+      trimTrailingEmpty: true,
     });
   } catch (err) {
     const msg = err instanceof Error ? err.message : String(err);

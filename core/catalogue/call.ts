@@ -22,6 +22,18 @@ export interface HostOptions {
   errorOut?: (e: RuleError, lang: Lang) => unknown;
   /** What a cell whose every input is empty shows inside a range result (default ""). */
   blank?: unknown;
+  /**
+   * Spreadsheet hosts (Excel, Sheets) set this: a range result stops at the last row (column) where
+   * some range argument holds something, so a whole-column reference (E:E, A2:A) does not answer a
+   * million blank rows. Unset (Node): the result has the arguments' full shape.
+   */
+  trimTrailingEmpty?: boolean;
+  /**
+   * Most result cells one call may give (after trailing empty rows/columns are dropped); above it the
+   * call is one clear #VALUE! asking to split the range. Unset: no cap (Node). Excel sets one so a
+   * response stays far below Excel on the web's 5 MB limit (docs/excel-host.md).
+   */
+  maxCells?: number;
 }
 
 type Coerced = unknown;
@@ -67,6 +79,8 @@ function checkBounds(arg: ArgDef, v: Coerced): Coerced | RuleError {
 
 /** Coerce one cell for one argument; the error names the argument. */
 export function coerceArg(arg: ArgDef, x: Cell): Coerced | RuleError {
+  // An error cell the host handed over (Excel: an error value in a range) is that cell's own error.
+  if (isRuleError(x)) return x;
   if (arg.raw && !Array.isArray(x)) return x;
   if (isEmpty(x)) {
     return arg.optional ? undefined : valueError(`${arg.name} is required (the cell is empty)`, `${arg.nameZh} 为必填项（单元格为空）`);
@@ -96,6 +110,9 @@ function as2D(x: Cell): Cell[][] | undefined {
 const flat = (x: Cell): Cell[] => (Array.isArray(x) ? (x as Cell[]).flat(Infinity as 1) : [x]);
 
 function coerceRange(arg: ArgDef, x: Cell): Coerced | RuleError {
+  // A range argument is one value: an error cell in it is the whole call's error.
+  const bad = flat(x).find(isRuleError);
+  if (bad) return bad as RuleError;
   if (arg.kind === 'rates') {
     // Excel desktop hands the empty cells of a range as 0: a range of blanks and zeros is "not given".
     if (flat(x).every((c) => isEmpty(c) || c === 0)) return undefined;
@@ -121,6 +138,40 @@ function coerceRange(arg: ArgDef, x: Cell): Coerced | RuleError {
     nums.push(n as number);
   }
   return nums;
+}
+
+/**
+ * The rows and columns of the broadcast result that reach the last non-blank cell of some range
+ * argument. A 1-row (1-column) range broadcasts and counts as one row (column) whatever it holds.
+ * Scans a tall range from the bottom, so a whole column with ten filled rows costs little.
+ */
+function usedExtent(grids: readonly (Cell[][] | undefined)[]): { rows: number; cols: number } {
+  let rows = 0;
+  let cols = 0;
+  for (const g of grids) {
+    if (!g) continue;
+    let last = g.length === 1 ? 0 : -1;
+    for (let r = g.length - 1; r >= 0 && last < 0; r--) {
+      const row = g[r];
+      if (row) for (let c = 0; c < row.length; c++) if (!blankCell(row[c])) { last = r; break; }
+    }
+    rows = Math.max(rows, last + 1);
+    let width = 0;
+    let wide = false;
+    for (let r = 0; r <= last; r++) {
+      const row = g[r];
+      if (!row) continue;
+      if (row.length <= 1) {
+        width = Math.max(width, row.length);
+        continue;
+      }
+      wide = true;
+      for (let c = row.length - 1; c >= width; c--) if (!blankCell(row[c])) { width = c + 1; break; }
+    }
+    // A column range (every row one cell wide) counts as one column even where it is blank.
+    cols = Math.max(cols, wide ? width : Math.min(width, 1) || (last >= 0 ? 1 : 0));
+  }
+  return { rows, cols };
 }
 
 const defaultErrorOut = (e: RuleError) => e;
@@ -187,6 +238,28 @@ export function callFunction(def: FunctionDef, rawArgs: readonly Cell[], opts: H
       grids[i] = g;
       rows = Math.max(rows, g.length);
       cols = Math.max(cols, g[0]?.length ?? 1);
+    }
+  }
+
+  // Whole-column references (E:E, A2:A), for spreadsheet hosts: the result stops at the last row
+  // (column) where some range argument holds something. The empty rows below would only be blanks
+  // (a 1,048,576-row call gave a 59 MB response); empty rows in between still give their blank cell.
+  if (opts.trimTrailingEmpty && grids.some(Boolean)) {
+    const used = usedExtent(grids);
+    rows = Math.min(rows, used.rows);
+    cols = Math.min(cols, used.cols);
+    if (rows === 0 || cols === 0) return [[opts.blank ?? '']];
+  }
+  if (grids.some(Boolean)) {
+    if (opts.maxCells !== undefined && rows * cols > opts.maxCells) {
+      const r = rows.toLocaleString('en-US');
+      const m = opts.maxCells.toLocaleString('en-US');
+      return fail(
+        valueError(
+          `${def.name}: ${r} rows × ${cols} columns of input (up to the last non-empty row) is more than ${m} result cells in one call; split the range into blocks of at most ${m} rows`,
+          `${def.name}：输入有 ${r} 行 × ${cols} 列（到最后一个非空行为止），单次调用最多 ${m} 个结果单元格；请把区域拆成每段不超过 ${m} 行`,
+        ),
+      );
     }
   }
 

@@ -13,7 +13,11 @@ const onDateArg = {
   nameZh: '日期',
   kind: 'date',
   optional: true,
-  help: L('Date whose rate card applies; default today', '按哪一天生效的费率卡计算；默认今天'),
+  // "Today" is not recalculated when the day changes (Excel, Sheets): a typed date in a cell is stable.
+  help: L(
+    'Date whose rate card applies. Default: today, not updated when the day changes; use a cell with a typed date, not TODAY()',
+    '按哪一天生效的费率卡计算。默认今天，但日期变化时不会自动重算；请引用手动输入日期的单元格，不要用 TODAY()',
+  ),
 } as const;
 
 /** [G-COD] then [G-FEE]: the tier of a country, or why there is none. */

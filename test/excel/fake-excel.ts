@@ -120,6 +120,15 @@ export class FakeWorkbook {
   syncs: SyncRecord[] = [];
   /** Request / response limit (Excel on the web: 5 MB); tests lower it to force a rejection. */
   limitBytes = LIMIT_BYTES;
+  /**
+   * Worksheet.getRanges rejects an address with more areas or characters than this, as Excel does
+   * near 500 areas / 8 KB (office-js#5198: 513 areas / 8,207 characters failed, some 500+ worked):
+   * the whole sync fails with InvalidArgument. Set just under the failures seen; tests may lower them.
+   */
+  getRangesMaxAreas = 499;
+  getRangesMaxChars = 7999;
+  /** Every getRanges call: its area count, address length and whether Excel rejected it. */
+  getRangesCalls: { areas: number; chars: number; rejected: boolean }[] = [];
   private nextId = 1;
 
   addSheet(name: string, rows: Cell[][] = []): FakeSheet {
@@ -294,8 +303,17 @@ export function createExcel(wb: FakeWorkbook, makeProxy: MakeProxy = plainProxy)
         const sh = need();
         const areas = { format: { fill: {} as { color?: string } } };
         requestBytes += utf8Bytes(address);
+        const count = address.split(',').length;
+        const rejected = count > wb.getRangesMaxAreas || address.length > wb.getRangesMaxChars;
+        wb.getRangesCalls.push({ areas: count, chars: address.length, rejected });
         let done = false;
-        return track(areas, () => () => {
+        return track(areas, () => {
+          // Rejected at its (first) sync, taking the whole batch with it; a failed batch is gone.
+          if (rejected && !done) {
+            done = true;
+            throw Object.assign(new Error('The argument is invalid or missing or has an incorrect format.'), { code: 'InvalidArgument' });
+          }
+          return () => {
           const color = areas.format.fill.color;
           if (!color || done) return;
           done = true;
@@ -306,6 +324,7 @@ export function createExcel(wb: FakeWorkbook, makeProxy: MakeProxy = plainProxy)
             const r1 = Number(m[4] ?? m[2]) - 1;
             for (let r = r0; r <= r1; r++) sh.fills.set(r, color);
           }
+          };
         });
       };
       p.charts = {
@@ -427,7 +446,15 @@ export function createExcel(wb: FakeWorkbook, makeProxy: MakeProxy = plainProxy)
       async sync() {
         // Every object of this context: later load() calls and writes on older objects count too.
         const batch = created;
-        const apply = batch.map((b) => b.commit?.());
+        let apply: ((() => void) | undefined)[];
+        try {
+          apply = batch.map((b) => b.commit?.());
+        } catch (e) {
+          // An invalid request (e.g. getRanges over its limits): nothing of this batch is applied.
+          wb.syncs.push({ requestBytes, responseBytes: 0, rejected: (e as { code?: string }).code ?? 'Error' });
+          requestBytes = 0;
+          throw e;
+        }
         let responseBytes = 0;
         for (const b of batch) responseBytes += b.responseBytes?.() ?? 0;
         const rec: SyncRecord = { requestBytes, responseBytes };

@@ -38,13 +38,16 @@ const ErrorCode = {
 type Fn = (...args: unknown[]) => unknown;
 interface Loaded {
   fns: Map<string, Fn>;
-  office: { context: { displayLanguage: string } };
+  office: { context: { displayLanguage: string; diagnostics?: { platform: string; version: string } } };
 }
+
+/** A current Excel (shows error values inside arrays per cell, office-js#2174 fixed). */
+const CURRENT_BUILD = { platform: 'OfficeOnline', version: '16.0.20310.10000' };
 
 /** Load the bundle; `extra` adds or replaces sandbox globals (e.g. a Date with a fixed clock and zone). */
 function load(extra: Record<string, unknown> = {}): Loaded {
   const fns = new Map<string, Fn>();
-  const office = { context: { displayLanguage: 'en-US' } };
+  const office: Loaded['office'] = { context: { displayLanguage: 'en-US', diagnostics: { ...CURRENT_BUILD } } };
   const sandbox = {
     CustomFunctions: {
       Error: StubError,
@@ -176,7 +179,7 @@ const errOut = (e: RuleError, lang: 'en' | 'zh') =>
 
 /** What the adapter must give: a matrix, or { thrown } for a single error. */
 function expected(def: FunctionDef, sheetArgs: unknown[], lang: 'en' | 'zh'): unknown {
-  const v = callFunction(def, sheetArgs, { lang, dateOut: msToSerial, errorOut: errOut, blank: '' });
+  const v = callFunction(def, sheetArgs, { lang, dateOut: msToSerial, errorOut: errOut, blank: '', trimTrailingEmpty: true });
   const isErr = (x: unknown) => typeof x === 'object' && x !== null && 'code' in x;
   if (Array.isArray(v)) return v.map((r) => (r as unknown[]).map((c) => (c === null || c === undefined ? '' : c)));
   if (isErr(v)) return { thrown: v };
@@ -235,7 +238,8 @@ describe('dist/excel/functions.js in a vm', () => {
     const fee = loaded.fns.get('SG_FEE')!;
     expect(fee([['US']], [[30]], [[null]], null, null)).toEqual([[3.2]]);
     expect(fee([['US']], [[30]], [['']], [[null]], null)).toEqual([[3.2]]);
-    expect(fee([['US'], ['BR'], [null]], [[30]], null, null, null)).toEqual([[3.2], (expected(getDef('SG_FEE'), ['BR', 30], 'en') as unknown[][])[0], ['']]);
+    // An empty row in between stays blank; empty rows at the end are not part of the result.
+    expect(fee([['US'], [null], ['BR'], [null]], [[30]], null, null, null)).toEqual([[3.2], [''], (expected(getDef('SG_FEE'), ['BR', 30], 'en') as unknown[][])[0]]);
     // An empty required cell is an error, not 0.
     expect(actual(fee, [[[null]], [[30]], null, null, null])).toMatchObject({ thrown: { code: '#VALUE!' } });
   });

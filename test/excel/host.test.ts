@@ -9,10 +9,10 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { OfficeMockObject } from 'office-addin-mock';
 import { createExcel, FakeWorkbook, LIMIT_BYTES, typedInput, type Cell, type MakeProxy } from './fake-excel';
-import { ExcelAuditHost, OUTPUT_SETTING, PAYLOAD_LIMIT_BYTES, RATE_CARD_SETTING, spans, toCell } from '../../addin-excel/host';
+import { ExcelAuditHost, HIGHLIGHT_MAX_AREAS, HIGHLIGHT_MAX_CHARS, OUTPUT_SETTING, PAYLOAD_LIMIT_BYTES, RATE_CARD_SETTING, spans, toCell } from '../../addin-excel/host';
 import { localWallNow } from '../../core/coerce';
 import type { ChartSpec } from '../../core/audit/types';
-import { PaneController } from '../../pane/controller';
+import { PaneController, type AuditEngine } from '../../pane/controller';
 import { coreEngine } from '../../pane/engine';
 import { OUTPUT_SHEETS } from '../../core/audit/types';
 import { decodeText, parseCsv } from '../../cli/read';
@@ -347,4 +347,118 @@ describe('ExcelAuditHost: the audit with a rate card from a sheet', () => {
     expect(c.state.card.status).toBe('error');
     expect(JSON.stringify(env.wb.sheet(OUTPUT_SHEETS.findings)!.cells)).toBe(findingsBefore);
   });
+});
+
+describe('ExcelAuditHost: highlighting bad rows within getRanges limits (office-js#5198)', () => {
+  /**
+   * The real audit over the orders, its Findings table replaced by 10,000 findings of which every
+   * other one is an error: 5,000 error rows, no two adjacent (5,000 areas to fill).
+   */
+  const scatteredEngine: AuditEngine = {
+    ...coreEngine,
+    createAudit(header, options) {
+      const inner = coreEngine.createAudit(header, options);
+      return {
+        error: inner.error,
+        push: (rows, first) => inner.push(rows, first),
+        finish() {
+          const report = inner.finish();
+          const template = report.findings[0];
+          const row = report.tables.findings[1];
+          if (!template || !row) throw new Error('the sample audit has no finding to copy');
+          const findings = Array.from({ length: 10_000 }, (_, i) => ({ ...template, row: i + 2, severity: (i % 2 === 0 ? 'error' : 'warning') as typeof template.severity }));
+          const table = [report.tables.findings[0], ...findings.map((_, i) => row.map((c, j) => (j === 0 ? `${String(c)}-${i}` : c)))];
+          return { ...report, findings, tables: { ...report.tables, findings: table } };
+        },
+      };
+    },
+  };
+
+  async function auditScattered(env: ReturnType<typeof setup>) {
+    const c = new PaneController(env.host, { engine: scatteredEngine, now: Date.UTC(2024, 7, 1), chunkSize: 5000 });
+    await c.refreshSources();
+    await c.selectSource(`sheet:${env.orders.id}`);
+    await c.run();
+    return c.state.run;
+  }
+
+  it('an audit with 5,000 scattered error rows writes Findings, Summary and Weekly; highlighting is split into calls Excel accepts', async () => {
+    const env = setup(300);
+    const run = await auditScattered(env);
+    expect(run.status, JSON.stringify(run)).toBe('done');
+    if (run.status !== 'done') return;
+    expect(run.summary.sheets).toEqual([OUTPUT_SHEETS.findings, OUTPUT_SHEETS.summary, OUTPUT_SHEETS.weekly]);
+    const findings = env.wb.sheet(OUTPUT_SHEETS.findings)!;
+    expect(findings.cells).toHaveLength(10_001);
+    // Exactly the 5,000 error rows are filled (sheet rows 2, 4, …: 0-based 1, 3, …).
+    const filled = [...findings.fills.keys()].filter((r) => r > 0).sort((a, b) => a - b);
+    expect(filled).toHaveLength(5000);
+    expect(filled.every((r) => r % 2 === 1)).toBe(true);
+    // Several getRanges calls, each within the limits, none rejected.
+    const calls = env.wb.getRangesCalls;
+    expect(calls.length).toBeGreaterThanOrEqual(Math.ceil(5000 / HIGHLIGHT_MAX_AREAS));
+    for (const call of calls) {
+      expect(call.rejected).toBe(false);
+      expect(call.areas).toBeLessThanOrEqual(HIGHLIGHT_MAX_AREAS);
+      expect(call.chars).toBeLessThanOrEqual(HIGHLIGHT_MAX_CHARS);
+    }
+    expect(calls.reduce((n, c) => n + c.areas, 0)).toBe(5000);
+    expect(env.wb.sheet(OUTPUT_SHEETS.summary)!.cells.length).toBeGreaterThan(1);
+    expect(env.wb.sheet(OUTPUT_SHEETS.weekly)!.cells.length).toBeGreaterThan(1);
+    expect(env.wb.sheet(OUTPUT_SHEETS.weekly)!.charts).toHaveLength(1);
+  }, 60_000);
+
+  it('when Excel rejects getRanges calls anyway, each span is filled on its own and the report is still complete', async () => {
+    const env = setup(300);
+    env.wb.getRangesMaxAreas = 20; // an Excel stricter than the host's cap: every call is rejected
+    const run = await auditScattered(env);
+    expect(run.status, JSON.stringify(run)).toBe('done');
+    expect(env.wb.getRangesCalls.length).toBeGreaterThan(0);
+    expect(env.wb.getRangesCalls.every((c) => c.rejected)).toBe(true);
+    const findings = env.wb.sheet(OUTPUT_SHEETS.findings)!;
+    expect([...findings.fills.keys()].filter((r) => r > 0)).toHaveLength(5000);
+    expect(findings.boldRows.has(0)).toBe(true); // the header formats were not lost with a rejected batch
+    expect(env.host.lastHighlight.fallbackSpans).toBe(5000);
+    expect(env.host.lastHighlight.calls.every((c) => !c.ok)).toBe(true);
+    expect(env.wb.sheet(OUTPUT_SHEETS.summary)!.cells.length).toBeGreaterThan(1);
+    expect(env.wb.sheet(OUTPUT_SHEETS.weekly)!.charts).toHaveLength(1);
+  }, 60_000);
+
+  it('highlighting never fails the report, even when every fill is refused', async () => {
+    const env = setup(300);
+    env.wb.getRangesMaxAreas = 0;
+    // An Excel that refuses the per-span fills too: getRangeByIndexes on the Findings sheet throws.
+    const excel = createExcel(env.wb, mockProxy);
+    const host = new ExcelAuditHost({
+      run: (async (batch: (c: unknown) => Promise<unknown>) =>
+        excel.run(async (context) => {
+          const ws = context.workbook.worksheets;
+          const add = ws.add;
+          ws.add = (name: string) => {
+            const sheet = add(name);
+            if (name === OUTPUT_SHEETS.findings) {
+              const byIndexes = sheet.getRangeByIndexes;
+              let writes = 0;
+              sheet.getRangeByIndexes = (...a: number[]) => {
+                const r = byIndexes(...a);
+                // The first ranges carry the values; after them, any fill request is refused.
+                if (++writes > 3) r.format = { fill: { set color(_: string) { throw new Error('InvalidArgument'); } }, font: {}, autofitColumns() {} };
+                return r;
+              };
+            }
+            return sheet;
+          };
+          return batch(context);
+        })) as never,
+    });
+    const c = new PaneController(host, { engine: scatteredEngine, now: Date.UTC(2024, 7, 1), chunkSize: 5000 });
+    await c.refreshSources();
+    await c.selectSource(`sheet:${env.orders.id}`);
+    await c.run();
+    expect(c.state.run.status, JSON.stringify(c.state.run)).toBe('done');
+    expect(host.lastHighlight.skippedSpans).toBe(5000);
+    expect(env.wb.sheet(OUTPUT_SHEETS.findings)!.cells).toHaveLength(10_001);
+    expect(env.wb.sheet(OUTPUT_SHEETS.summary)!.cells.length).toBeGreaterThan(1);
+    expect(env.wb.sheet(OUTPUT_SHEETS.weekly)!.charts).toHaveLength(1);
+  }, 60_000);
 });
