@@ -51,24 +51,34 @@ export const ENTITIES: readonly EntityDef[] = [
 const BY_ID = new Map(ENTITIES.map((e) => [e.id, e] as const));
 export const entityLabel = (id: EntityId): Localized => BY_ID.get(id)!.label;
 
-function affirmed(p: RegExp, s: string): boolean {
+/** 'yes' when a match of p in s is not negated, 'negated' when every match is, 'no' without a match. */
+function affirmed(p: RegExp, s: string): 'yes' | 'negated' | 'no' {
   const g = new RegExp(p.source, p.flags.includes('g') ? p.flags : `${p.flags}g`);
+  let seen = false;
   for (let m = g.exec(s); m; m = g.exec(s)) {
-    if (!NEGATED_BEFORE.test(s.slice(Math.max(0, m.index - 12), m.index))) return true;
+    seen = true;
+    if (!NEGATED_BEFORE.test(s.slice(Math.max(0, m.index - 12), m.index))) return 'yes';
     if (m[0].length === 0) g.lastIndex++;
   }
-  return false;
+  return seen ? 'negated' : 'no';
 }
 
 /**
  * The entity types a text names ("香港公司" → hk_macao_taiwan and company; "个体工商户" →
  * sole_proprietor). Empty when the text names none. A negated type ("非个体", "not a sole
- * proprietor") is not named.
+ * proprietor") is not named; a text that only says "not a sole proprietor" names a company.
  */
 export function entityTypesOf(text: string): EntityId[] {
   const s = text.normalize('NFKC').toLowerCase().trim();
   const out: EntityId[] = [];
-  for (const e of ENTITIES) if (e.patterns.some((p) => affirmed(p, s))) out.push(e.id);
+  let notSole = false;
+  for (const e of ENTITIES) {
+    const r = e.patterns.map((p) => affirmed(p, s));
+    if (r.includes('yes')) out.push(e.id);
+    else if (e.id === 'sole_proprietor' && r.includes('negated')) notSole = true;
+  }
+  // "非个体工商户" / "not a sole proprietor" and nothing else: a business that is not a sole proprietorship.
+  if (!out.length && notSole) out.push('company');
   return out;
 }
 

@@ -58,7 +58,8 @@ const GROUP_LABELS: Record<string, Localized> = {
   electronics: L('electronics', '电子产品'),
   'food-cosmetics': L('food and cosmetics', '食品和化妆品'),
 };
-export const reviewGroupLabel = (key: string): Localized => GROUP_LABELS[key] ?? L(key, key);
+const own = <T>(o: Record<string, T>, k: string): T | undefined => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : undefined);
+export const reviewGroupLabel = (key: string): Localized => own(GROUP_LABELS, key) ?? L(key, key);
 
 const fold = (s: string) => s.normalize('NFKC').toLowerCase();
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -69,7 +70,7 @@ function ownPattern(name: string): RegExp {
   return new RegExp(`(?<![a-z0-9])${escape(n).replace(/\s+/g, '[\\s_-]*')}(?![a-z0-9])`);
 }
 
-const itemOf = (name: string): ItemDef | undefined => ITEMS[fold(name).trim().replace(/\s+/g, ' ')];
+const itemOf = (name: string): ItemDef | undefined => own(ITEMS, fold(name).trim().replace(/\s+/g, ' '));
 
 /** Display text of one requirement name ("CE" → "CE mark" / "CE 标志"); unknown names as written. */
 export const reviewLabel = (name: string): Localized => itemOf(name)?.label ?? L(name.trim(), name.trim());
