@@ -387,3 +387,17 @@ export function wallIso(wall: number): string {
   const h = d.getUTCHours(), m = d.getUTCMinutes(), s = d.getUTCSeconds();
   return h === 0 && m === 0 && s === 0 ? day : `${day} ${pad2(h)}:${pad2(m)}:${pad2(s)}`;
 }
+
+/** Words for "no end date" on a licence or permit: 长期, 永久, long-term, permanent, no expiry… */
+const NO_END_RE = /^(?:长期|长期有效|永久|永久有效|无期限|无固定期限|不限期|不限|long[\s-]*term|permanent|perpetual|indefinite(?:ly)?|unlimited|no\s*(?:expiry|expiration|end(?:\s*date)?|limit)|never\s*expires?)$/i;
+
+/**
+ * [X-ONBOARD] A time left that may have no end (a business licence "营业期限：长期"): a number as
+ * toNumber reads it, or one of the no-end words above, read as Infinity (valid for ever).
+ */
+export function toNumberOrNoEnd(x: Cell): number | RuleError {
+  if (typeof x === 'string' && NO_END_RE.test(fold(x).trim())) return Infinity;
+  const n = toNumber(x);
+  if (!isRuleError(n)) return n;
+  return valueError(`${n.en}; write a number of months, or 长期 / long-term when it has no end date`, `${n.zh}；请填写月数，无固定期限时填“长期”`);
+}

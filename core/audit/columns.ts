@@ -5,7 +5,7 @@
  */
 import { L, type Text } from '../text';
 import type { ColumnMapping, Field, MappingResult } from './types';
-import { AUDIT_RULES } from './rules';
+import { AUDIT_RULES, SKU_REVIEW_FIELDS } from './rules';
 
 /** Display names of the fields (what the pane shows next to a column picker). */
 export const FIELD_LABELS: Record<Field, Text> = {
@@ -32,6 +32,12 @@ export const FIELD_LABELS: Record<Field, Text> = {
   labelCode: L('Gift label code', '面单号'),
   giftStatus: L('Gift status', '礼物状态'),
   giftThreshold: L('Gift threshold (USD)', '赠礼门槛（美元）'),
+  ownPackaging: L('Own packaging', '自备包材'),
+  packagingApproved: L('Packaging pre-approved', '包材已预审'),
+  giftSku: L('Gift SKU', '礼物 SKU'),
+  skuCategory: L('Gift category', '礼物品类'),
+  packagingMarks: L('Packaging marks', '包装标识'),
+  skuDocuments: L('Review documents', '送审资料'),
 };
 
 /** Header synonyms per field, as exports spell them. Matched after normalising (see headerKey). */
@@ -59,12 +65,21 @@ export const FIELD_SYNONYMS: Record<Field, readonly string[]> = {
   labelCode: ['面单号', '礼物面单号', '面单编号', '礼物面单', 'Label code', 'Gift label', 'Gift label code', 'Label', 'Label No'],
   giftStatus: ['礼物状态', '赠品状态', '小礼物状态', 'Gift status'],
   giftThreshold: ['赠礼门槛', '礼物门槛', '满赠门槛', '触发门槛', '门槛', 'Gift threshold', 'Threshold', 'Gift trigger'],
+  ownPackaging: ['自备包材', '自有包材', '自备包装', '自有包装', '商家自备包材', '包材来源', '包装来源', '包材类型', 'Own packaging', 'Own package', 'Own packing', 'Custom packaging', 'Seller packaging', 'Packaging source', 'Packaging type'],
+  packagingApproved: ['包材已预审', '包材预审', '包装预审', '包材已审核', '包材审核', '包装审核', '包材审核状态', '包材预审状态', '包材已备案', '包材备案', 'Packaging approved', 'Packaging pre-approved', 'Packaging approval', 'Package approved', 'Packaging pre-approval', 'Packaging registered'],
+  giftSku: ['礼物SKU', '赠品SKU', '小礼物SKU', '礼物编码', '赠品编码', '礼物商品编码', 'SKU', 'SKU ID', 'SKU编码', 'Gift SKU', 'Gift SKU ID', 'Gift item'],
+  skuCategory: ['礼物品类', '赠品品类', '礼物类目', '品类', '类目', '商品类目', '商品品类', '产品类别', 'Category', 'Gift category', 'Product category', 'SKU category'],
+  packagingMarks: ['包装标识', '包装标志', '外包装标识', '包装正面标识', '包装印刷', '包装印字', 'Packaging marks', 'Package marks', 'Packaging labels', 'Package labelling', 'Marks on package', 'Package front'],
+  skuDocuments: ['送审资料', '提交资料', '审核资料', '资质文件', '提交材料', '资质资料', '礼物资料', 'Review documents', 'Documents', 'Submitted documents', 'Documents submitted', 'Gift documents'],
 };
 
 export const ALL_FIELDS = Object.keys(FIELD_LABELS) as Field[];
 
 /** Fields an audit cannot run without: every finding names its order. */
 export const REQUIRED_FIELDS: readonly Field[] = ['orderId'];
+
+/** A gift-SKU sheet: its rows are SKUs, so the order id is not required [G-REVIEW]. */
+export const isSkuSheet = (m: ColumnMapping): boolean => SKU_REVIEW_FIELDS.every((f) => m[f] !== undefined);
 
 /** Normalise a header: NFKC (full-width → ASCII), lower case, letters and digits only. */
 export function headerKey(raw: unknown): string {
@@ -128,7 +143,7 @@ export function detectColumns(header: readonly unknown[], overrides: Partial<Rec
       if (text !== '') unmatched.push({ column: c, header: text });
     }
   }
-  const missingRequired = REQUIRED_FIELDS.filter((f) => mapping[f] === undefined);
+  const missingRequired = REQUIRED_FIELDS.filter((f) => mapping[f] === undefined && !(f === 'orderId' && isSkuSheet(mapping)));
   const skipped = skippedRules(mapping);
   if (skipped.length === AUDIT_RULES.length && !missingRequired.length) {
     // Not one rule can run: the columns of the simplest rule ([X-FORMAT]) are what is missing.

@@ -3,7 +3,7 @@
  * spreadsheet functions (core/coerce.ts); a cell that cannot be read becomes a 'DATA' problem of
  * that row (reported as a finding) and the rules that need it skip the row, never a crash.
  */
-import { isEmpty, toNumber, toCents, toDate, toCountry, toGrams, toPresent, toAppeal, isAbsentWord, fold, show, serialToMs, DAY_MS, type Cell } from '../coerce';
+import { isEmpty, toBool, toNumber, toCents, toDate, toCountry, toGrams, toPresent, toAppeal, isAbsentWord, fold, show, serialToMs, DAY_MS, type Cell } from '../coerce';
 import { isRuleError } from '../errors';
 import { L, Localized, type Text } from '../text';
 import type { ColumnMapping, Field } from './types';
@@ -40,6 +40,14 @@ export interface OrderRecord {
   labelCode?: string;
   giftStatus?: string;
   thresholdCents?: number;
+  /** [G-PACK] the gift ships in the seller's own (non-platform) packaging; that packaging is pre-approved. */
+  ownPackaging?: boolean;
+  packagingApproved?: boolean;
+  /** [G-REVIEW] the gift SKU, its category, the marks on its package front and the documents submitted, as typed. */
+  giftSku?: string;
+  skuCategory?: string;
+  packagingMarks?: string;
+  skuDocuments?: string;
   /** The row carries a Small Gift (any gift column filled). */
   hasGift: boolean;
   /** ISO week of the payment (or gift shipment), '' without a date. */
@@ -50,7 +58,7 @@ export interface OrderRecord {
   problems: Text[];
 }
 
-type Kind = 'text' | 'date' | 'count' | 'grams' | 'money' | 'present' | 'appeal' | 'country' | 'events';
+type Kind = 'text' | 'date' | 'count' | 'grams' | 'money' | 'present' | 'appeal' | 'country' | 'events' | 'ownPackaging' | 'approval';
 
 const KIND: Record<Field, Kind> = {
   orderId: 'text',
@@ -76,6 +84,12 @@ const KIND: Record<Field, Kind> = {
   labelCode: 'text',
   giftStatus: 'text',
   giftThreshold: 'money',
+  ownPackaging: 'ownPackaging',
+  packagingApproved: 'approval',
+  giftSku: 'text',
+  skuCategory: 'text',
+  packagingMarks: 'text',
+  skuDocuments: 'text',
 };
 
 const PROP: Partial<Record<Field, keyof OrderRecord>> = {
@@ -100,6 +114,12 @@ const PROP: Partial<Record<Field, keyof OrderRecord>> = {
   labelCode: 'labelCode',
   giftStatus: 'giftStatus',
   giftThreshold: 'thresholdCents',
+  ownPackaging: 'ownPackaging',
+  packagingApproved: 'packagingApproved',
+  giftSku: 'giftSku',
+  skuCategory: 'skuCategory',
+  packagingMarks: 'packagingMarks',
+  skuDocuments: 'skuDocuments',
 };
 
 export const GIFT_FIELDS: readonly Field[] = ['giftWeight', 'giftShippedAt', 'labelCode', 'giftStatus', 'giftConfirmedAt'];
@@ -126,6 +146,41 @@ export function readAppeal(x: Cell): boolean | undefined {
  * holding one is missing [X-DOCS]. The list is core/coerce.ts isAbsentWord, the same as toPresent.
  */
 export const isPlaceholder = (s: string): boolean => isAbsentWord(s);
+
+/*
+ * [G-PACK] Packaging cells. Own packaging: yes/no (是/否), or where the packaging comes from
+ * ("自备" / "own" vs "平台" / "platform"). Pre-approval: yes/no, or the review state ("已预审",
+ * "approved" vs "未预审", "驳回", "审核中", "pending"): only an approval counts. "Not" words are looked
+ * for first, so "非自备" / "未通过" / "not approved" never read as their positive part.
+ */
+const PLATFORM_PACK = /平台|官方|菜鸟|统一包材|标准包材|非自备|不是自备|无自备|\b(?:platform|official|cainiao|aliexpress|standard|not\s+own|no\s+own)\b/i;
+const OWN_PACK = /自备|自有|自制|自己|定制|商家|\b(?:own|custom(?:ised|ized)?|self|seller|private|branded)\b/i;
+const NOT_APPROVED = /未预审|未审核|未通过|不通过|没通过|未备案|未批准|驳回|拒绝|被拒|审核中|预审中|待审|待预审|待审核|已提交|\b(?:not\s+(?:yet\s+)?(?:pre-?)?(?:approved|registered|reviewed)|unapproved|rejected|denied|declined|pending|under\s+review|in\s+review|submitted|awaiting)\b/i;
+const APPROVED = /已预审|预审通过|已审核|审核通过|已通过|通过|已备案|已批准|已核准|\b(?:pre-?approved|approved|registered|passed|accepted|ok)\b/i;
+
+/** [G-PACK] An own-packaging cell → true (own packaging), false (platform packaging), or why it cannot be read. */
+export function readOwnPackaging(x: Cell): boolean | Text {
+  const b = toBool(x);
+  if (typeof b === 'boolean') return b;
+  if (typeof x === 'string') {
+    const s = fold(x).trim();
+    if (PLATFORM_PACK.test(s)) return false;
+    if (OWN_PACK.test(s)) return true;
+  }
+  return L(`must say whether the gift ships in its own packaging: 是/否, 自备 / 平台, own / platform; got ${show(x)}`, `应注明礼物是否使用自备包材：是/否、自备 / 平台、own / platform；得到 ${show(x)}`);
+}
+
+/** [G-PACK] A pre-approval cell → true only for an approval; pending or rejected is false. */
+export function readApproval(x: Cell): boolean | Text {
+  const b = toBool(x);
+  if (typeof b === 'boolean') return b;
+  if (typeof x === 'string') {
+    const s = fold(x).trim();
+    if (NOT_APPROVED.test(s)) return false;
+    if (APPROVED.test(s)) return true;
+  }
+  return L(`must say whether the packaging is pre-approved: 是/否, 已预审 / 未预审, approved / pending / rejected; got ${show(x)}`, `应注明包材是否已预审：是/否、已预审 / 未预审、approved / pending / rejected；得到 ${show(x)}`);
+}
 
 const countryCache = new Map<string, string | Text>();
 
@@ -179,11 +234,17 @@ function readCell(kind: Kind, x: Cell): unknown | Text {
       if (t === undefined) return L(`must be text, got ${show(x)}`, `必须是文本，得到 ${show(x)}`);
       return t;
     }
+    case 'ownPackaging':
+      return readOwnPackaging(x);
+    case 'approval':
+      return readApproval(x);
   }
 }
 
 /** Gift-status words that mean "this order has no gift". */
 const NO_GIFT = /^(无|没有|否|不适用|未赠送|无礼物|无赠品|不赠送|-|—|n\/?a|none|no|no[\s_-]*gift)$/i;
+/** A gift-status text that says "this order has no gift" (rules that do not need a gift column skip such rows). */
+export const isNoGiftStatus = (s: string): boolean => NO_GIFT.test(fold(s).trim());
 
 const isText = (v: unknown): v is Text => v instanceof Localized;
 
@@ -212,6 +273,7 @@ const blank = (row: number): OrderRecord => ({
   firstScanAt: undefined, lastEventAt: undefined, deliveredAt: undefined, eventCount: undefined, events: undefined, amountCents: undefined,
   appealed: undefined, uploadFailures: undefined, invoice: undefined, taxId: undefined, giftWeight: undefined, nfe: undefined,
   giftShippedAt: undefined, giftConfirmedAt: undefined, labelCode: undefined, giftStatus: undefined, thresholdCents: undefined,
+  ownPackaging: undefined, packagingApproved: undefined, giftSku: undefined, skuCategory: undefined, packagingMarks: undefined, skuDocuments: undefined,
   hasGift: false, week: '', bad: NO_BAD as Set<Field>, problems: NO_PROBLEMS as Text[],
 });
 

@@ -16,7 +16,8 @@ import { timeoutPenaltyCents, missingNodes, describeMissing } from '../functions
 import { checkTrackingCell } from '../tracking';
 import type { Field, Severity } from './types';
 import type { NodeId } from '../nodes';
-import type { OrderRecord } from './record';
+import { isNoGiftStatus, type OrderRecord } from './record';
+import { describeSkuGaps, skuGaps } from '../review';
 
 /** A finding before the session adds row, order id, country and week. Costs in integer cents. */
 export interface RawFinding {
@@ -36,6 +37,8 @@ export interface RuleContext {
   mapped(f: Field): boolean;
   /** The row's Small-Gift fee in CNY cents ([G-FEE]), or the rule error saying why there is none; undefined without a gift. */
   fee: number | Text | undefined;
+  /** Keys already reported by rules that report once per audit, not per order (a gift SKU [G-REVIEW]). Optional, additive. */
+  seen?: Set<string>;
 }
 
 export interface AuditRule {
@@ -53,6 +56,9 @@ export interface AuditRule {
   crossRow?: boolean;
   check(rec: OrderRecord, card: RateCard, ctx: RuleContext): RawFinding[] | RawFinding | undefined;
 }
+
+/** The columns of SG_SKU_CHECK [G-REVIEW]: with all three, a gift-SKU sheet (no order ids) can be audited. */
+export const SKU_REVIEW_FIELDS: readonly Field[] = ['skuCategory', 'packagingMarks', 'skuDocuments'];
 
 const GIFT_ANY: readonly Field[] = ['giftWeight', 'giftShippedAt', 'labelCode', 'giftStatus', 'giftConfirmedAt'];
 
@@ -120,6 +126,34 @@ export const isInvoiceDoc = (name: string): boolean => INVOICE_DOC.test(fold(nam
 /** [G-TRIGGER] fires on this row: the whole gift fee is avoidable (so its surcharges are not counted again). */
 const belowThreshold = (rec: OrderRecord): boolean =>
   rec.hasGift && rec.amountCents !== undefined && rec.thresholdCents !== undefined && rec.amountCents < rec.thresholdCents;
+
+/** The row says it has no gift ("无", "no gift" in the gift-status column). */
+const saysNoGift = (rec: OrderRecord): boolean => rec.giftStatus !== undefined && isNoGiftStatus(rec.giftStatus);
+
+/**
+ * [G-PACK] The gift ships in the seller's own packaging that is not pre-approved: it will be refused,
+ * so it is not charged. Needs both packaging columns (without the approval column nothing is known);
+ * an empty approval cell on an own-packaging gift is no approval.
+ */
+export function giftRefused(rec: OrderRecord, mapped: (f: Field) => boolean): boolean {
+  return (
+    mapped('packagingApproved') &&
+    rec.ownPackaging === true &&
+    rec.packagingApproved !== true &&
+    !rec.bad.has('ownPackaging') &&
+    !rec.bad.has('packagingApproved') &&
+    !saysNoGift(rec)
+  );
+}
+
+/** "gift SKU "GS-01" (phone accessories)" for messages; the parts that are known. */
+function skuName(rec: OrderRecord): Text {
+  const sku = rec.giftSku?.trim();
+  const cat = rec.skuCategory?.trim();
+  const en = `gift SKU${sku ? ` ${JSON.stringify(sku)}` : ''}${cat ? ` (${cat})` : ''}`;
+  const zh = `礼物 SKU${sku ? ` ${JSON.stringify(sku)}` : ''}${cat ? `（${cat}）` : ''}`;
+  return L(en, zh);
+}
 
 export const AUDIT_RULES: readonly AuditRule[] = [
   {
@@ -407,6 +441,44 @@ export const AUDIT_RULES: readonly AuditRule[] = [
       if (rec.amountCents >= rec.thresholdCents) return; // exact cents, as SG_TRIGGER
       const cny = typeof ctx.fee === 'number' ? ctx.fee : 0;
       return f('G-TRIGGER', 'warning', L(`gift given on a $${money(rec.amountCents)} order, below the $${money(rec.thresholdCents)} threshold: check the trigger setting`, `订单金额 ${money(rec.amountCents)} 美元低于赠礼门槛 ${money(rec.thresholdCents)} 美元却赠送了礼物：请检查触发门槛设置`), cny);
+    },
+  },
+  {
+    id: 'G-PACK',
+    title: L('Gift in own packaging not pre-approved: refused', '自备包材未预审：礼物将被拒收'),
+    needs: ['ownPackaging', 'packagingApproved'],
+    check(rec, _card, ctx) {
+      if (!giftRefused(rec, ctx.mapped)) return;
+      const sku = rec.giftSku?.trim() ? L(` (gift SKU ${JSON.stringify(rec.giftSku.trim())})`, `（礼物 SKU ${JSON.stringify(rec.giftSku.trim())}）`) : NO_TEXT;
+      const state = rec.packagingApproved === undefined ? L('no pre-approval recorded', '未记录预审结果') : L('not pre-approved', '未通过预审');
+      return f('G-PACK', 'error', L(
+        `gift in its own packaging, ${state.en}${sku.en}: the gift will be refused (not charged); get the packaging pre-approved or use platform packaging (ERR-407 = packaging not registered)`,
+        `礼物使用自备包材，${state.zh}${sku.zh}：礼物将被拒收（不收费）；请先完成包材预审或改用平台包材（ERR-407 = 包材未备案）`,
+      ));
+    },
+  },
+  {
+    id: 'G-REVIEW',
+    title: L('Gift SKU not ready for the gift-pool review', '礼物 SKU 不满足礼物池审核要求'),
+    needs: SKU_REVIEW_FIELDS,
+    check(rec, card, ctx) {
+      const { skuCategory: cat, packagingMarks: marks, skuDocuments: docs } = rec;
+      if ((cat === undefined && marks === undefined && docs === undefined) || saysNoGift(rec)) return;
+      // One finding per gift SKU (an order export repeats the SKU on every order that carries it).
+      const key = rec.giftSku?.trim() ? `sku\u0001${fold(rec.giftSku).trim().toUpperCase()}` : `row\u0001${cat ?? ''}\u0001${marks ?? ''}\u0001${docs ?? ''}`;
+      if (ctx.seen) {
+        if (ctx.seen.has(key)) return;
+        ctx.seen.add(key);
+      }
+      // The same judgement as SG_SKU_CHECK(category, packaging_marks, documents).
+      const why = describeSkuGaps(skuGaps(card, cat ?? '', marks ?? '', docs ?? ''));
+      const noCat = cat === undefined || cat.trim() === '';
+      const catNote = noCat ? L(' (no category: the marks and documents of electronics, food and cosmetics were not checked)', '（未填品类：未检查电子产品、食品和化妆品另需的标识和资料）') : NO_TEXT;
+      const name = skuName(rec);
+      if (!why) {
+        return noCat ? f('G-REVIEW', 'info', L(`${name.en}: ready for the review as far as checked${catNote.en}`, `${name.zh}：已检查项目均满足审核要求${catNote.zh}`)) : undefined;
+      }
+      return f('G-REVIEW', 'error', L(`${name.en}: ${why.en}; the gift-pool review will reject it${catNote.en}`, `${name.zh}：${why.zh}；礼物池审核将不通过${catNote.zh}`));
     },
   },
 ];

@@ -12,7 +12,7 @@ import { giftFeeCents } from '../functions/gifts';
 import { L, type Text } from '../text';
 import { detectColumns, findHeaderRow, ALL_FIELDS, FIELD_LABELS, columnLetter } from './columns';
 import { readRecord, isoWeek, type OrderRecord } from './record';
-import { AUDIT_RULES, DATA_RULE, stamp, type AuditRule, type RawFinding, type RuleContext } from './rules';
+import { AUDIT_RULES, DATA_RULE, giftRefused, stamp, type AuditRule, type RawFinding, type RuleContext } from './rules';
 import { buildTables, type Agg, type AuditState, type UserCard } from './report';
 import type { AuditOptions, AuditProgress, AuditReport, Field, Finding, MappingResult } from './types';
 
@@ -112,6 +112,8 @@ const ORDER_PROPS: readonly (readonly [Field, keyof OrderRecord])[] = [
 /** Gift fields: taken together from the first row that carries a gift. */
 const GIFT_PROPS: readonly (readonly [Field, keyof OrderRecord])[] = [
   ['giftWeight', 'giftWeight'], ['giftShippedAt', 'giftShippedAt'], ['giftConfirmedAt', 'giftConfirmedAt'], ['labelCode', 'labelCode'], ['giftStatus', 'giftStatus'],
+  // [G-PACK] [G-REVIEW] the gift's packaging and SKU review columns travel with the gift.
+  ['ownPackaging', 'ownPackaging'], ['packagingApproved', 'packagingApproved'], ['giftSku', 'giftSku'], ['skuCategory', 'skuCategory'], ['packagingMarks', 'packagingMarks'], ['skuDocuments', 'skuDocuments'],
 ];
 
 const blankValue = (v: unknown) => v === undefined || v === '';
@@ -334,7 +336,7 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
     else out(r);
   }
 
-  const ctx: RuleContext = { now, mapped, fee: undefined };
+  const ctx: RuleContext = { now, mapped, fee: undefined, seen: new Set() };
 
   /** The order-level rules on one order (merged record), its fee and its counts. */
   function auditRecord(rec: OrderRecord, key: string, giftRow = rec.row) {
@@ -346,7 +348,8 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
     c.orders++;
     w.orders++;
     let fee: RuleContext['fee'];
-    if (rec.hasGift && rec.country && !rec.bad.has('giftWeight') && !rec.bad.has('nfe')) {
+    // [G-PACK] a gift in own packaging that is not pre-approved is refused, not charged: no fee.
+    if (rec.hasGift && rec.country && !rec.bad.has('giftWeight') && !rec.bad.has('nfe') && !giftRefused(rec, mapped)) {
       // [G-FEE] + [G-OVERWEIGHT] + [G-NFE]: the same computation as SG_FEE; no NFe column = no NFe.
       const cents = giftFeeCents(card, rec.country, rec.giftWeight ?? 0, mapped('nfe') ? rec.nfe === true : undefined);
       fee = isRuleError(cents) ? L(cents.en, cents.zh) : cents;

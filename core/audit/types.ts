@@ -30,7 +30,15 @@ export type Field =
   | 'giftConfirmedAt'
   | 'labelCode'
   | 'giftStatus'
-  | 'giftThreshold';
+  | 'giftThreshold'
+  // [G-PACK] own (non-platform) packaging and its pre-approval
+  | 'ownPackaging'
+  | 'packagingApproved'
+  // [G-REVIEW] gift-SKU review columns (a gift-SKU sheet, or gift columns of an order export)
+  | 'giftSku'
+  | 'skuCategory'
+  | 'packagingMarks'
+  | 'skuDocuments';
 
 /** Field → 0-based column index in the header row. */
 export type ColumnMapping = Partial<Record<Field, number>>;

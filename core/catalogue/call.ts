@@ -4,7 +4,7 @@
  * host maps once through `errorOut`.
  */
 import { RuleError, isRuleError, valueError, naError, numError, withArg } from '../errors';
-import { isEmpty, localWallNow, msToSerial, show, toAppeal, toBool, toCountry, toDate, toGrams, toNumber, toPresent, toRate, toText, type Cell } from '../coerce';
+import { isEmpty, localWallNow, msToSerial, show, toAppeal, toBool, toCountry, toDate, toGrams, toNumber, toNumberOrNoEnd, toPresent, toRate, toText, type Cell } from '../coerce';
 import { cardFor, cardFromTable, type RateCard } from '../rates';
 import { Localized, parseLang, type Lang } from '../text';
 import { RANGE_KINDS, type ArgDef, type CallContext, type FunctionDef, type ScalarKind } from './types';
@@ -43,7 +43,7 @@ function coerceScalar(kind: ScalarKind, x: Cell, arg?: ArgDef): Coerced | RuleEr
     case 'number':
     case 'integer':
     case 'money':
-      return arg?.unit === 'g' ? toGrams(x) : toNumber(x);
+      return arg?.unit === 'g' ? toGrams(x) : arg?.noEnd ? toNumberOrNoEnd(x) : toNumber(x);
     case 'rate':
       return toRate(x);
     case 'bool':

@@ -37,6 +37,11 @@ export interface ArgDef {
   /** A 'number' argument in this unit: 'g' accepts "50 g" / "50克" and rejects other units (kg, lb). */
   readonly unit?: 'g';
   /**
+   * A 'number' argument that may also say "no end" (长期, long-term, permanent): read as Infinity
+   * (coerce.ts toNumberOrNoEnd), e.g. the months a business licence is still valid [X-ONBOARD].
+   */
+  readonly noEnd?: boolean;
+  /**
    * A 'bool' argument that may also hold the thing itself (an NFe number): any non-empty text or number
    * that is not a yes/no word counts as TRUE; "N/A", "-", "无" as FALSE (coerce.ts toPresent).
    */

@@ -1,6 +1,8 @@
 /** Offline Express functions (seed 004), except the TRACK_* family. Rule ids from RULES.md. */
 import { valueError } from '../errors';
-import { toCents, fromCents, HOUR_MS } from '../coerce';
+import { toCents, fromCents, HOUR_MS, show } from '../coerce';
+import { entityLabel, entityTypesOf, type EntityId } from '../entities';
+import type { RateCard } from '../rates';
 import { nodeLabel, nodesOf, splitTrail, type NodeId } from '../nodes';
 import { docLabel } from '../docs';
 import { L, joinL, type Localized, type Text } from '../text';
@@ -41,6 +43,57 @@ export function describeMissing(r: { count: number; missing: NodeId[] }, minEven
     parts.push(L(`missing: ${names.en}`, `缺少：${names.zh}`));
   }
   return parts.length ? joinL(parts) : '';
+}
+
+/**
+ * [X-COMPARE] Expected extra cost in USD cents of one order by offline express over AliExpress
+ * Standard: cost difference + loss_rate × min(order value, Standard's compensation cap) + the
+ * first-order subsidy a new merchant would get on Standard.
+ */
+export function expressVsStandardCents(card: RateCard, orderValue: number, offlineCost: number, standardCost: number, lossRate = 0, firstOrder = false): number {
+  const x = card.express;
+  const covered = Math.min(toCents(orderValue), toCents(x.standardLossCap));
+  return toCents(offlineCost) - toCents(standardCost) + roundCents(lossRate * covered) + (firstOrder ? toCents(x.standardFirstOrderSubsidy) : 0);
+}
+
+const num = (n: number) => String(Number(n.toPrecision(10)));
+
+/**
+ * [X-ONBOARD] The onboarding requirements a seller fails, one phrase each (empty when ready), plus
+ * the notarised documents an entity from Hong Kong, Macao, Taiwan or abroad must add. `entity` is
+ * what entityTypesOf read (never empty here).
+ */
+export function onboardingGaps(card: RateCard, licenceMonths: number, entity: readonly EntityId[], trails: number, statusOk: number): Text[] {
+  const x = card.express;
+  const gaps: Text[] = [];
+  if (!(licenceMonths > x.onboardLicenceMonths)) {
+    gaps.push(L(
+      `business licence valid for ${num(licenceMonths)} more month(s): needs more than ${x.onboardLicenceMonths}`,
+      `营业执照剩余有效期 ${num(licenceMonths)} 个月：需超过 ${x.onboardLicenceMonths} 个月`,
+    ));
+  }
+  for (const t of entity.filter((e) => x.onboardRefused.includes(e))) {
+    const l = entityLabel(t);
+    gaps.push(L(`entity type ${l.en}: not eligible`, `主体类型为${l.zh}：不符合入驻条件`));
+  }
+  if (trails < x.onboardTrails) {
+    gaps.push(L(
+      `${trails} complete delivered trail(s) with one carrier in the last ${x.onboardTrailMonths} months: needs ${x.onboardTrails}`,
+      `近 ${x.onboardTrailMonths} 个月同一物流商的完整妥投轨迹 ${trails} 条：需 ${x.onboardTrails} 条`,
+    ));
+  }
+  if (statusOk < x.onboardStatusReturns) {
+    gaps.push(L(
+      `${statusOk} consecutive successful status return(s) (API or manual upload test): needs ${x.onboardStatusReturns}`,
+      `连续成功回传状态 ${statusOk} 次（API 或手动上传测试）：需连续 ${x.onboardStatusReturns} 次`,
+    ));
+  }
+  const notarised = entity.filter((e) => x.onboardNotarised.includes(e));
+  if (notarised.length) {
+    const who = joinL(notarised.map(entityLabel), ' / ', '、');
+    gaps.push(L(`${who.en}: add notarised and authenticated company documents`, `${who.zh}：须补充经公证认证的主体文件`));
+  }
+  return gaps;
 }
 
 export const EXPRESS_FUNCTIONS: readonly FunctionDef[] = [
@@ -204,5 +257,79 @@ export const EXPRESS_FUNCTIONS: readonly FunctionDef[] = [
         return lastG.every((g) => toCents(g) >= toCents(card.express.kaMonthlyGmv)) && lastR.every((r) => r >= card.express.kaFulfilmentRate - 1e-12);
       }),
   },
+  {
+    name: 'OFFLINE_READY',
+    nameZh: '线下快递入驻',
+    category: 'express',
+    rules: ['X-ONBOARD'],
+    help: L(
+      '"" when the Offline Express onboarding requirements hold, else each one that fails: business licence valid for more than 6 months, not a sole proprietorship, 5 complete delivered trails with one carrier in the last 3 months, 5 consecutive successful status returns. Hong Kong, Macao, Taiwan and overseas entities are told to add notarised documents.',
+      '满足线下快递入驻要求时返回空，否则列出每条不满足的要求：营业执照有效期超过 6 个月、非个体工商户、近 3 个月同一物流商 5 条完整妥投轨迹、连续 5 次成功回传状态。港澳台及境外主体会提示补充公证认证文件。',
+    ),
+    args: [
+      {
+        name: 'licence_months_left',
+        nameZh: '执照剩余月数',
+        kind: 'number',
+        noEnd: true,
+        min: 0,
+        help: L('Months the business licence is still valid (0 if expired; 长期 / long-term when it has no end date); exactly 6 is not enough', '营业执照剩余有效月数（已过期填 0；无固定期限填“长期”）；正好 6 个月不满足'),
+      },
+      {
+        name: 'entity_type',
+        nameZh: '主体类型',
+        kind: 'text',
+        help: L(
+          'Seller entity, English or Chinese: 企业 / company, 个体工商户 / sole proprietor, 港澳台 / Hong Kong company, 境外 / overseas company',
+          '卖家主体类型，中英文均可：企业 / company、个体工商户 / sole proprietor、港澳台 / 香港公司、境外 / overseas',
+        ),
+      },
+      { name: 'complete_trails_3m', nameZh: '完整轨迹数', kind: 'integer', min: 0, max: 1e9, help: L('Complete delivered trails with one carrier in the last 3 months', '近 3 个月同一物流商的完整妥投轨迹条数') },
+      { name: 'consecutive_status_ok', nameZh: '连续成功回传', kind: 'integer', min: 0, max: 1e9, help: L('Consecutive successful status returns (API or manual upload test)', '连续成功回传状态次数（API 或手动上传测试）') },
+      RATES_ARG,
+    ],
+    result: 'text',
+    examples: [
+      { formula: 'OFFLINE_READY(7, "企业", 5, 5)', result: '""' },
+      { formula: 'OFFLINE_READY(6, "company", 5, 5)', result: 'business licence valid for 6 more month(s): needs more than 6' },
+      { formula: 'OFFLINE_READY(12, "个体工商户", 4, 5)', result: 'entity type sole proprietorship: not eligible; 4 complete delivered trail(s) with one carrier in the last 3 months: needs 5' },
+    ],
+    impl: ([months, entity, trails, status], ctx) =>
+      withCard(ctx, undefined, (card) => {
+        const types = entityTypesOf(entity);
+        if (!types.length) {
+          return valueError(
+            `entity_type: ${show(entity)} is not an entity type this function reads: write 企业 / company, 个体工商户 / sole proprietor, 港澳台 / Hong Kong company or 境外 / overseas company`,
+            `主体类型：无法识别 ${show(entity)}；请填写 企业 / company、个体工商户 / sole proprietor、港澳台 / 香港公司 或 境外 / overseas`,
+          );
+        }
+        const gaps = onboardingGaps(card, months, types, trails, status);
+        return gaps.length ? joinL(gaps) : '';
+      }),
+  },
+  {
+    name: 'EXPRESS_VS_STANDARD',
+    nameZh: '线下对比标准',
+    category: 'express',
+    rules: ['X-COMPARE'],
+    help: L(
+      'Expected extra cost in USD per order of offline express over AliExpress Standard: (offline_cost − standard_cost) + loss_rate × min(order_value, $100 compensation cap) + $2 first-order subsidy when first_order. Positive: Standard is cheaper.',
+      '线下快递相对速卖通无忧标准每单的预期额外成本（美元）：（线下运费 − 标准运费）+ 丢件率 × min(订单金额, 100 美元赔付上限) + 首单时 2 美元补贴。正数表示标准物流更划算。',
+    ),
+    args: [
+      { name: 'order_value', nameZh: '订单金额', kind: 'money', min: 0, help: L('Order value, USD (Standard compensates a lost parcel up to $100)', '订单金额（美元；标准物流丢件最高赔付 100 美元）') },
+      { name: 'offline_cost', nameZh: '线下运费', kind: 'money', min: 0, help: L('Shipping cost with offline express, USD', '线下快递运费（美元）') },
+      { name: 'standard_cost', nameZh: '标准运费', kind: 'money', min: 0, help: L('Shipping cost with AliExpress Standard Shipping, USD', '速卖通无忧标准运费（美元）') },
+      { name: 'loss_rate', nameZh: '丢件率', kind: 'rate', optional: true, help: L('Share of parcels lost: 0.02 or 2%; default 0', '丢件率：0.02 或 2%；默认 0') },
+      { name: 'first_order', nameZh: '首单', kind: 'bool', optional: true, help: L("TRUE for a new merchant's first order (Standard gives a $2 subsidy); default FALSE", '新商家首单填 TRUE（标准物流补贴 2 美元）；默认 FALSE') },
+      RATES_ARG,
+    ],
+    result: 'money',
+    examples: [
+      { formula: 'EXPRESS_VS_STANDARD(120, 18.3, 13.6)', result: '4.70' },
+      { formula: 'EXPRESS_VS_STANDARD(120, 18.3, 13.6, 2%, TRUE)', result: '8.70' },
+    ],
+    impl: ([value, offline, standard, lossRate, firstOrder], ctx) =>
+      withCard(ctx, undefined, (card) => fromCents(expressVsStandardCents(card, value, offline, standard, lossRate ?? 0, firstOrder === true))),
+  },
 ];
-

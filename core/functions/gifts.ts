@@ -1,9 +1,10 @@
 /** Small Gifts functions (seed 000). Rule ids from RULES.md in brackets. */
-import { naError, numError, valueError, isRuleError } from '../errors';
+import { naError, numError, valueError, isRuleError, type RuleError } from '../errors';
 import { toCents, fromCents, HOUR_MS, fold, show, readRate } from '../coerce';
 import { countryLabel } from '../countries';
 import { TIER_NAMES, type RateCard, type TierName } from '../rates';
 import { findStatus, statusCodeOf } from '../status';
+import { describeSkuGaps, skuGaps } from '../review';
 import { L, joinL, type Lang, type Text } from '../text';
 import type { CallContext, FunctionDef } from '../catalogue/types';
 import { RATES_ARG, countryArg, withCard } from './common';
@@ -108,6 +109,18 @@ function eligibilityGaps(a: unknown[], card: RateCard, ctx?: CallContext) {
     }
   if (!alipay) gaps.push(L('enterprise Alipay is not bound and verified', '企业支付宝未绑定或未实名认证'));
   return gaps;
+}
+
+/**
+ * [G-REVIEW] A free-text list cell (package marks, documents) as the implementation receives it (raw):
+ * text, or a number as its text; empty means "none" (nothing printed, nothing submitted), which the
+ * answer then lists as missing. Anything else is #VALUE! naming the argument.
+ */
+function listCell(x: unknown, name: string, nameZh: string): string | RuleError {
+  if (x === null || x === undefined) return '';
+  if (typeof x === 'string') return x;
+  if (typeof x === 'number' && Number.isFinite(x)) return String(x);
+  return valueError(`${name}: must be text listing what is there (e.g. "NOT FOR SALE, CE, logo"), got ${show(x)}`, `${nameZh}：必须是列出已有项目的文本（如“NOT FOR SALE、CE、LOGO”），得到 ${show(x)}`);
 }
 
 const ELIGIBLE_NOTE = L(
@@ -328,6 +341,58 @@ export const GIFT_FUNCTIONS: readonly FunctionDef[] = [
         // A cpc of 0 is bad input (given, or from the card): #VALUE! with the reason.
         if (c <= 0) return valueError('cpc must be greater than 0', '点击成本必须大于 0');
         return 1 - giftCost / c;
+      }),
+  },
+  {
+    name: 'SG_SKU_CHECK',
+    nameZh: '礼物SKU检查',
+    category: 'gift',
+    rules: ['G-REVIEW'],
+    help: L(
+      '"" when a gift SKU is ready for the gift-pool review, else what is missing: NOT FOR SALE and the brand logo on the package, a product photo, material / ingredients, a non-infringement statement; electronics add a CE or FCC mark, food and cosmetics a filing number or MSDS.',
+      '礼物 SKU 可提交礼物池审核时返回空，否则列出缺少的项目：包装正面的 NOT FOR SALE 标识和品牌 logo，实物图、材质 / 成分说明、无侵权声明；电子产品另需 CE 或 FCC 标志，食品和化妆品另需备案号或 MSDS。',
+    ),
+    args: [
+      {
+        name: 'category',
+        nameZh: '品类',
+        kind: 'text',
+        help: L('Gift category as you call it, English or Chinese: "phone accessories", "3C", "美妆", "food"', '礼物品类，中英文均可：“手机配件”、“3C”、“美妆”、“food”'),
+      },
+      {
+        name: 'packaging_marks',
+        nameZh: '包装标识',
+        kind: 'text',
+        raw: true,
+        help: L(
+          'What the package front shows, separated by commas, 、 or spaces: "NOT FOR SALE, CE, logo"; empty = nothing printed',
+          '包装正面印有的标识，用逗号、顿号或空格分隔：“NOT FOR SALE、CE、LOGO”；留空表示没有',
+        ),
+      },
+      {
+        name: 'documents',
+        nameZh: '提交资料',
+        kind: 'text',
+        raw: true,
+        help: L(
+          'What you submit for the review: "photo, material, IP statement", "实物图、成分说明、无侵权声明"; empty = nothing yet',
+          '提交审核的资料：“实物图、成分说明、无侵权声明”、“photo, material, IP statement”；留空表示尚未提交',
+        ),
+      },
+      RATES_ARG,
+    ],
+    result: 'text',
+    examples: [
+      { formula: 'SG_SKU_CHECK("phone accessories", "NOT FOR SALE, CE, logo", "photo, material, IP statement")', result: '""' },
+      { formula: 'SG_SKU_CHECK("美妆", "NOT FOR SALE、LOGO", "实物图、成分说明、无侵权声明")', result: 'documents lack filing number or MSDS (food and cosmetics)' },
+    ],
+    impl: ([category, marksRaw, docsRaw], ctx) =>
+      withCard(ctx, undefined, (card) => {
+        const marks = listCell(marksRaw, 'packaging_marks', '包装标识');
+        if (isRuleError(marks)) return marks;
+        const docs = listCell(docsRaw, 'documents', '提交资料');
+        if (isRuleError(docs)) return docs;
+        return describeSkuGaps(skuGaps(card, category, marks, docs));
       }),
   },
 ];

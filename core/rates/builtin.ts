@@ -27,6 +27,22 @@ export const STANDARD_2024: RateCard = {
     repeatRate: 0, // FUNCTIONS.md ROI default
     repeatUplift: 0.234, // [G-ROI]
     cpc: 15.6, // [G-ROI] off-site CPC average, CNY
+    reviewMarks: ['NOT FOR SALE', 'logo'], // [G-REVIEW] package front: NOT FOR SALE and the brand logo
+    reviewDocuments: ['photo', 'material', 'non-infringement statement'], // [G-REVIEW]
+    reviewGroups: {
+      // [G-REVIEW] electronics need a CE or FCC mark (FUNCTIONS.md: 3C, 手机配件, 数码, electronics)
+      electronics: {
+        categories: ['3C', '数码', '手机配件', '电子', 'electronics', 'electronic', 'phone accessories', 'phone accessory', 'mobile accessories', 'consumer electronics', 'digital'],
+        marks: ['CE / FCC'],
+        documents: [],
+      },
+      // [G-REVIEW] food and cosmetics need a filing number or an MSDS (FUNCTIONS.md: 美妆, 化妆品, 护肤, 食品, beauty, cosmetics, food)
+      'food-cosmetics': {
+        categories: ['美妆', '化妆品', '护肤', '彩妆', '个护', '食品', '零食', 'beauty', 'cosmetics', 'cosmetic', 'makeup', 'skincare', 'skin care', 'food', 'snack'],
+        marks: [],
+        documents: ['filing number / MSDS'],
+      },
+    },
   },
   express: {
     uploadHours: 24, // [X-UPLOAD]
@@ -49,6 +65,14 @@ export const STANDARD_2024: RateCard = {
     kaMonthlyGmv: 50_000, // [X-ELIGIBLE]
     kaFulfilmentRate: 0.95,
     kaMonths: 3,
+    onboardLicenceMonths: 6, // [X-ONBOARD] licence valid for more than 6 months
+    onboardTrails: 5, // [X-ONBOARD] complete delivered trails with one carrier…
+    onboardTrailMonths: 3, // [X-ONBOARD] …in the last 3 months
+    onboardStatusReturns: 5, // [X-ONBOARD] consecutive successful status returns
+    onboardRefused: ['sole_proprietor'], // [X-ONBOARD] sole proprietors are not eligible
+    onboardNotarised: ['hk_macao_taiwan', 'overseas'], // [X-ONBOARD] add notarised and authenticated documents
+    standardLossCap: 100, // [X-COMPARE] Standard compensates a lost parcel up to $100
+    standardFirstOrderSubsidy: 2, // [X-COMPARE] $2 first-order subsidy for new merchants
   },
 };
 

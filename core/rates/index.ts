@@ -13,6 +13,7 @@
 import { RuleError, valueError, naError, isRuleError } from '../errors';
 import { toNumber, toRate, toText, toDate, isoDay, isEmpty, show, fold, type Cell } from '../coerce';
 import { countryCode } from '../countries';
+import { entityIdOf } from '../entities';
 import { RateCardSchema, type RateCard } from './schema';
 import { BUILTIN_CARDS } from './builtin';
 import { L, type Text } from '../text';
@@ -143,10 +144,28 @@ const NOTES: Record<string, Text> = {
   'express.kaMonthlyGmv': L('[X-ELIGIBLE] KA monthly GMV, USD', '[X-ELIGIBLE] KA 月 GMV（美元）'),
   'express.kaFulfilmentRate': L('[X-ELIGIBLE] KA fulfilment rate', '[X-ELIGIBLE] KA 履约率'),
   'express.kaMonths': L('[X-ELIGIBLE] consecutive months', '[X-ELIGIBLE] 连续月数'),
+  'gift.reviewMarks': L('[G-REVIEW] marks every gift package front shows; "A / B" = either', '[G-REVIEW] 每个礼物包装正面须有的标识；“A / B”表示任一'),
+  'gift.reviewDocuments': L('[G-REVIEW] documents every gift SKU submits', '[G-REVIEW] 每个礼物 SKU 须提交的资料'),
+  'express.onboardLicenceMonths': L('[X-ONBOARD] licence valid for more than this many months', '[X-ONBOARD] 营业执照有效期须超过的月数'),
+  'express.onboardTrails': L('[X-ONBOARD] complete delivered trails with one carrier', '[X-ONBOARD] 同一物流商完整妥投轨迹条数'),
+  'express.onboardTrailMonths': L('[X-ONBOARD] …within this many months', '[X-ONBOARD] 轨迹统计的月数'),
+  'express.onboardStatusReturns': L('[X-ONBOARD] consecutive successful status returns', '[X-ONBOARD] 连续成功回传状态次数'),
+  'express.onboardRefused': L('[X-ONBOARD] entity types refused (company, sole_proprietor, hk_macao_taiwan, overseas)', '[X-ONBOARD] 不可入驻的主体类型（company、sole_proprietor、hk_macao_taiwan、overseas）'),
+  'express.onboardNotarised': L('[X-ONBOARD] entity types that add notarised and authenticated documents', '[X-ONBOARD] 须补充公证认证文件的主体类型'),
+  'express.standardLossCap': L('[X-COMPARE] Standard compensation cap for a lost parcel, USD', '[X-COMPARE] 无忧标准丢件赔付上限（美元）'),
+  'express.standardFirstOrderSubsidy': L('[X-COMPARE] Standard first-order subsidy for new merchants, USD', '[X-COMPARE] 无忧标准新商家首单补贴（美元）'),
+};
+
+const REVIEW_GROUP_KEY = /^gift\.reviewGroups\.[a-z0-9][a-z0-9_-]*\.(categories|marks|documents)$/;
+const REVIEW_GROUP_NOTES: Record<string, Text> = {
+  categories: L('[G-REVIEW] category words of this group', '[G-REVIEW] 此品类组的品类词'),
+  marks: L('[G-REVIEW] marks this group adds; "A / B" = either', '[G-REVIEW] 此品类组另需的包装标识；“A / B”表示任一'),
+  documents: L('[G-REVIEW] documents this group adds; "A / B" = either', '[G-REVIEW] 此品类组另需的资料；“A / B”表示任一'),
 };
 
 const noteFor = (key: string): Text =>
   NOTES[key] ??
+  (REVIEW_GROUP_KEY.test(key) ? REVIEW_GROUP_NOTES[key.slice(key.lastIndexOf('.') + 1)] : undefined) ??
   (key.startsWith('gift.tiers.') ? L('[G-FEE] countries in this tier', '[G-FEE] 此等级的国家') : key.startsWith('express.docs.') ? L('[X-DOCS] documents this destination needs', '[X-DOCS] 此目的国所需单证') : L('', ''));
 
 export const TABLE_HEADER = { en: ['key', 'value', 'note'], zh: ['键', '值', '说明'] } as const;
@@ -160,6 +179,8 @@ export function cardToTable(card: RateCard, lang: 'en' | 'zh' = 'en'): (string |
 
 function templateLeaf(key: string, base: RateCard): Leaf | undefined {
   if (/^express\.docs\.[A-Za-z]{2}$/.test(key)) return [];
+  // [G-REVIEW] a new category group is three rows gift.reviewGroups.NAME.categories / marks / documents.
+  if (REVIEW_GROUP_KEY.test(key)) return [];
   let cur: unknown = base;
   for (const part of key.split('.')) {
     if (typeof cur !== 'object' || cur === null || Array.isArray(cur) || !Object.prototype.hasOwnProperty.call(cur, part)) return undefined;
@@ -171,6 +192,12 @@ function templateLeaf(key: string, base: RateCard): Leaf | undefined {
 function setPath(obj: Record<string, unknown>, key: string, value: unknown) {
   const parts = key.split('.');
   let cur = obj;
+  // A new [G-REVIEW] group starts empty: the rows the user leaves out of it are empty lists.
+  if (REVIEW_GROUP_KEY.test(key)) {
+    const groups = (obj.gift as Record<string, Record<string, unknown>>).reviewGroups;
+    // Own property only: a group named like an Object method ("constructor") is a new group, never the inherited one.
+    if (!Object.prototype.hasOwnProperty.call(groups, parts[2])) groups[parts[2]] = { categories: [], marks: [], documents: [] };
+  }
   for (const p of parts.slice(0, -1)) cur = cur[p] as Record<string, unknown>;
   cur[parts[parts.length - 1]] = value;
 }
@@ -205,6 +232,10 @@ function parseValue(key: string, tmpl: Leaf, raw: Cell): Leaf | RuleError {
   const t = toText(raw);
   if (isRuleError(t)) return t;
   const items = t.split(/[,;，；、\n]+/).map((s) => s.trim()).filter(Boolean);
+  if (/^express\.onboard(?:Refused|Notarised)$/.test(key)) {
+    // [X-ONBOARD] entity types as ids or as people write them (个体工商户, overseas); unknown ones fail the schema, naming the row.
+    return items.map((it) => entityIdOf(it) ?? it);
+  }
   if (!isCountryList(key)) return items;
   const codes: string[] = [];
   for (const it of items) {

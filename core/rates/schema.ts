@@ -1,6 +1,7 @@
 /** The rate card: every number in RULES.md as versioned, validated data (DESIGN.md property 2). */
 import * as z from 'zod/mini';
 import { NODE_IDS } from '../nodes';
+import { ENTITY_IDS } from '../entities';
 
 const iso2 = z.string().check(z.regex(/^[A-Z]{2}$/));
 const countries = z.array(iso2);
@@ -10,6 +11,11 @@ const fraction = z.number().check(z.minimum(0), z.maximum(1));
 const count = z.int().check(z.minimum(0), z.maximum(1_000_000));
 
 const tier = z.strictObject({ fee: money, countries });
+/** [G-REVIEW] a requirement: one name, or alternatives of which one suffices ("CE / FCC"). */
+const requirement = z.string().check(z.minLength(1), z.maxLength(200));
+/** [G-REVIEW] a category group: the category words that put a SKU in it, and what it adds. */
+const reviewGroup = z.strictObject({ categories: z.array(requirement), marks: z.array(requirement), documents: z.array(requirement) });
+const groupName = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,39}$/));
 
 export const TIER_NAMES = ['mature', 'emerging', 'long-tail'] as const;
 export type TierName = (typeof TIER_NAMES)[number];
@@ -45,6 +51,11 @@ export const RateCardSchema = z.strictObject({
     repeatRate: fraction,
     repeatUplift: z.number().check(z.minimum(0), z.maximum(100)),
     cpc: positive,
+    /** [G-REVIEW] marks every gift package front must show and documents every gift SKU needs; "A / B" = either. */
+    reviewMarks: z.array(requirement),
+    reviewDocuments: z.array(requirement),
+    /** [G-REVIEW] category groups (electronics, food and cosmetics…) with the marks and documents they add. */
+    reviewGroups: z.record(groupName, reviewGroup),
   }),
   express: z.strictObject({
     /** [X-UPLOAD] hours after payment to upload the tracking number. */
@@ -72,6 +83,17 @@ export const RateCardSchema = z.strictObject({
     kaMonthlyGmv: money,
     kaFulfilmentRate: fraction,
     kaMonths: z.int().check(z.minimum(1), z.maximum(36)),
+    /** [X-ONBOARD] licence valid for MORE than this many months; trails and status returns needed. */
+    onboardLicenceMonths: z.number().check(z.minimum(0), z.maximum(1200)),
+    onboardTrails: count,
+    onboardTrailMonths: z.int().check(z.minimum(1), z.maximum(36)),
+    onboardStatusReturns: count,
+    /** [X-ONBOARD] entity types refused, and those that must add notarised and authenticated documents. */
+    onboardRefused: z.array(z.enum(ENTITY_IDS)),
+    onboardNotarised: z.array(z.enum(ENTITY_IDS)),
+    /** [X-COMPARE] AliExpress Standard: compensation cap for a lost parcel, first-order subsidy for new merchants (USD). */
+    standardLossCap: money,
+    standardFirstOrderSubsidy: money,
   }),
 });
 

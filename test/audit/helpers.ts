@@ -28,6 +28,12 @@ export const HEADER: Record<Field, string> = {
   labelCode: 'Label code',
   giftStatus: 'Gift status',
   giftThreshold: 'Gift threshold',
+  ownPackaging: 'Own packaging',
+  packagingApproved: 'Packaging approved',
+  giftSku: 'Gift SKU',
+  skuCategory: 'Gift category',
+  packagingMarks: 'Packaging marks',
+  skuDocuments: 'Review documents',
 };
 
 export type Row = Partial<Record<Field, unknown>>;

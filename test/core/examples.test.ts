@@ -37,6 +37,29 @@ const EXAMPLES: { formula: string; rules: string; check: (v: unknown) => void; t
       expect(Math.round((v as number) * 1000) / 1000).toBe(0.923);
     },
   },
+  // Issue 13: the rest of the seeds.
+  { formula: 'EXPRESS_VS_STANDARD(120, 18.3, 13.6)', rules: '[X-COMPARE] 18.30 − 13.60', check: (v) => expect(v).toBe(4.7) },
+  { formula: 'EXPRESS_VS_STANDARD(120, 18.3, 13.6, 2%, TRUE)', rules: '[X-COMPARE] + 2% × min(120, $100 cap) + $2 subsidy', check: (v) => expect(v).toBe(8.7) },
+  { formula: 'OFFLINE_READY(7, "企业", 5, 5)', rules: '[X-ONBOARD] every requirement holds', check: (v) => expect(v).toBe('') },
+  {
+    formula: 'OFFLINE_READY(6, "company", 5, 5)',
+    rules: '[X-ONBOARD] 6 months is not more than 6',
+    check: (v) => {
+      expect(kindOf(v)).toBeUndefined();
+      expect(v).toBe('business licence valid for 6 more month(s): needs more than 6');
+    },
+  },
+  { formula: 'SG_SKU_CHECK("phone accessories", "NOT FOR SALE, CE, logo", "photo, material, IP statement")', rules: '[G-REVIEW] electronics with CE', check: (v) => expect(v).toBe('') },
+  {
+    formula: 'SG_SKU_CHECK("美妆", "NOT FOR SALE、LOGO", "实物图、成分说明、无侵权声明")',
+    rules: '[G-REVIEW] cosmetics need a filing number or MSDS',
+    check: (v) => {
+      expect(kindOf(v)).toBeUndefined();
+      expect(v).toMatch(/filing number or MSDS/);
+      // nothing else is missing: the marks and the three documents of every SKU are there
+      expect(v).toBe('documents lack filing number or MSDS (food and cosmetics)');
+    },
+  },
 ];
 
 describe('FUNCTIONS.md examples that must hold, through dist/node/index.cjs', () => {
@@ -50,6 +73,12 @@ describe('FUNCTIONS.md examples that must hold, through dist/node/index.cjs', ()
   }
   it.skipIf(!hasTracking)('TRACK_CLEAN("3318 810025") gives "3318810025" [X-FORMAT]', () => {
     expect(main.TRACK_CLEAN('3318 810025')).toBe('3318810025');
+  });
+  it('the new examples answer in Chinese for a zh user [X-ONBOARD] [G-REVIEW]', () => {
+    const zh = main.sheetFunctions({ lang: 'zh' }) as Record<string, (...a: unknown[]) => unknown>;
+    expect(zh.OFFLINE_READY(6, 'company', 5, 5)).toBe('营业执照剩余有效期 6 个月：需超过 6 个月');
+    expect(zh.SG_SKU_CHECK('美妆', 'NOT FOR SALE、LOGO', '实物图、成分说明、无侵权声明')).toBe('送审资料缺少备案号或MSDS（食品和化妆品）');
+    expect(zh.EXPRESS_VS_STANDARD(120, 18.3, 13.6, 0.02, true)).toBe(8.7);
   });
 
   const specFile = path.resolve(root, '../shared/FUNCTIONS.md');

@@ -155,6 +155,27 @@ describe('specific expectations per function for bad input', () => {
     ['OFFLINE_ELIGIBLE', [[[50000], [50000]], [[0.95], [0.95]]], '#VALUE!', /needs 3 months/],
     ['OFFLINE_ELIGIBLE', [[[50000], [-1], [50000]], [[0.95], [0.95], [0.95]]], '#VALUE!', /monthly_gmv: must be ≥ 0/],
     ['OFFLINE_ELIGIBLE', [[[50000], [50000], [50000]], [[0.95], [0.95], [150]]], '#VALUE!', /fulfilment_rate: must be a rate between 0% and 100%/],
+    // [X-COMPARE]
+    ['EXPRESS_VS_STANDARD', [-1, 18.3, 13.6], '#VALUE!', /order_value: must be ≥ 0, got -1/],
+    ['EXPRESS_VS_STANDARD', [120, 'cheap', 13.6], '#VALUE!', /offline_cost: must be a number, got "cheap"/],
+    ['EXPRESS_VS_STANDARD', [120, 18.3, -13.6], '#VALUE!', /standard_cost: must be ≥ 0/],
+    ['EXPRESS_VS_STANDARD', [120, 18.3, 13.6, '150%'], '#VALUE!', /loss_rate: must be a rate between 0% and 100%/],
+    ['EXPRESS_VS_STANDARD', [120, 18.3, 13.6, 0.02, 'maybe'], '#VALUE!', /first_order: must be TRUE or FALSE/],
+    ['EXPRESS_VS_STANDARD', [1e308, 1e308, 0], '#NUM!', /not a finite number/],
+    // [X-ONBOARD]
+    ['OFFLINE_READY', [-1, '企业', 5, 5], '#VALUE!', /licence_months_left: must be ≥ 0, got -1/],
+    ['OFFLINE_READY', ['soon', '企业', 5, 5], '#VALUE!', /licence_months_left: must be a number.*长期 \/ long-term/],
+    ['OFFLINE_READY', [12, 'LLP-ish thing', 5, 5], '#VALUE!', /entity_type: "LLP-ish thing" is not an entity type/],
+    ['OFFLINE_READY', [12, 42, 5, 5], '#VALUE!', /entity_type: "42" is not an entity type/],
+    ['OFFLINE_READY', [12, '企业', 4.5, 5], '#VALUE!', /complete_trails_3m: must be a whole number/],
+    ['OFFLINE_READY', [12, '企业', 5, -5], '#VALUE!', /consecutive_status_ok: must be ≥ 0/],
+    ['OFFLINE_READY', [12, '企业', 5, 2e9], '#VALUE!', /consecutive_status_ok: must be ≤/],
+    // [G-REVIEW]
+    ['SG_SKU_CHECK', ['', 'NOT FOR SALE', 'photo'], '#VALUE!', /category is required/],
+    ['SG_SKU_CHECK', [true, 'NOT FOR SALE', 'photo'], '#VALUE!', /category: must be text, got true/],
+    ['SG_SKU_CHECK', ['3C', true, 'photo'], '#VALUE!', /packaging_marks: must be text listing what is there/],
+    ['SG_SKU_CHECK', ['3C', 'CE', {}], '#VALUE!', /documents: must be text listing what is there/],
+    ['SG_SKU_CHECK', ['3C', 'CE', new Date(0)], '#VALUE!', /documents: must be text/],
   ];
   for (const [name, args, kind, re] of cases) {
     it(`${name}(${args.map((a) => JSON.stringify(a)).join(', ')}) → ${kind} ${re.source}`, () => {

@@ -136,8 +136,10 @@ function sample(arg: ArgDef): unknown {
       return sampleRange(arg);
     case 'rates':
       return undefined;
-    default:
-      return arg.name === 'store_level' ? 'L3' : 'ERR-407';
+    default: {
+      const byName: Record<string, string> = { store_level: 'L3', entity_type: '企业', category: '手机配件', packaging_marks: 'NOT FOR SALE、LOGO', documents: '实物图、材质' };
+      return byName[arg.name] ?? 'ERR-407';
+    }
   }
 }
 
@@ -308,6 +310,54 @@ describe('dist/excel/functions.js in a vm', () => {
     const shipped = msToSerial(Date.UTC(2024, 5, 1, 10));
     const r = by([[shipped]], null) as number[][];
     expect(r[0][0]).toBeCloseTo(shipped + 2, 9);
+  });
+});
+
+describe('the functions of issue 13 in the built Excel bundle [X-COMPARE] [X-ONBOARD] [G-REVIEW]', () => {
+  const NEW = ['EXPRESS_VS_STANDARD', 'OFFLINE_READY', 'SG_SKU_CHECK'];
+  let loaded: Loaded;
+  beforeAll(() => {
+    loaded = load();
+  });
+  it('registers EXPRESS_VS_STANDARD, OFFLINE_READY and SG_SKU_CHECK, with English and Chinese metadata', () => {
+    for (const n of NEW) expect(loaded.fns.get(n), n).toBeTypeOf('function');
+    const en = JSON.parse(readFileSync(path.join(DIST, 'functions.json'), 'utf8'));
+    const zh = JSON.parse(readFileSync(path.join(DIST, 'functions-zh-cn.json'), 'utf8'));
+    for (const n of NEW) {
+      const def = getDef(n);
+      const e = en.functions.find((f: { id: string }) => f.id === n);
+      const z = zh.functions.find((f: { id: string }) => f.id === n);
+      expect(e.name).toBe(n);
+      expect(e.parameters.map((p: { name: string }) => p.name)).toEqual(def.args.map((a) => a.name));
+      expect(e.parameters.map((p: { optional?: boolean }) => p.optional === true)).toEqual(def.args.map((a) => a.optional === true));
+      expect(z.name).toBe(def.nameZh);
+      expect(z.description).toMatch(/[\u4e00-\u9fff]/);
+      expect(z.parameters.map((p: { name: string }) => p.name)).toEqual(def.args.map((a) => a.nameZh));
+    }
+  });
+  it('gives the FUNCTIONS.md results as Excel calls them (matrices, null for omitted optionals), in English and Chinese', () => {
+    const vs = loaded.fns.get('EXPRESS_VS_STANDARD')!;
+    const ready = loaded.fns.get('OFFLINE_READY')!;
+    const sku = loaded.fns.get('SG_SKU_CHECK')!;
+    loaded.office.context.displayLanguage = 'en-US';
+    expect(vs([[120]], [[18.3]], [[13.6]], null, null, null)).toEqual([[4.7]]);
+    expect(vs([[120]], [[18.3]], [[13.6]], [[0.02]], [[true]], null)).toEqual([[8.7]]);
+    // $100 cap: 100 vs 100.01 at a 100% loss rate
+    expect(vs([[100], [100.01]], [[0]], [[0]], [[1]], null, null)).toEqual([[100], [100]]);
+    expect(ready([[7]], [['企业']], [[5]], [[5]], null)).toEqual([['']]);
+    expect(ready([[6]], [['company']], [[5]], [[5]], null)).toEqual([['business licence valid for 6 more month(s): needs more than 6']]);
+    expect(ready([[12]], [['company']], [[4], [5]], [[5]], null)).toEqual([['4 complete delivered trail(s) with one carrier in the last 3 months: needs 5'], ['']]);
+    expect(sku([['phone accessories']], [['NOT FOR SALE, CE, logo']], [['photo, material, IP statement']], null)).toEqual([['']]);
+    expect(sku([['美妆']], [['NOT FOR SALE、LOGO']], [['实物图、成分说明、无侵权声明']], null)).toEqual([['documents lack filing number or MSDS (food and cosmetics)']]);
+    loaded.office.context.displayLanguage = 'zh-CN';
+    expect(ready([[6]], [['company']], [[5]], [[5]], null)).toEqual([['营业执照剩余有效期 6 个月：需超过 6 个月']]);
+    expect(sku([['美妆']], [['NOT FOR SALE、LOGO']], [['实物图、成分说明、无侵权声明']], null)).toEqual([['送审资料缺少备案号或MSDS（食品和化妆品）']]);
+    const bad = actual(ready, [[[12]], [['火星人?']], [[5]], [[5]], null]) as { thrown: { code: string; message: string } };
+    loaded.office.context.displayLanguage = 'en-US';
+    expect(bad.thrown.code).toBe('#VALUE!');
+    expect(bad.thrown.message).toMatch(/[\u4e00-\u9fff]/);
+    // An empty marks cell ([[null]]) is "nothing printed": the answer lists what is missing, not an error.
+    expect(sku([['apparel']], [[null]], [['photo, material, IP statement']], null)).toEqual([['package front lacks NOT FOR SALE, brand logo']]);
   });
 });
 

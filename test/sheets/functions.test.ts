@@ -66,6 +66,10 @@ function goodSample(fn: FunctionDef, a: ArgDef): Sample {
     case 'text':
       if (a.name === 'store_level') return same('L3');
       if (a.name === 'code') return same('ERR-407');
+      if (a.name === 'entity_type') return same('香港公司');
+      if (a.name === 'category') return same('美妆');
+      if (a.name === 'packaging_marks') return same('NOT FOR SALE、LOGO');
+      if (a.name === 'documents') return same('实物图、成分说明、无侵权声明');
       return same(fn.name === 'TRACK_CARRIER' ? 'RX123456785CN' : '3318810025');
     case 'texts':
       return same([['Picked up'], ['Departed origin'], ['Export customs cleared'], ['In transit'], [''], ['Arrived destination'], ['Out for delivery']]);
@@ -209,6 +213,24 @@ describe('FUNCTIONS.md examples and Sheets specifics', () => {
     expect(ctx.TRACK_CLEAN('3318 810025')).toBe('3318810025');
     expect(ctx.TRACK_VALID('China Post', 'RB123456785CN')).toBe(true);
     expect(ctx.SG_CAC_SAVING(1.2)).toBeCloseTo(0.923, 3);
+  });
+
+  it('gives the documented results of the functions of issue 13 [X-COMPARE] [X-ONBOARD] [G-REVIEW]', () => {
+    for (const n of ['EXPRESS_VS_STANDARD', 'OFFLINE_READY', 'SG_SKU_CHECK']) expect(typeof ctx[n], n).toBe('function');
+    expect(ctx.EXPRESS_VS_STANDARD(120, 18.3, 13.6)).toBe(4.7);
+    expect(ctx.EXPRESS_VS_STANDARD(120, 18.3, 13.6, 0.02, true)).toBe(8.7);
+    // Sheets passes "" for empty optional cells
+    expect(ctx.EXPRESS_VS_STANDARD(120, 18.3, 13.6, '', '')).toBe(4.7);
+    expect(ctx.EXPRESS_VS_STANDARD([[100], [100.01]], 0, 0, 1)).toEqual([[100], [100]]);
+    expect(ctx.OFFLINE_READY(7, '企业', 5, 5)).toBe('');
+    expect(ctx.OFFLINE_READY(6, 'company', 5, 5)).toBe('business licence valid for 6 more month(s): needs more than 6');
+    expect(ctx.OFFLINE_READY(6.01, 'company', 5, 5)).toBe('');
+    expect(ctx.SG_SKU_CHECK('phone accessories', 'NOT FOR SALE, CE, logo', 'photo, material, IP statement')).toBe('');
+    expect(ctx.SG_SKU_CHECK('美妆', 'NOT FOR SALE、LOGO', '实物图、成分说明、无侵权声明')).toBe('documents lack filing number or MSDS (food and cosmetics)');
+    expect(ctx.OFFLINE_READY(12, '火星', 5, 5)).toMatch(/^#VALUE!: entity_type: /);
+    const zh = load('en_US', { userLocale: 'zh_CN' });
+    expect(zh.OFFLINE_READY(6, 'company', 5, 5)).toBe('营业执照剩余有效期 6 个月：需超过 6 个月');
+    expect(zh.SG_SKU_CHECK('美妆', 'NOT FOR SALE、LOGO', '实物图、成分说明、无侵权声明')).toBe('送审资料缺少备案号或MSDS（食品和化妆品）');
   });
 
   it('shows a scalar error as text in the cell (never throws)', () => {
