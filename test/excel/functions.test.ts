@@ -330,9 +330,10 @@ describe('the functions of issue 13 in the built Excel bundle [X-COMPARE] [X-ONB
       expect(e.name).toBe(n);
       expect(e.parameters.map((p: { name: string }) => p.name)).toEqual(def.args.map((a) => a.name));
       expect(e.parameters.map((p: { optional?: boolean }) => p.optional === true)).toEqual(def.args.map((a) => a.optional === true));
-      expect(z.name).toBe(def.nameZh);
+      // Names stay English in every display language (issue 10); only the help is localised.
+      expect(z.name).toBe(n);
       expect(z.description).toMatch(/[\u4e00-\u9fff]/);
-      expect(z.parameters.map((p: { name: string }) => p.name)).toEqual(def.args.map((a) => a.nameZh));
+      expect(z.parameters.map((p: { name: string }) => p.name)).toEqual(def.args.map((a) => a.name));
     }
   });
   it('gives the FUNCTIONS.md results as Excel calls them (matrices, null for omitted optionals), in English and Chinese', () => {
