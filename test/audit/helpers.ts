@@ -28,6 +28,7 @@ export const HEADER: Record<Field, string> = {
   labelCode: 'Label code',
   giftStatus: 'Gift status',
   giftThreshold: 'Gift threshold',
+  currency: 'Currency',
 };
 
 export type Row = Partial<Record<Field, unknown>>;
