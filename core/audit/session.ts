@@ -176,7 +176,7 @@ interface GiftEvent {
 }
 
 /** What a finding is recorded against: its row, order, country, week and the order key of the counts. */
-type Where = Pick<OrderRecord, 'row' | 'orderId' | 'country' | 'week'> & { key: string };
+type Where = Pick<OrderRecord, 'row' | 'orderId' | 'country' | 'week'> & { key: string; carrier?: string; tracking?: string };
 const keyOf = (rec: Pick<OrderRecord, 'row' | 'orderId'>) => rec.orderId || `\u0000${rec.row}`;
 
 /**
@@ -272,6 +272,8 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
       country: rec.country,
       week: rec.week,
     };
+    if (rec.carrier !== undefined) fd.carrier = rec.carrier;
+    if (rec.tracking !== undefined) fd.tracking = rec.tracking;
     findings.push(fd);
     if (raw.severity === 'error') badRows.add(rec.row);
     const key = rec.key;
@@ -366,7 +368,7 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
       }
     }
     ctx.fee = fee;
-    const at: Where = { row: rec.row, orderId: rec.orderId, country: rec.country, week: rec.week, key };
+    const at: Where = { row: rec.row, orderId: rec.orderId, country: rec.country, week: rec.week, key, carrier: rec.carrier, tracking: rec.tracking };
     const anyBad = rec.bad.size > 0;
     let failed = false;
     for (let i = 0; i < rules.length; i++) {
@@ -433,7 +435,7 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
         continue;
       }
       // No order id: the row is its own order, judged now.
-      const at: Where = { row: rec.row, orderId: '', country: rec.country, week: rec.week, key: keyOf(rec) };
+      const at: Where = { row: rec.row, orderId: '', country: rec.country, week: rec.week, key: keyOf(rec), carrier: rec.carrier, tracking: rec.tracking };
       rowFindings(rec, undefined, (raw) => addRaw(at, raw));
       auditRecord(rec, at.key);
     }
@@ -446,7 +448,7 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
       const m = v.rec;
       const when = m.paidAt ?? m.giftShippedAt;
       m.week = when !== undefined ? isoWeek(when) : '';
-      if (v.rowFindings) for (const f of v.rowFindings) addRaw({ row: f.row, orderId: m.orderId, country: m.country, week: m.week, key: v.key }, f.raw);
+      if (v.rowFindings) for (const f of v.rowFindings) addRaw({ row: f.row, orderId: m.orderId, country: m.country, week: m.week, key: v.key, carrier: m.carrier, tracking: m.tracking }, f.raw);
       auditRecord(m, v.key, v.giftRow);
       if (v.rows.length > 1) {
         multiRowOrders++;

@@ -67,6 +67,9 @@ export interface Finding {
   country: string;
   /** ISO week of the order's payment (or gift shipment), e.g. '2024-W23', or '' when no date. */
   week: string;
+  /** The order's carrier and tracking number as written (one per line for an order shipped in parts). Additive. */
+  carrier?: string;
+  tracking?: string;
 }
 
 export interface ChartSpec {

@@ -229,7 +229,7 @@ function readWorkbook(bytes: Uint8Array, fileName: string, format: FileFormat, w
   try {
     wb = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellDates: false, cellHTML: false, cellStyles: false, bookVBA: false, WTF: false });
   } catch (e) {
-    const kind = format === 'xls' ? '.xls (Excel 97–2003)' : format === 'zip' ? '.xlsx / .ods' : 'spreadsheet';
+    const kind = format === 'xls' ? '.xls (Excel 97–2003)' : format === 'zip' ? '.xlsx' : 'spreadsheet';
     const msg = why(e);
     const locked = /password|encrypt/i.test(msg);
     return {
