@@ -278,7 +278,7 @@ export function fieldOfHeader(raw: unknown): Field | undefined {
 }
 
 /**
- * A field a header ALMOST names (one of two parts of a rule, e.g. "运单" or "物流" alone), for the
+ * A field a header ALMOST names (a rule's subject without one qualifier: "运单", "物流", "礼物"), for the
  * "did you mean --map …" hint; undefined when the header names a field or nothing close.
  */
 export function nearField(raw: unknown, among: readonly Field[] = ALL_FIELDS): Field | undefined {
@@ -288,9 +288,10 @@ export function nearField(raw: unknown, among: readonly Field[] = ALL_FIELDS): F
   let best: { field: Field; groups: number } | undefined;
   for (const field of among) {
     for (const r of FIELD_RULES[field] ?? []) {
-      if (r.fallback) continue;
+      // Near = the subject of a rule is there ("运单", "tracking") but one qualifier is missing ("号", "no").
+      if (r.fallback || r.all.length < 2 || !r.all[0].some((p) => has(f, p))) continue;
       const { groups, excluded } = ruleHits(f, r);
-      if (excluded || groups === 0) continue;
+      if (excluded || groups !== r.all.length - 1) continue;
       if (!best || groups > best.groups) best = { field, groups };
     }
   }
