@@ -127,8 +127,8 @@ export function headerForMap(table: SourceTable, specs: readonly MapSpec[]): Sou
  * "Map it with --map", with the column of the first header the audit did not recognise as the
  * example (the likeliest home of the missing field), else the first column no field uses.
  */
-export function mapHint(field: Field, header: readonly unknown[], unmatched: readonly { column: number; header: string }[], headerRow: number): Text {
-  const u = unmatched[0];
+export function mapHint(field: Field, header: readonly unknown[], unmatched: readonly { column: number; header: string }[], headerRow: number, near?: readonly { column: number; header: string; field: Field }[]): Text {
+  const u = near?.find((n) => n.field === field) ?? unmatched[0];
   const col = u ? u.column : Math.max(0, header.findIndex((h) => blank(h)));
   const letter = columnLetter(col);
   const text = u ? u.header.replace(/"/g, '') : '<header text>';
@@ -337,7 +337,7 @@ async function audit(input: string, flags: AuditFlags) {
     // "map the column by hand" made actionable: the --map option, with the first unrecognised header as the example.
     const detected = detectColumns(table.header, overrides);
     const missing = detected.missingRequired;
-    const hint = missing.length ? mapHint(missing[0], table.header, detected.unmatched, table.headerRow) : L('', '');
+    const hint = missing.length ? mapHint(missing[0], table.header, detected.unmatched, table.headerRow, detected.nearMatches) : L('', '');
     const stop = /[.。]$/.test(report.en) ? '' : '.';
     throw new CliError(L(`${table.sheet}: ${report.en}${hint.en ? stop : ''}${hint.en}`, `${table.sheet}：${report.zh}${hint.zh ? (/[。.]$/.test(report.zh) ? '' : '。') : ''}${hint.zh}`));
   }
