@@ -23,6 +23,7 @@ export const SPLIT_CARRIER_HEADER = '实际发货物流';
 export const SPLIT_TRACKING_HEADER = '运单号';
 
 /** Words of a total row. */
+const TOTAL_START = /^[\s\u3000]*[合总小汇共tsgＴＳＧ]/i;
 const TOTAL_WORDS = /^(?:合计|总计|小计|总合计|汇总|共计|total|totals|grand\s*total|sub\s*total|subtotal|sum)\s*[:：]?$/i;
 
 /**
@@ -102,7 +103,7 @@ export function prepareLayout(header: readonly unknown[]): Layout {
       const idBlank = isBlankCell(id);
       for (let c = 0; c < cells.length && c < 8; c++) {
         const v = cells[c];
-        if (typeof v !== 'string' || v.length > 20) continue;
+        if (typeof v !== 'string' || v.length > 20 || v.length < 2 || !TOTAL_START.test(v)) continue;
         const w = fold(v).trim();
         if (TOTAL_WORDS.test(w) && (idBlank || c === orderCol)) {
           totals.push({ row: sheetRow, word: w });
