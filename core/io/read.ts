@@ -124,11 +124,11 @@ export class CsvReadError extends Error {
  * inside an unquoted cell, text after a closing quote or a quote never closed throws CsvReadError
  * naming the line; nothing is silently merged.
  */
-export function parseCsv(text: string, separator = detectSeparator(text)): string[][] {
+export function parseCsv(text: string, separator = detectSeparator(text), firstLine = 1): string[][] {
   try {
     return parseCsvSync(text, { delimiter: separator, relax_column_count: true, bom: true, skip_empty_lines: false }) as string[][];
   } catch (e) {
-    throw csvError(e, text, separator);
+    throw csvError(e, text, separator, firstLine - 1);
   }
 }
 
@@ -154,11 +154,12 @@ function openQuoteLine(text: string, sep: string): number | undefined {
   return quoted ? openedAt : undefined;
 }
 
-function csvError(e: unknown, text: string, sep: string): CsvReadError {
+function csvError(e: unknown, text: string, sep: string, lineOffset = 0): CsvReadError {
   const err = e as { code?: string; lines?: number; message?: string };
   const m = /at line (\d+)/.exec(err.message ?? '');
   let line = m ? Number(m[1]) : typeof err.lines === 'number' ? err.lines : undefined;
   if (err.code === 'CSV_QUOTE_NOT_CLOSED') line = openQuoteLine(text, sep) ?? line;
+  if (line !== undefined) line += lineOffset;
   const at = line !== undefined ? L(`line ${line}`, `第 ${line} 行`) : L('the file', '文件中');
   switch (err.code) {
     case 'CSV_QUOTE_NOT_CLOSED':
@@ -315,4 +316,140 @@ export function readOrdersBytes(bytes: Uint8Array, fileName: string, opts: { she
   const s = split(name, rows);
   if (!s.ok) return s;
   return { ok: true, table: s.table, sheets: [name], format: format === 'csv' && utf16Order(bytes) ? 'csv-utf16' : format };
+}
+
+// ── chunked reading (large CSV files) ───────────────────────────────────────────────────────────
+
+/** One chunk of data rows, or the error that stopped the reading (a bad quote further down the file). */
+export type RowChunk = { rows: unknown[][]; firstDataRowIndex: number } | { error: Text };
+
+export type ChunkedRead =
+  | {
+      ok: true;
+      sheet: string;
+      sheets: string[];
+      header: unknown[];
+      /** 1-based sheet row of the header. */
+      headerRow: number;
+      notes?: Text[];
+      format?: FileFormat;
+      /**
+       * The data rows after the header, `chunkRows` at a time (firstDataRowIndex: 0-based index among
+       * the data rows, as AuditSession.push takes it). A CSV is parsed one slice at a time, so a
+       * 1,000,000-row file is never held as rows all at once; a workbook is sliced after SheetJS read it.
+       */
+      chunks(): Generator<RowChunk, void, void>;
+    }
+  | { ok: false; error: Text };
+
+/**
+ * End offsets of slices of `text` holding `rows` records each, cut only at a line break outside
+ * quotes (the same quote rule as the parser: a quote opens only at the start of a cell), with the
+ * 1-based line each slice starts on.
+ */
+function* csvSlices(text: string, sep: string, rows: number, from = 0, firstLine = 1): Generator<{ text: string; line: number }> {
+  let start = from;
+  let line = firstLine;
+  let startLine = firstLine;
+  let quoted = false;
+  let cellStart = true;
+  let records = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === 34) {
+        if (text.charCodeAt(i + 1) === 34) i++;
+        else quoted = false;
+      } else if (c === 10) line++;
+      continue;
+    }
+    if (c === 34 && cellStart) {
+      quoted = true;
+      cellStart = false;
+      continue;
+    }
+    cellStart = c === sep.charCodeAt(0) || c === 10 || c === 13;
+    if (c === 10) {
+      line++;
+      if (++records >= rows) {
+        yield { text: text.slice(start, i + 1), line: startLine };
+        start = i + 1;
+        startLine = line;
+        records = 0;
+      }
+    }
+  }
+  if (start < text.length) yield { text: text.slice(start), line: startLine };
+}
+
+/**
+ * Read an orders file in chunks of data rows (see ChunkedRead). The header is found as
+ * readOrdersBytes finds it (among the first rows); errors before the header are `ok: false`, a
+ * bad quote further down comes as a chunk `{ error }` naming its line, after which nothing follows.
+ */
+export function readOrdersChunked(bytes: Uint8Array, fileName: string, opts: { sheet?: string; chunkRows?: number } = {}): ChunkedRead {
+  const size = Math.max(1, Math.floor(opts.chunkRows ?? 5_000));
+  if (!(bytes instanceof Uint8Array) || bytes.length === 0) return readOrdersBytes(bytes, fileName, opts) as { ok: false; error: Text };
+  const format = detectFormat(bytes);
+  if (format === 'xls' || format === 'zip' || format === 'biff' || format === 'markup' || opts.sheet) {
+    const r = readOrdersBytes(bytes, fileName, opts);
+    if (!r.ok) return r;
+    const { table } = r;
+    return {
+      ok: true, sheet: table.sheet, sheets: r.sheets, header: table.header, headerRow: table.headerRow, ...(r.notes ? { notes: r.notes } : {}), format: r.format,
+      *chunks() {
+        for (let i = 0; i < table.rows.length; i += size) yield { rows: table.rows.slice(i, i + size), firstDataRowIndex: i };
+      },
+    };
+  }
+  const text = decodeText(bytes);
+  if (text.includes('\u0000')) return readOrdersBytes(bytes, fileName, opts) as { ok: false; error: Text };
+  const sep = detectSeparator(text);
+  const named = (t: Text) => L(`${fileName}: ${t.en}`, `${fileName}：${t.zh}`);
+  // The head: enough records to find the header row (20 non-empty rows, as findHeaderRow scans).
+  const headSlices = csvSlices(text, sep, 200);
+  const first = headSlices.next();
+  const headText = first.done ? '' : first.value.text;
+  let head: string[][];
+  try {
+    head = parseCsv(headText, sep);
+  } catch (e) {
+    return { ok: false, error: named(e instanceof CsvReadError ? e.text : L(why(e), why(e))) };
+  }
+  const name = baseName(fileName);
+  const h = findHeaderRow(head);
+  if (h < 0 && headText.length === text.length) return { ok: false, error: L(`sheet "${name}" is empty`, `工作表“${name}”是空的`) };
+  if (h < 0) return readOrdersBytes(bytes, fileName, opts) as ChunkedRead; // 200 blank records first: the simple path decides
+  const header = head[h];
+  const afterHead = head.slice(h + 1);
+  const headEnd = headText.length;
+  const headLines = (headText.match(/\n/g) ?? []).length;
+  return {
+    ok: true, sheet: name, sheets: [name], header, headerRow: h + 1, format: utf16Order(bytes) ? 'csv-utf16' : format,
+    *chunks() {
+      let index = 0;
+      let pending = afterHead;
+      while (pending.length >= size) {
+        yield { rows: pending.slice(0, size), firstDataRowIndex: index };
+        index += size;
+        pending = pending.slice(size);
+      }
+      for (const slice of csvSlices(text, sep, size, headEnd, headLines + 1)) {
+        let rows: string[][];
+        try {
+          rows = parseCsv(slice.text, sep, slice.line);
+        } catch (e) {
+          yield { error: named(e instanceof CsvReadError ? e.text : L(why(e), why(e))) };
+          return;
+        }
+        pending = pending.length ? pending.concat(rows) : rows;
+        while (pending.length >= size) {
+          yield { rows: pending.slice(0, size), firstDataRowIndex: index };
+          index += size;
+          pending = pending.slice(size);
+        }
+      }
+      if (pending.length) yield { rows: pending, firstDataRowIndex: index };
+    },
+  };
 }

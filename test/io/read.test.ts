@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
-import { detectFormat, readOrdersBytes, parseCsv, MAX_COLUMNS } from '../../core/io/read';
+import { detectFormat, readOrdersBytes, readOrdersChunked, parseCsv, MAX_COLUMNS } from '../../core/io/read';
 
 const enc = new TextEncoder();
 const utf8 = (s: string) => enc.encode(s);
@@ -119,5 +119,76 @@ describe('strict CSV quotes: an error naming the line, never a silent merge', ()
   it('semicolons and tabs are found', () => {
     expect(parseCsv('a;b\n1;2\n')).toEqual([['a', 'b'], ['1', '2']]);
     expect(parseCsv('a\tb\n1\t2\n')).toEqual([['a', 'b'], ['1', '2']]);
+  });
+});
+
+describe('readOrdersChunked: a large CSV one slice at a time, the same rows as the simple path', () => {
+  const rowsOf = (r: ReturnType<typeof readOrdersChunked>) => {
+    if (!r.ok) throw new Error(r.error.en);
+    const out: unknown[][] = [];
+    const starts: number[] = [];
+    for (const c of r.chunks()) {
+      if ('error' in c) throw new Error(c.error.en);
+      expect(c.firstDataRowIndex).toBe(out.length);
+      starts.push(c.firstDataRowIndex);
+      out.push(...c.rows);
+    }
+    return { out, starts };
+  };
+  const body = (n: number) => ['标题：6月订单', '订单号,物流商,备注', ...Array.from({ length: n }, (_, i) => (i % 7 === 3 ? `${i},DHL,"line one\nline ""two"", ok"` : `${i},UPS,plain`))].join('\r\n') + '\r\n';
+
+  for (const chunkRows of [1, 3, 50, 1000]) {
+    it(`chunks of ${chunkRows}: header found after a title row, rows equal readOrdersBytes`, () => {
+      const bytes = utf8(body(437));
+      const simple = readOrdersBytes(bytes, 'big.csv');
+      if (!simple.ok) throw new Error(simple.error.en);
+      const r = readOrdersChunked(bytes, 'big.csv', { chunkRows });
+      expect(r.ok && [r.header, r.headerRow]).toEqual([simple.table.header, simple.table.headerRow]);
+      const { out, starts } = rowsOf(r);
+      expect(out).toEqual(simple.table.rows);
+      expect(starts.length).toBe(Math.ceil(437 / chunkRows));
+    });
+  }
+
+  it('a 200,000-row CSV comes in 5,000-row chunks', () => {
+    const lines = ['订单号,物流商,运单号'];
+    for (let i = 0; i < 200_000; i++) lines.push(`${i},DHL,3318810025`);
+    const r = readOrdersChunked(utf8(lines.join('\n')), 'huge.csv');
+    if (!r.ok) throw new Error(r.error.en);
+    let n = 0;
+    let chunks = 0;
+    for (const c of r.chunks()) {
+      if ('error' in c) throw new Error(c.error.en);
+      expect(c.rows.length).toBeLessThanOrEqual(5_000);
+      n += c.rows.length;
+      chunks++;
+    }
+    expect([n, chunks]).toEqual([200_000, 40]);
+  });
+
+  it('a quote never closed far down the file: an error chunk naming its line, then nothing', () => {
+    const lines = ['订单号,物流商'];
+    for (let i = 0; i < 1000; i++) lines.push(i === 700 ? `${i},"DHL` : `${i},DHL`);
+    const r = readOrdersChunked(utf8(lines.join('\n') + '\n'), 'q.csv', { chunkRows: 100 });
+    if (!r.ok) throw new Error(r.error.en);
+    const got = [...r.chunks()];
+    const last = got[got.length - 1];
+    expect('error' in last && last.error.en).toMatch(/^q\.csv: a quote \("\) opened on line 702 is never closed/);
+    expect(got.slice(0, -1).reduce((n, c) => n + ('rows' in c ? c.rows.length : 0), 0)).toBeLessThan(700);
+  });
+
+  it('a stray quote in a later chunk names its line', () => {
+    const lines = ['订单号,备注'];
+    for (let i = 0; i < 500; i++) lines.push(i === 450 ? `${i},12" box` : `${i},ok`);
+    const r = readOrdersChunked(utf8(lines.join('\n')), 's.csv', { chunkRows: 100 });
+    if (!r.ok) throw new Error(r.error.en);
+    const errs = [...r.chunks()].filter((c) => 'error' in c);
+    expect(errs).toHaveLength(1);
+    expect('error' in errs[0] && errs[0].error.en).toMatch(/line 452: a stray quote/);
+  });
+
+  it('workbooks come sliced the same way', () => {
+    const r = readOrdersChunked(book([...ROWS, ...ROWS.slice(1), ...ROWS.slice(1)], 'biff8'), 'x.xls', { chunkRows: 2 });
+    expect(r.ok && [...r.chunks()].map((c) => ('rows' in c ? c.rows.length : -1))).toEqual([2, 1]);
   });
 });
