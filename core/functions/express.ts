@@ -63,8 +63,8 @@ export const EXPRESS_FUNCTIONS: readonly FunctionDef[] = [
         appeal: true,
         optional: true,
         help: L(
-          'TRUE, or the appeal result ("申诉成立", "approved"), when an appeal was upheld; FALSE, "驳回" / "rejected", or omitted is no valid appeal; a filed appeal whose outcome is unknown ("已申诉", "pending") does not waive the penalty',
-          '申诉成立时填 TRUE 或申诉结果（“申诉成立”、“approved”）；FALSE、“驳回”或不填视为无有效申诉；已申诉但结果未知（“已申诉”、“申诉中”）不免罚',
+          'TRUE, or the appeal result ("申诉成立", "approved"), when a valid appeal was filed; FALSE, "驳回" / "rejected", "pending" or omitted is no valid appeal',
+          '申诉有效时填 TRUE 或申诉结果（“申诉成立”、“approved”）；FALSE、“驳回”、“申诉中”或不填视为无有效申诉',
         ),
       },
       RATES_ARG,
