@@ -1,7 +1,7 @@
 /**
  * ae-rules: the command line for ops teams.
  *
- *   ae-rules audit orders.xlsx|orders.csv [--out report.xlsx] [--sheet NAME] [--lang zh] [--now 2024-07-05] [--rates card.xlsx]
+ *   ae-rules audit orders.xls|.xlsx|.ods|.csv [--out report.xlsx] [--sheet NAME] [--lang zh] [--now 2024-07-05] [--tz America/Los_Angeles] [--rates card.xlsx]
  *                  [--map orderId=B] [--map 运单号=物流单号] …
  *
  * Reads the first sheet (or --sheet), audits it with the same core as the add-ins, and writes a NEW
@@ -20,7 +20,7 @@ import {
   OUTPUT_SHEETS, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, SUMMARY_MONEY_COLUMNS, SUMMARY_SHARE_COLUMNS,
   type AuditReport, type Field, type TableFormat,
 } from '../core/audit';
-import { toDate, localWallNow } from '../core/coerce';
+import { toDate, isTimeZone, wallNow } from '../core/coerce';
 import { isRuleError } from '../core/errors';
 import { cardFromTable, type RateCard } from '../core/rates';
 import { L, langFromLocale, parseLang, type Lang, type Text } from '../core/text';
@@ -127,8 +127,8 @@ export function headerForMap(table: SourceTable, specs: readonly MapSpec[]): Sou
  * "Map it with --map", with the column of the first header the audit did not recognise as the
  * example (the likeliest home of the missing field), else the first column no field uses.
  */
-export function mapHint(field: Field, header: readonly unknown[], unmatched: readonly { column: number; header: string }[], headerRow: number): Text {
-  const u = unmatched[0];
+export function mapHint(field: Field, header: readonly unknown[], unmatched: readonly { column: number; header: string }[], headerRow: number, near?: readonly { column: number; header: string; field: Field }[]): Text {
+  const u = near?.find((n) => n.field === field) ?? unmatched[0];
   const col = u ? u.column : Math.max(0, header.findIndex((h) => blank(h)));
   const letter = columnLetter(col);
   const text = u ? u.header.replace(/"/g, '') : '<header text>';
@@ -203,7 +203,7 @@ async function writeReport(report: AuditReport, out: string, source: string) {
 
   const fs = wb.addWorksheet(OUTPUT_SHEETS.findings);
   fs.addRows(t.findings);
-  styleTable(fs, [7, 20, 18, 9, 8, 10, 11, 11, 100]);
+  styleTable(fs, [7, 20, 18, 9, 8, 10, 11, 11, 16, 22, 100]);
   applyFormats(fs, f.findings);
   if (t.findings.length > 1) fs.autoFilter = { from: { row: 1, column: 1 }, to: { row: t.findings.length, column: t.findings[0].length } };
   const errText = t.findings.length > 1 ? (lang === 'zh' ? '错误' : 'error') : '';
@@ -274,6 +274,7 @@ interface AuditFlags {
   rates?: string;
   map?: string[];
   progress?: boolean;
+  tz?: string;
 }
 
 /** --rates: a rate card saved as .xlsx (e.g. the sheet the task pane inserts) or .csv, key / value rows. */
@@ -291,8 +292,13 @@ async function audit(input: string, flags: AuditFlags) {
     if (!l) throw new CliError(L(`--lang must be en or zh, got "${flags.lang}"`, `--lang 必须是 en 或 zh，得到“${flags.lang}”`));
     lang = l;
   }
-  // Core times are wall-clock times read as UTC: "now" is the local wall clock (Date.now() is UTC, 8 h off in China).
-  let now = localWallNow();
+  // Core times are wall-clock times read as UTC: "now" is the wall clock of the file's zone (--tz),
+  // default this machine's (Date.now() is UTC, 8 h off in China).
+  if (flags.tz !== undefined && !isTimeZone(flags.tz)) {
+    throw new CliError(L(`--tz must be an IANA time zone such as America/Los_Angeles or Asia/Shanghai, got "${flags.tz}"`, `--tz 必须是 IANA 时区，如 America/Los_Angeles 或 Asia/Shanghai，得到“${flags.tz}”`));
+  }
+  if (!existsSync(input)) throw new CliError(L(`file not found: ${input}`, `找不到文件：${input}`));
+  let now = wallNow(flags.tz);
   if (flags.now !== undefined) {
     const d = toDate(flags.now);
     if (isRuleError(d)) throw new CliError(L(`--now: ${d.en}`, `--now：${d.zh}`));
@@ -321,6 +327,7 @@ async function audit(input: string, flags: AuditFlags) {
     ...(flags.rates !== undefined ? { cardLabel: path.basename(flags.rates) } : {}),
     overrides,
     headerRow: table.headerRow,
+    ...(flags.tz ? { timeZone: flags.tz } : {}),
     chunkSize: 10_000,
     onProgress: (p) => bar?.update(p.done),
   });
@@ -330,7 +337,7 @@ async function audit(input: string, flags: AuditFlags) {
     // "map the column by hand" made actionable: the --map option, with the first unrecognised header as the example.
     const detected = detectColumns(table.header, overrides);
     const missing = detected.missingRequired;
-    const hint = missing.length ? mapHint(missing[0], table.header, detected.unmatched, table.headerRow) : L('', '');
+    const hint = missing.length ? mapHint(missing[0], table.header, detected.unmatched, table.headerRow, detected.nearMatches) : L('', '');
     const stop = /[.。]$/.test(report.en) ? '' : '.';
     throw new CliError(L(`${table.sheet}: ${report.en}${hint.en ? stop : ''}${hint.en}`, `${table.sheet}：${report.zh}${hint.zh ? (/[。.]$/.test(report.zh) ? '' : '。') : ''}${hint.zh}`));
   }
@@ -342,14 +349,46 @@ async function audit(input: string, flags: AuditFlags) {
       `Audited ${report.ordersAudited ?? report.rowsAudited} orders (${report.rowsAudited} rows, header in row ${table.headerRow}) from ${path.basename(input)} (${table.sheet}): ${report.findings.length} findings on ${report.ordersAffected ?? report.rowsAffected} orders.`,
       `已审核 ${path.basename(input)}（${table.sheet}）中的 ${report.ordersAudited ?? report.rowsAudited} 个订单（${report.rowsAudited} 行，表头在第 ${table.headerRow} 行）：${report.ordersAffected ?? report.rowsAffected} 个订单共 ${report.findings.length} 个问题。`,
     ),
-    L(`Open orders judged as of ${stampOf(now)} (local time).`, `未完成订单的判断时间：${stampOf(now)}（当地时间）。`),
+    flags.tz
+      ? L(`Open orders judged as of ${stampOf(now)} (${flags.tz} time, the zone of the file's times).`, `未完成订单的判断时间：${stampOf(now)}（${flags.tz} 时间，即文件时间所在时区）。`)
+      : L(`Open orders judged as of ${stampOf(now)} (local time).`, `未完成订单的判断时间：${stampOf(now)}（当地时间）。`),
+    ...(read.notes ?? []),
     L(`Gift fees ¥${report.totals.giftFeesCny.toFixed(2)}; penalties $${report.totals.penaltiesUsd.toFixed(2)}.`, `礼物费用 ¥${report.totals.giftFeesCny.toFixed(2)}；罚款 $${report.totals.penaltiesUsd.toFixed(2)}。`),
     ...(card ? [cardLine(card, path.basename(flags.rates ?? ''))] : []),
     ...(sk.length ? [L(`Skipped (columns missing): ${sk.map((s) => s.rule).join(', ')}.`, `未执行（缺少列）：${sk.map((s) => s.rule).join('、')}。`)] : []),
+    ...(sk.length ? unusedLines(report, table) : []),
     ...(report.notes ?? []),
     L(`Report: ${out}`, `报告：${out}`),
   ];
   for (const l of lines) process.stdout.write(say(l) + '\n');
+}
+
+/**
+ * After an audit with skipped rules: the headers the audit did not use, and for a header that nearly
+ * names a missing field, the exact --map that uses it.
+ */
+export function unusedLines(report: AuditReport, table: SourceTable): Text[] {
+  const m = report.mapping;
+  const out: Text[] = [];
+  if (m.unmatched.length) {
+    const shown = m.unmatched.slice(0, 40).map((u) => `${columnLetter(u.column)} "${u.header.replace(/\s+/g, ' ')}"`);
+    const more = m.unmatched.length - shown.length;
+    out.push(L(
+      `Columns not used: ${shown.join(', ')}${more > 0 ? ` and ${more} more` : ''}.`,
+      `未使用的列：${shown.join('、')}${more > 0 ? ` 等共 ${m.unmatched.length} 列` : ''}。`,
+    ));
+  }
+  for (const n of m.nearMatches ?? []) {
+    const needs = m.skippedRules.filter((s) => s.missing.includes(n.field)).map((s) => s.rule);
+    if (!needs.length) continue;
+    const h = n.header.replace(/"/g, '').replace(/\s+/g, ' ');
+    out.push(L(
+      `Column ${columnLetter(n.column)} "${h}" may be the ${FIELD_LABELS[n.field].en.toLowerCase()} (needed by ${needs.join(', ')}): if so, add --map ${n.field}="${h}"`,
+      `第 ${columnLetter(n.column)} 列“${h}”可能是「${FIELD_LABELS[n.field].zh}」（${needs.join('、')} 需要）：如是，请加上 --map ${n.field}="${h}"`,
+    ));
+  }
+  void table;
+  return out;
 }
 
 /** The --rates card in the run's summary lines: its id, file and how far it differs from the built-in card. */
@@ -370,13 +409,14 @@ async function main(argv: string[]) {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   program
     .command('audit')
-    .description('Audit an orders workbook (.xlsx or .csv) and write a report workbook / 审核订单表（.xlsx 或 .csv）并生成报告工作簿')
-    .argument('<file>', 'orders file, .xlsx or .csv / 订单文件')
+    .description('Audit an orders export (.xls, .xlsx, .xlsm, .ods, or CSV/TSV in UTF-8, GBK or UTF-16) and write a report workbook / 审核订单导出表（.xls、.xlsx、.xlsm、.ods，或 UTF-8、GBK、UTF-16 编码的 CSV/TSV）并生成报告工作簿')
+    .argument('<file>', 'orders file (the format is read from its content) / 订单文件（按内容识别格式）')
     .option('-o, --out <file>', 'report workbook (default: <file>-audit.xlsx; a .csv gives <file>-csv-audit.xlsx) / 报告文件（默认 <文件名>-audit.xlsx；.csv 为 <文件名>-csv-audit.xlsx）')
     .option('-s, --sheet <name>', 'sheet to audit (default: the first) / 要审核的工作表（默认第一个）')
     .option('-l, --lang <lang>', 'report language: en or zh (default: from LANG) / 报告语言：en 或 zh')
     .option('--now <date>', 'judge open orders as of this local time (default: now, local time), e.g. 2024-07-05 / 以此当地时间判断未完成订单（默认：当前当地时间）')
     .option('-m, --map <field=column>', 'map a column by hand, repeatable: field id or known header = column letter or header text, e.g. --map orderId=B, --map 运单号="Waybill"; --map carrier=- unmaps / 手动指定列（可重复）：字段=列字母或表头文字，如 --map orderId=B', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--tz <zone>', 'time zone of the times in the file, e.g. America/Los_Angeles (AliExpress exports may use US Pacific time); "now" is judged there (default: this machine\'s zone) / 文件中时间所在的时区，如 America/Los_Angeles；按该时区判断“现在”（默认本机时区）')
     .option('--rates <file>', 'rate card (.xlsx/.csv key / value rows) instead of the built-in card / 使用自定义费率卡（.xlsx/.csv，键 / 值 两列）代替内置费率卡')
     .option('--no-progress', 'no progress bar / 不显示进度条')
     .action(async (file: string, flags: AuditFlags) => audit(file, flags));

@@ -196,10 +196,87 @@ export function toDate(x: Cell): number | RuleError {
       }
       return valueError(`is not a real date: ${show(x)}`, `不是有效日期：${show(x)}`);
     }
+    const named = monthNameDate(s);
+    if (named !== undefined) return named;
     const n = toNumber(s);
     if (typeof n === 'number') return toDate(n);
   }
   return valueError(`must be a date (Excel date, Sheets date or text like 2024-06-01 10:30), got ${show(x)}`, `必须是日期（Excel/Sheets 日期或 2024-06-01 10:30 这样的文本），得到 ${show(x)}`);
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const NAMED_DMY = /^(\d{1,2})[\s-]+([a-z]{3,9})\.?[\s,-]+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/i;
+const NAMED_MDY = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/i;
+
+/** "01 Jun 2024 10:00", "1-Jun-2024", "Jun 1, 2024 10:00" (English month names, as exports spell them). */
+function monthNameDate(s: string): number | RuleError | undefined {
+  let d: string, mon: string, y: string, h: string | undefined, mi: string | undefined, se: string | undefined;
+  let m = NAMED_DMY.exec(s);
+  if (m) [, d, mon, y, h, mi, se] = m;
+  else if ((m = NAMED_MDY.exec(s))) [, mon, d, y, h, mi, se] = m;
+  else return undefined;
+  const k = mon.toLowerCase();
+  const M = MONTHS.findIndex((x) => k.startsWith(x) && ('january february march april may june july august september october november december'.split(' ')[MONTHS.indexOf(x)].startsWith(k) || k === 'sept'));
+  if (M < 0) return undefined;
+  const D = +d, H = +(h ?? 0), MI = +(mi ?? 0), S = +(se ?? 0);
+  const t = Date.UTC(+y, M, D, H, MI, S);
+  if (new Date(t).getUTCDate() !== D || H > 23 || MI > 59 || S > 59) return valueError(`is not a real date: ${show(s)}`, `不是有效日期：${show(s)}`);
+  return t;
+}
+
+/**
+ * Money as exports spell it, with its currency: "$12.34", "US $12.34", "USD 400.00", "12.34 USD",
+ * "1,234.56" (USD when no currency is written), "RMB 88", "CNY 88", "¥88", "€12", "EUR 12". The
+ * amount is toNumber's reading; `currency` is the ISO code written in the cell, undefined when none.
+ */
+export interface MoneyReading {
+  amount: number;
+  currency?: string;
+}
+const CURRENCY_WORDS: [RegExp, string][] = [
+  [/^(?:US\s*\$|USD|U\.S\.\s*\$|美元|美金|\$)|(?:USD|美元|美金)$/i, 'USD'],
+  [/^(?:CNY|RMB|¥|￥|人民币)|(?:CNY|RMB|元|人民币|块)$/i, 'CNY'],
+  [/^(?:EUR|€)|(?:EUR|€|欧元)$/i, 'EUR'],
+  [/^(?:GBP|£)|(?:GBP|£|英镑)$/i, 'GBP'],
+  [/^(?:HKD|HK\$)|HKD$/i, 'HKD'],
+  [/^(?:BRL|R\$)|BRL$/i, 'BRL'],
+  [/^(?:RUB|₽)|(?:RUB|₽|руб\.?)$/i, 'RUB'],
+  [/^(?:JPY)|JPY$/i, 'JPY'],
+  [/^(?:KRW|₩)|KRW$/i, 'KRW'],
+  [/^(?:MXN|MX\$)|MXN$/i, 'MXN'],
+  [/^(?:CAD|C\$|CA\$)|CAD$/i, 'CAD'],
+  [/^(?:AUD|A\$|AU\$)|AUD$/i, 'AUD'],
+  [/^(?:PLN)|(?:PLN|zł)$/i, 'PLN'],
+  [/^(?:TRY|₺)|TRY$/i, 'TRY'],
+  [/^(?:INR|₹)|INR$/i, 'INR'],
+];
+export function readMoney(x: Cell): MoneyReading | RuleError {
+  if (typeof x !== 'string') {
+    const n = toNumber(x);
+    return isRuleError(n) ? n : { amount: n };
+  }
+  const s = fold(x).trim().replace(/^[+]/, '');
+  let currency: string | undefined;
+  let rest = s;
+  for (const [re, code] of CURRENCY_WORDS) {
+    const m = re.exec(rest.replace(/^-/, ''));
+    if (m) {
+      currency = code;
+      rest = (rest.startsWith('-') ? '-' : '') + rest.replace(/^-/, '').replace(re, '').trim();
+      break;
+    }
+  }
+  // Any other three-letter code ("SAR 12", "12 PHP").
+  if (!currency) {
+    const m = /^([A-Z]{3})\s*(?=[\d.-])|(?<=[\d.])\s*([A-Z]{3})$/.exec(s);
+    if (m) {
+      currency = m[1] ?? m[2];
+      rest = s.replace(m[0], '').trim();
+    }
+  }
+  const n = toNumber(rest);
+  if (isRuleError(n)) return n;
+  return currency ? { amount: n, currency } : { amount: n };
 }
 
 /** ISO-2 country code from any spelling people use. */
@@ -317,21 +394,38 @@ export function toPresent(x: Cell): boolean | RuleError {
 const APPEAL_NO =
   /^(?:无|没有|否|未|不|-+|—+|–+|\/|n\/?a|na|none|nil|null|no|n)$|未申诉|没有申诉|无申诉|不申诉|没申诉|未提交|未发起|驳回|拒绝|被拒|失败|无效|未通过|不通过|没通过|不成功|未成功|不成立|未成立|不予|未批准|不批准|不同意|撤回|撤销|已撤|过期|超时|败诉|\b(?:reject(?:ed|ion)?|denied|deny|declined?|invalid|not\s+valid|not\s+approved|disapproved|unapproved|unsuccessful|fail(?:ed|s|ure)?|lost|withdrawn|expired|overruled|dismissed|refused|not\s+appealed|no\s+appeal|never\s+appealed|not\s+(?:filed|submitted)|none|n\/a|no|not)\b/gi;
 const APPEAL_WAIT =
-  /申诉中|审核中|审批中|处理中|受理中|待审|待处理|待定|待通过|待批准|待审核|待审批|未审核|未处理|已提交|\b(?:pending(?:\s+(?:review|approval|decision))?|in\s+progress|under\s+review|in\s+review|awaiting(?:\s+(?:review|approval|decision))?|waiting(?:\s+for\s+(?:review|approval|decision))?|processing|open|submitted|tbd)\b/gi;
+  /已申诉|已经申诉|申诉中|审核中|审批中|处理中|受理中|待审|待处理|待定|待通过|待批准|待审核|待审批|未审核|未处理|已提交|\b(?:pending(?:\s+(?:review|approval|decision))?|in\s+progress|under\s+review|in\s+review|awaiting(?:\s+(?:review|approval|decision))?|waiting(?:\s+for\s+(?:review|approval|decision))?|processing|open|submitted|tbd|appealed|filed|appeal\s+filed)\b/gi;
 const APPEAL_YES = /成立|通过|有效|成功|批准|同意|胜诉|\b(?:valid|approved|accepted|upheld|granted|successful|success|succeeded|won|win|waived)\b/i;
 
 const APPEAL_HELP = L(
-  'write yes/no (是/否), or an outcome such as "申诉成立" / "appeal approved" (appealed), "未申诉" / "not appealed", "驳回" / "rejected", "申诉中" / "pending" (not appealed)',
-  '请填写 是/否，或“申诉成立” / “appeal approved”（申诉有效）、“未申诉” / “not appealed”、“驳回” / “rejected”、“申诉中” / “pending”（视为未申诉）这样的结果',
+  'write yes/no (是/否), or an outcome such as "申诉成立" / "appeal approved" (upheld: the penalty is waived), "未申诉" / "not appealed", "驳回" / "rejected", "已申诉" / "申诉中" / "pending" (filed, outcome unknown: the penalty counts)',
+  '请填写 是/否，或“申诉成立” / “appeal approved”（申诉成立，免罚）、“未申诉” / “not appealed”、“驳回” / “rejected”、“已申诉” / “申诉中” / “pending”（已申诉、结果未知：仍计罚款）这样的结果',
 );
 
 /**
- * An appeal cell → true (a valid appeal: the timeout penalty is waived), false (none, pending or
- * rejected), or #VALUE! saying why it cannot be read (yes and no words together, or none).
+ * An appeal cell → true (a valid appeal: the timeout penalty is waived), false (none, filed but not
+ * decided — "已申诉", "申诉中", "appealed", "pending" — or rejected), or #VALUE! saying why it cannot be
+ * read (yes and no words together, or none). RULES.md [X-PEN-TIMEOUT]: only an upheld appeal waives.
  */
 export function toAppeal(x: Cell): boolean | RuleError {
+  const s = appealState(x);
+  return isRuleError(s) ? s : s === 'upheld';
+}
+
+/**
+ * [X-PEN-TIMEOUT] the appeal state of a cell: 'upheld' (waives the penalty), 'filed' (filed, outcome
+ * unknown: the penalty is counted, with a note that it may be waived), 'none' (no appeal, or
+ * rejected), or #VALUE!.
+ */
+export function appealState(x: Cell): 'upheld' | 'filed' | 'none' | RuleError {
+  const a = appealReading(x);
+  if (isRuleError(a)) return a;
+  return a;
+}
+
+function appealReading(x: Cell): 'upheld' | 'filed' | 'none' | RuleError {
   const b = toBool(x);
-  if (typeof b === 'boolean') return b;
+  if (typeof b === 'boolean') return b ? 'upheld' : 'none';
   if (typeof x === 'string') {
     const s = fold(x).trim().toLowerCase();
     APPEAL_NO.lastIndex = 0;
@@ -347,8 +441,9 @@ export function toAppeal(x: Cell): boolean | RuleError {
         `${show(x)} 同时包含“是”和“否”的申诉结果：${APPEAL_HELP.zh}`,
       );
     }
-    if (yes) return true;
-    if (no || wait) return false;
+    if (yes) return 'upheld';
+    if (no) return 'none';
+    if (wait) return 'filed';
   }
   return valueError(`${show(x)} is not a readable appeal result: ${APPEAL_HELP.en}`, `${show(x)} 不是可识别的申诉结果：${APPEAL_HELP.zh}`);
 }
@@ -366,6 +461,30 @@ export const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0
  */
 export const localWallMs = (d: Date): number => d.getTime() - d.getTimezoneOffset() * 60_000;
 export const localWallNow = (): number => localWallMs(new Date());
+
+/** True when `tz` is an IANA time zone this runtime knows ("America/Los_Angeles", "Asia/Shanghai", "UTC"). */
+export function isTimeZone(tz: unknown): tz is string {
+  if (typeof tz !== 'string' || tz.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The wall clock of an instant in a time zone (ms read as UTC, like every core time), via Intl: the
+ * "now" of a file whose times are in another zone than this machine's (--tz, the pane's setting).
+ */
+export function wallMsIn(d: Date, tz: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(d);
+  const v = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  return Date.UTC(v('year'), v('month') - 1, v('day'), v('hour') % 24, v('minute'), v('second'), d.getUTCMilliseconds());
+}
+
+/** "Now" as the wall clock of `tz` (default: this machine's zone). */
+export const wallNow = (tz?: string): number => (tz ? wallMsIn(new Date(), tz) : localWallNow());
 export function wallToLocalDate(wall: number): Date {
   const guess = new Date(wall);
   const d = new Date(wall + guess.getTimezoneOffset() * 60_000);

@@ -6,7 +6,7 @@
 import type { AuditOptions, AuditReport, ColumnMapping, Field, MappingResult, Severity } from '../core/audit/types';
 import { OUTPUT_SHEETS } from '../core/audit/types';
 import { FINDINGS_MONEY_COLUMNS, SUMMARY_MONEY_COLUMNS, SUMMARY_SHARE_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS } from '../core/audit/report';
-import { localWallNow } from '../core/coerce';
+import { isTimeZone, localWallNow, wallNow } from '../core/coerce';
 import { isRuleError } from '../core/errors';
 import { BUILTIN_CARDS, TABLE_HEADER, cardFromTable, cardToTable, latestCard, type RateCard } from '../core/rates';
 import { L, type Lang, type Text } from '../core/text';
@@ -83,6 +83,8 @@ export interface PaneState {
   card: CardState;
   /** Error not tied to a run (listing sources, reading the header). */
   error: Text | undefined;
+  /** IANA zone of the file's times ('' = this computer's zone): "now" is judged there, the Summary names it. */
+  timeZone: string;
 }
 
 export interface ControllerOptions {
@@ -182,6 +184,7 @@ export class PaneController {
       rateSheets: [],
       card: { status: 'builtin' },
       error: undefined,
+      timeZone: '',
     };
   }
 
@@ -209,6 +212,12 @@ export class PaneController {
 
   setLang(lang: Lang): void {
     this.set({ lang });
+  }
+
+  /** The zone of the file's times (e.g. America/Los_Angeles for AliExpress exports in US Pacific time); '' = local. */
+  setTimeZone(tz: string): void {
+    if (this.running) return;
+    this.set({ timeZone: tz && isTimeZone(tz) ? tz : '' });
   }
 
   /** Load the sources; keep the current one when it still exists, else pick the first. */
@@ -413,10 +422,11 @@ export class PaneController {
         rateCard = { source: 'sheet', sheet: this.sheetName(cs.sheetId), id: r.card.card.id };
         this.set({ card: { status: 'ok', sheetId: cs.sheetId, id: r.card.card.id, effective: r.card.card.effective } });
       }
-      const now = this.opts.now ?? (await this.hostNow());
+      const tz = this.state.timeZone;
+      const now = this.opts.now ?? (tz ? wallNow(tz) : await this.hostNow());
       this.checkCancel();
       stage = T.errAudit;
-      const audit = this.engine.createAudit(header, { overrides, lang, now, headerRow: src.headerRow, ...(card ? { card, cardLabel } : {}) });
+      const audit = this.engine.createAudit(header, { overrides, lang, now, headerRow: src.headerRow, ...(tz ? { timeZone: tz } : {}), ...(card ? { card, cardLabel } : {}) });
       if (audit.error) throw audit.error;
       const total = src.rows;
       for (let start = 0; start < total; ) {

@@ -47,6 +47,10 @@ export const T = {
   allRulesRun: L('All rules can run with these columns.', '这些列足以运行全部规则。'),
   needs: L('needs', '需要'),
   unmatchedHeading: L('Columns not used', '未使用的列'),
+  /** A near match in the unused columns: the button that maps it ("use as Tracking number"). */
+  useAs: L('use as', '用作'),
+  tzLabel: L('Times in the file are in', '文件中的时间所在时区'),
+  tzLocal: L('this computer\'s time zone', '本机时区'),
 
   // Run
   runHeading: L('3 · Audit', '3 · 审核'),
@@ -174,7 +178,7 @@ export const SEVERITY_TEXT: Record<Severity, Text> = {
 
 /** Display order and groups of the fields in the mapping list. */
 export const FIELD_GROUPS: { title: Text; fields: Field[] }[] = [
-  { title: L('Order', '订单'), fields: ['orderId', 'destination', 'paidAt', 'orderAmount'] },
+  { title: L('Order', '订单'), fields: ['orderId', 'destination', 'paidAt', 'orderAmount', 'currency'] },
   {
     title: L('Offline Express', '线下快递'),
     fields: [

@@ -57,6 +57,9 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
   const refreshBtn = t(t(h('button', { type: 'button', class: 'aep-btn aep-icon', onclick: () => void ctl.refreshSources() }), T.refreshTitle, 'title'), T.refresh, 'aria-label');
   refreshBtn.innerHTML = REFRESH_SVG;
   const sourceMeta = h('p', { class: 'aep-meta', 'aria-live': 'polite' });
+  // The zone of the file's times: AliExpress exports may be in US Pacific time ("now" is judged there).
+  const tzSel = h('select', { id: `${id}-tz`, onchange: (e) => ctl.setTimeZone((e.target as HTMLSelectElement).value) });
+  const TZ_CHOICES = ['', 'America/Los_Angeles', 'Asia/Shanghai', 'UTC', 'Europe/Moscow', 'America/Sao_Paulo', 'Europe/Madrid'];
   const secSource = h(
     'section',
     { class: 'aep-sec', 'aria-labelledby': `${id}-h1` },
@@ -64,6 +67,8 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
     t(h('label', { class: 'aep-lbl', for: `${id}-src` }), T.sourceLabel),
     h('div', { class: 'aep-row' }, sourceSel, refreshBtn),
     sourceMeta,
+    t(h('label', { class: 'aep-lbl', for: `${id}-tz` }), T.tzLabel),
+    tzSel,
   );
 
   // ── 2. mapping ───────────────────────────────────────────────────────────
@@ -186,7 +191,14 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
     if (m.unmatched.length) {
       unmatchedBox.append(h('summary', {}, `${tr(T.unmatchedHeading, s.lang)} (${m.unmatched.length})`));
       const ul = h('ul');
-      for (const u of m.unmatched) ul.append(h('li', {}, columnName(s.header, u.column, s.lang)));
+      for (const u of m.unmatched) {
+        // A near match ("运单" for the tracking number) comes with its choice pre-filled: one click maps it.
+        const near = m.nearMatches?.find((n) => n.column === u.column);
+        const use = near
+          ? h('button', { type: 'button', class: 'aep-link', disabled: ctl.running, onclick: () => ctl.setMapping(near.field, near.column) }, ` ${tr(T.useAs, s.lang)} ${tr(ctl.fieldLabel(near.field), s.lang)}`)
+          : null;
+        ul.append(h('li', {}, columnName(s.header, u.column, s.lang), use));
+      }
       unmatchedBox.append(ul);
       unmatchedBox.open = open2;
     }
@@ -403,7 +415,16 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
       const hdr = s.lang === 'zh' ? ` · 表头在第 ${src.headerRow} 行` : ` · header in row ${src.headerRow}`;
       sourceMeta.replaceChildren(sourceSummary(src.rows, src.columns, s.lang) + hdr);
     } else sourceMeta.replaceChildren();
+    const tzKey = `${s.lang}|${s.timeZone}`;
+    if (tzKey !== tzShown) {
+      tzShown = tzKey;
+      const choices = TZ_CHOICES.includes(s.timeZone) ? TZ_CHOICES : [...TZ_CHOICES, s.timeZone];
+      tzSel.replaceChildren(...choices.map((z) => h('option', { value: z }, z === '' ? tr(T.tzLocal, s.lang) : z)));
+      tzSel.value = s.timeZone;
+    }
+    tzSel.disabled = ctl.running;
   }
+  let tzShown = '';
 
   // ── assemble ─────────────────────────────────────────────────────────────
   const main = h('div', { class: 'aep', lang: 'en' }, top, globalError, secSource, secMap, secRun, secRate);

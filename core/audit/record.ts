@@ -3,7 +3,7 @@
  * spreadsheet functions (core/coerce.ts); a cell that cannot be read becomes a 'DATA' problem of
  * that row (reported as a finding) and the rules that need it skip the row, never a crash.
  */
-import { isEmpty, toBool, toNumber, toCents, toDate, toCountry, toGrams, toPresent, toAppeal, isAbsentWord, fold, show, serialToMs, DAY_MS, type Cell } from '../coerce';
+import { isEmpty, toBool, toNumber, toCents, toDate, toCountry, toGrams, toPresent, toAppeal, appealState, readMoney, isAbsentWord, fold, show, serialToMs, DAY_MS, type Cell } from '../coerce';
 import { isRuleError } from '../errors';
 import { L, Localized, type Text } from '../text';
 import type { ColumnMapping, Field } from './types';
@@ -30,6 +30,10 @@ export interface OrderRecord {
   events?: string;
   amountCents?: number;
   appealed?: boolean;
+  /** [X-PEN-TIMEOUT] an appeal was filed whose outcome is unknown (已申诉, 申诉中, pending): the penalty counts, with a note. */
+  appealFiled?: boolean;
+  /** The currency written in the currency column (ISO code, upper case), when one is mapped and filled. */
+  currency?: string;
   uploadFailures?: number;
   invoice?: boolean;
   taxId?: string;
@@ -58,7 +62,7 @@ export interface OrderRecord {
   problems: Text[];
 }
 
-type Kind = 'text' | 'date' | 'count' | 'grams' | 'money' | 'present' | 'appeal' | 'country' | 'events' | 'ownPackaging' | 'approval';
+type Kind = 'text' | 'date' | 'count' | 'grams' | 'money' | 'present' | 'appeal' | 'country' | 'events' | 'ownPackaging' | 'approval' | 'currency';
 
 const KIND: Record<Field, Kind> = {
   orderId: 'text',
@@ -90,6 +94,7 @@ const KIND: Record<Field, Kind> = {
   skuCategory: 'text',
   packagingMarks: 'text',
   skuDocuments: 'text',
+  currency: 'currency',
 };
 
 const PROP: Partial<Record<Field, keyof OrderRecord>> = {
@@ -120,6 +125,7 @@ const PROP: Partial<Record<Field, keyof OrderRecord>> = {
   skuCategory: 'skuCategory',
   packagingMarks: 'packagingMarks',
   skuDocuments: 'skuDocuments',
+  currency: 'currency',
 };
 
 export const GIFT_FIELDS: readonly Field[] = ['giftWeight', 'giftShippedAt', 'labelCode', 'giftStatus', 'giftConfirmedAt'];
@@ -204,15 +210,25 @@ function readCell(kind: Kind, x: Cell): unknown | Text {
       return n >= 0 ? n : L(`must be grams ≥ 0, got ${show(x)}`, `必须是 ≥ 0 的克数，得到 ${show(x)}`);
     }
     case 'money': {
-      const n = toNumber(x);
-      if (isRuleError(n)) return n;
-      return n >= 0 ? toCents(n) : L(`must be an amount ≥ 0, got ${show(x)}`, `必须是 ≥ 0 的金额，得到 ${show(x)}`);
+      // "$12.34", "US $12.34", "USD 400.00", "12.34 USD", "1,234.56": USD. Another currency is never mixed in.
+      const m = readMoney(x);
+      if (isRuleError(m)) return m;
+      if (m.currency && m.currency !== 'USD') {
+        return L(`${show(x)} is in ${m.currency}, not USD: convert it to USD (amounts in other currencies are not mixed in)`, `${show(x)} 的币种是 ${m.currency}，不是美元：请换算为美元（不混用其他币种的金额）`);
+      }
+      return m.amount >= 0 ? toCents(m.amount) : L(`must be an amount ≥ 0, got ${show(x)}`, `必须是 ≥ 0 的金额，得到 ${show(x)}`);
+    }
+    case 'currency': {
+      const t = cellText(x);
+      if (t === undefined) return L(`must be a currency code such as USD, got ${show(x)}`, `必须是 USD 这样的币种代码，得到 ${show(x)}`);
+      const k = fold(t).trim().toUpperCase();
+      return /^(USD|US\$|\$|美元|美金|US DOLLARS?)$/.test(k) ? 'USD' : /^(CNY|RMB|¥|人民币|元)$/.test(k) ? 'CNY' : k;
     }
     case 'present':
       // A document / NFe column holds either yes/no or the number itself: the same reading as SG_FEE's has_nfe.
       return toPresent(x);
     case 'appeal': {
-      const a = toAppeal(x);
+      const a = appealState(x);
       if (!isRuleError(a)) return a;
       return L(
         `${a.en}; the delivery-timeout penalty [X-PEN-TIMEOUT] is not judged for this row`,
@@ -271,7 +287,7 @@ const NO_PROBLEMS: readonly Text[] = [];
 const blank = (row: number): OrderRecord => ({
   row, orderId: '', country: '', paidAt: undefined, uploadedAt: undefined, carrier: undefined, tracking: undefined, trackingCell: undefined,
   firstScanAt: undefined, lastEventAt: undefined, deliveredAt: undefined, eventCount: undefined, events: undefined, amountCents: undefined,
-  appealed: undefined, uploadFailures: undefined, invoice: undefined, taxId: undefined, giftWeight: undefined, nfe: undefined,
+  appealed: undefined, appealFiled: undefined, currency: undefined, uploadFailures: undefined, invoice: undefined, taxId: undefined, giftWeight: undefined, nfe: undefined,
   giftShippedAt: undefined, giftConfirmedAt: undefined, labelCode: undefined, giftStatus: undefined, thresholdCents: undefined,
   ownPackaging: undefined, packagingApproved: undefined, giftSku: undefined, skuCategory: undefined, packagingMarks: undefined, skuDocuments: undefined,
   hasGift: false, week: '', bad: NO_BAD as Set<Field>, problems: NO_PROBLEMS as Text[],
@@ -279,10 +295,22 @@ const blank = (row: number): OrderRecord => ({
 
 const IS_GIFT_FIELD = new Set<Field>(GIFT_FIELDS);
 
+/** Empty as exports write it: blank, "--" (no value) or "*****" (masked by the platform). */
+const MASKED = /^\s*(?:-{2,}|—{1,}|\*{3,})\s*$/;
+export function isBlankCell(x: Cell): boolean {
+  if (x === null || x === undefined) return true;
+  if (typeof x !== 'string') return false;
+  // Hot path (every mapped cell of every row): the regexes only for text that can be blank or masked.
+  const c = x.charCodeAt(0);
+  if (x.length === 0) return true;
+  if (c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 0xa0 && c !== 0x3000 && c !== 45 && c !== 42 && c !== 0x2014) return false;
+  return x.trim() === '' || MASKED.test(x);
+}
+
 /** Read one row; undefined when the row is entirely empty (skipped, not counted). */
 export function readRecord(cells: readonly Cell[], row: number, mapping: ColumnMapping, fields: readonly Field[]): OrderRecord | undefined {
   let any = false;
-  for (let i = 0; i < fields.length && !any; i++) if (!isEmpty(cells[mapping[fields[i]]!])) any = true;
+  for (let i = 0; i < fields.length && !any; i++) if (!isBlankCell(cells[mapping[fields[i]]!])) any = true;
   if (!any) return undefined;
   const rec = blank(row);
   const r = rec as unknown as Record<string, unknown>;
@@ -291,7 +319,7 @@ export function readRecord(cells: readonly Cell[], row: number, mapping: ColumnM
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i];
     const x = cells[mapping[f]!];
-    if (isEmpty(x)) continue;
+    if (isBlankCell(x)) continue;
     if (f === 'giftStatus' && NO_GIFT.test(fold(String(x)).trim())) noGift = true;
     else if (IS_GIFT_FIELD.has(f) && f !== 'giftWeight') giftCell = true;
     const v = readCell(KIND[f], x);
@@ -303,6 +331,10 @@ export function readRecord(cells: readonly Cell[], row: number, mapping: ColumnM
     if (f === 'trackingNumber') rec.trackingCell = x;
     if (f === 'orderId') rec.orderId = (v as string).trim();
     else if (f === 'destination') rec.country = v as string;
+    else if (f === 'appeal') {
+      rec.appealed = v === 'upheld';
+      rec.appealFiled = v === 'filed';
+    }
     else if (f === 'giftWeight') {
       // Coerced first: 0, "0" and "0.0" (CSV text) are "no gift", like an empty cell.
       if ((v as number) > 0) giftCell = true;
@@ -311,6 +343,15 @@ export function readRecord(cells: readonly Cell[], row: number, mapping: ColumnM
   }
   // A NO_GIFT status ("无", "N/A", "no gift") overrides the other gift columns.
   rec.hasGift = giftCell && !noGift;
+  // A currency column saying anything but USD: the amounts of this row are not USD [DATA].
+  if (rec.currency !== undefined && rec.currency !== 'USD' && !rec.bad.has('currency')) {
+    for (const f of ['orderAmount', 'giftThreshold'] as const) {
+      if (mapping[f] !== undefined && !isBlankCell(cells[mapping[f]!]) && !rec.bad.has(f)) {
+        r[PROP[f]!] = undefined;
+        problem(rec, f, L(`the currency column says ${rec.currency}, not USD: convert the amount to USD (amounts in other currencies are not mixed in)`, `币种列为 ${rec.currency}，不是美元：请将金额换算为美元（不混用其他币种的金额）`));
+      }
+    }
+  }
   // A tax id is there when toPresent says so (the same reading as the invoice and NFe columns).
   if (typeof rec.taxId === 'string' && toPresent(rec.taxId) !== true) rec.taxId = undefined;
   if (rec.orderId === '' && mapping.orderId !== undefined && !rec.bad.has('orderId')) {

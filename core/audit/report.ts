@@ -67,6 +67,8 @@ export const FINDINGS_HEADER: readonly H[] = [
   ['ISO week', 'ISO 周'],
   ['Cost (CNY)', '费用（人民币）'],
   ['Cost (USD)', '费用（美元）'],
+  ['Carrier', '物流商'],
+  ['Tracking number', '运单号'],
   ['Message', '说明'],
 ];
 /** 0-based money columns of the Findings table. */
@@ -110,7 +112,8 @@ function pad(rows: unknown[][]): unknown[][] {
 function findingsTable(s: AuditState, lang: Lang): unknown[][] {
   const out: unknown[][] = [FINDINGS_HEADER.map((h) => t(lang, h))];
   for (const f of s.findings) {
-    out.push([f.row, f.orderId, f.rule, t(lang, SEVERITY_TEXT[f.severity]), f.country, f.week, f.costCny, f.costUsd, lang === 'zh' ? f.message.zh : f.message.en]);
+    // A finding without a cost leaves its cost cells blank (not 0.00): only real costs sum and filter.
+    out.push([f.row, f.orderId, f.rule, t(lang, SEVERITY_TEXT[f.severity]), f.country, f.week, f.costCny || '', f.costUsd || '', f.carrier ?? '', f.tracking ?? '', lang === 'zh' ? f.message.zh : f.message.en]);
   }
   return out;
 }

@@ -261,10 +261,16 @@ export const AUDIT_RULES: readonly AuditRule[] = [
       const what = rec.deliveredAt !== undefined
         ? L(`delivered ${days(end - rec.paidAt)} days after payment`, `付款后 ${days(end - rec.paidAt)} 天才妥投`)
         : L(`not delivered ${days(end - rec.paidAt)} days after payment`, `付款后 ${days(end - rec.paidAt)} 天仍未妥投`);
-      return f('X-PEN-TIMEOUT', 'error', L(
+      const penalty = f('X-PEN-TIMEOUT', 'error', L(
         `${what.en} (limit ${x.timeoutDays}), no valid appeal: ${x.timeoutRate * 100}% of $${money(rec.amountCents)}, capped at $${x.timeoutCap} = $${money(usd)}`,
         `${what.zh}（时限 ${x.timeoutDays} 天），无有效申诉：订单金额 ${money(rec.amountCents)} 美元的 ${x.timeoutRate * 100}%，上限 ${x.timeoutCap} 美元 = ${money(usd)} 美元`,
       ), 0, usd);
+      if (!rec.appealFiled) return penalty;
+      // RULES.md [X-PEN-TIMEOUT]: a filed appeal whose outcome is unknown does not waive the penalty.
+      return [penalty, f('X-PEN-TIMEOUT', 'info', L(
+        `an appeal was filed, outcome unknown: the $${money(usd)} penalty is counted; it is waived only if the appeal is upheld`,
+        `已申诉、结果未知：已计入 ${money(usd)} 美元罚款；仅在申诉成立后免罚`,
+      ))];
     },
   },
   {

@@ -7,11 +7,12 @@
  */
 import { isRuleError, valueError, type RuleError } from '../errors';
 import { BUILTIN_CARDS, cardFor, cardToTable, latestCard, type RateCard } from '../rates';
-import { DAY_MS, fold, localWallNow } from '../coerce';
+import { DAY_MS, fold, localWallNow, isTimeZone, wallNow } from '../coerce';
 import { giftFeeCents } from '../functions/gifts';
 import { L, type Text } from '../text';
 import { detectColumns, findHeaderRow, ALL_FIELDS, FIELD_LABELS, columnLetter } from './columns';
 import { readRecord, isoWeek, type OrderRecord } from './record';
+import { prepareLayout, shipmentPairs } from './layout';
 import { AUDIT_RULES, DATA_RULE, giftRefused, stamp, type AuditRule, type RawFinding, type RuleContext } from './rules';
 import { buildTables, type Agg, type AuditState, type UserCard } from './report';
 import type { AuditOptions, AuditProgress, AuditReport, Field, Finding, MappingResult } from './types';
@@ -106,7 +107,7 @@ interface Variant {
 const ORDER_PROPS: readonly (readonly [Field, keyof OrderRecord])[] = [
   ['destination', 'country'], ['paidAt', 'paidAt'], ['uploadedAt', 'uploadedAt'], ['carrier', 'carrier'], ['trackingNumber', 'tracking'],
   ['firstScanAt', 'firstScanAt'], ['lastEventAt', 'lastEventAt'], ['deliveredAt', 'deliveredAt'], ['eventCount', 'eventCount'], ['events', 'events'],
-  ['orderAmount', 'amountCents'], ['appeal', 'appealed'], ['uploadFailures', 'uploadFailures'], ['commercialInvoice', 'invoice'], ['taxId', 'taxId'],
+  ['orderAmount', 'amountCents'], ['appeal', 'appealed'], ['appeal', 'appealFiled'], ['currency', 'currency'], ['uploadFailures', 'uploadFailures'], ['commercialInvoice', 'invoice'], ['taxId', 'taxId'],
   ['nfe', 'nfe'], ['giftThreshold', 'thresholdCents'],
 ];
 /** Gift fields: taken together from the first row that carries a gift. */
@@ -177,7 +178,7 @@ interface GiftEvent {
 }
 
 /** What a finding is recorded against: its row, order, country, week and the order key of the counts. */
-type Where = Pick<OrderRecord, 'row' | 'orderId' | 'country' | 'week'> & { key: string };
+type Where = Pick<OrderRecord, 'row' | 'orderId' | 'country' | 'week'> & { key: string; carrier?: string; tracking?: string };
 const keyOf = (rec: Pick<OrderRecord, 'row' | 'orderId'>) => rec.orderId || `\u0000${rec.row}`;
 
 /**
@@ -186,12 +187,15 @@ const keyOf = (rec: Pick<OrderRecord, 'row' | 'orderId'>) => rec.orderId || `\u0
  */
 export function createAudit(header: readonly unknown[], options: AuditOptions = {}): AuditSession {
   const okHeader = Array.isArray(header) && header.length > 0;
-  const hdr: readonly unknown[] = okHeader ? header : [];
+  // Layouts of real exports (combined carrier:number cells, continuation rows, total rows): core/audit/layout.ts.
+  const layout = prepareLayout(okHeader ? header : []);
+  const hdr: readonly unknown[] = layout.header;
   const mapping = detectColumns(hdr, options.overrides ?? {});
+  layout.bind(mapping);
   const error = !okHeader ? valueError('the table has no header row', '表格没有表头行') : checkOverrides(hdr, options.overrides) ?? mappingError(mapping);
 
   // Core times are wall-clock read as UTC: "now" is the local wall clock, not Date.now() (8 h off in China).
-  const now = options.now ?? localWallNow();
+  const now = options.now ?? (options.timeZone && isTimeZone(options.timeZone) ? wallNow(options.timeZone) : localWallNow());
   const headerRow = options.headerRow ?? 1;
   const lang = options.lang ?? 'en';
   const map = mapping.mapping;
@@ -270,6 +274,8 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
       country: rec.country,
       week: rec.week,
     };
+    if (rec.carrier !== undefined) fd.carrier = rec.carrier;
+    if (rec.tracking !== undefined) fd.tracking = rec.tracking;
     findings.push(fd);
     if (raw.severity === 'error') badRows.add(rec.row);
     const key = rec.key;
@@ -330,10 +336,14 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
       (v.tracks ??= []).push(t);
     }
     // The format check needs no rate card (and must not count a row twice in the out-of-range note).
-    const r = formatRule.check(carrier === rec.carrier ? rec : { ...rec, carrier }, options.card ?? BUILTIN_CARDS[0], ctx);
-    if (!r) return;
-    if (Array.isArray(r)) r.forEach(out);
-    else out(r);
+    // A split combined cell may hold several carrier:number pairs (one per line): each is checked.
+    for (const p of shipmentPairs(carrier, rec.tracking)) {
+      const one = p.carrier === rec.carrier && p.tracking === rec.tracking ? rec : { ...rec, carrier: p.carrier, tracking: p.tracking, trackingCell: p.tracking === rec.tracking ? rec.trackingCell : p.tracking };
+      const r = formatRule.check(one, options.card ?? BUILTIN_CARDS[0], ctx);
+      if (!r) continue;
+      if (Array.isArray(r)) r.forEach(out);
+      else out(r);
+    }
   }
 
   const ctx: RuleContext = { now, mapped, fee: undefined, seen: new Set() };
@@ -361,7 +371,7 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
       }
     }
     ctx.fee = fee;
-    const at: Where = { row: rec.row, orderId: rec.orderId, country: rec.country, week: rec.week, key };
+    const at: Where = { row: rec.row, orderId: rec.orderId, country: rec.country, week: rec.week, key, carrier: rec.carrier, tracking: rec.tracking };
     const anyBad = rec.bad.size > 0;
     let failed = false;
     for (let i = 0; i < rules.length; i++) {
@@ -418,7 +428,9 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
       const row = headerRow + 1 + i;
       i++;
       if (!Array.isArray(cells)) continue;
-      const rec = readRecord(cells, row, map, fields);
+      const laid = layout.row(cells, row);
+      if (!laid) continue;
+      const rec = readRecord(laid, row, map, fields);
       if (!rec) continue;
       rowsRead++;
       if (rec.orderId !== '') {
@@ -426,7 +438,7 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
         continue;
       }
       // No order id: the row is its own order, judged now.
-      const at: Where = { row: rec.row, orderId: '', country: rec.country, week: rec.week, key: keyOf(rec) };
+      const at: Where = { row: rec.row, orderId: '', country: rec.country, week: rec.week, key: keyOf(rec), carrier: rec.carrier, tracking: rec.tracking };
       rowFindings(rec, undefined, (raw) => addRaw(at, raw));
       auditRecord(rec, at.key);
     }
@@ -439,7 +451,7 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
       const m = v.rec;
       const when = m.paidAt ?? m.giftShippedAt;
       m.week = when !== undefined ? isoWeek(when) : '';
-      if (v.rowFindings) for (const f of v.rowFindings) addRaw({ row: f.row, orderId: m.orderId, country: m.country, week: m.week, key: v.key }, f.raw);
+      if (v.rowFindings) for (const f of v.rowFindings) addRaw({ row: f.row, orderId: m.orderId, country: m.country, week: m.week, key: v.key, carrier: m.carrier, tracking: m.tracking }, f.raw);
       auditRecord(m, v.key, v.giftRow);
       if (v.rows.length > 1) {
         multiRowOrders++;
@@ -513,6 +525,10 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
     unknownCarrierFindings();
     mentionOtherRows();
     findings.sort((a, b) => a.row - b.row);
+    notes.push(...layout.notes());
+    if (options.timeZone) {
+      notes.push(L(`times in the file are read as ${options.timeZone} wall-clock time; "now" is ${stamp(now)} there`, `文件中的时间按 ${options.timeZone} 当地时间读取；该时区的“现在”为 ${stamp(now)}`));
+    }
     if (outOfRange) {
       const first = BUILTIN_CARDS[0];
       notes.push(L(

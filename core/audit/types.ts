@@ -38,7 +38,9 @@ export type Field =
   | 'giftSku'
   | 'skuCategory'
   | 'packagingMarks'
-  | 'skuDocuments';
+  | 'skuDocuments'
+  /** Currency of the amounts (币种, Currency): an amount in another currency than USD is a DATA finding. */
+  | 'currency';
 
 /** Field → 0-based column index in the header row. */
 export type ColumnMapping = Partial<Record<Field, number>>;
@@ -51,6 +53,10 @@ export interface MappingResult {
   missingRequired: Field[];
   /** Rules that will be skipped, and the fields they would need. */
   skippedRules: { rule: string; missing: Field[] }[];
+  /** Fields taken from a stand-in column (the buyer's chosen service as the carrier), and why. Additive. */
+  fallbacks?: { field: Field; column: number; header: string; why: Text }[];
+  /** Unmatched headers that nearly name a field no column has ("运单" → trackingNumber): the map hint. Additive. */
+  nearMatches?: { column: number; header: string; field: Field }[];
 }
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -69,6 +75,9 @@ export interface Finding {
   country: string;
   /** ISO week of the order's payment (or gift shipment), e.g. '2024-W23', or '' when no date. */
   week: string;
+  /** The order's carrier and tracking number as written (one per line for an order shipped in parts). Additive. */
+  carrier?: string;
+  tracking?: string;
 }
 
 export interface ChartSpec {
@@ -109,6 +118,12 @@ export interface AuditOptions {
   /** "Now" for open orders (stall, timeout): wall-clock ms read as UTC, like every core time; default localWallNow() (the local wall clock, not Date.now()). */
   now?: number;
   lang?: Lang;
+  /**
+   * IANA time zone of the file's times (e.g. "America/Los_Angeles" for AliExpress exports read in US
+   * Pacific time): without `now`, "now" is the wall clock there; named in the Summary. Additive;
+   * default: this machine's zone.
+   */
+  timeZone?: string;
   /** 1-based sheet row of the header (default 1): findings report sheet rows. */
   headerRow?: number;
 }

@@ -62,10 +62,21 @@ const resolveCache = new Map<string, Carrier | null>();
 function carrierOf(name: string): Carrier | undefined {
   let c = resolveCache.get(name);
   if (c === undefined) {
-    c = TABLE().byAlias.get(aliasKey(name)) ?? brandMatch(name) ?? null;
+    c = TABLE().byAlias.get(aliasKey(name)) ?? chainMatch(name) ?? brandMatch(name) ?? null;
     if (resolveCache.size < 1000) resolveCache.set(name, c);
   }
   return c ?? undefined;
+}
+
+/** ERP routing chains ("CN-DHL>>DHL Express", "US-FedEx>>OSTK-FedEx"): the last hop that names a carrier. */
+function chainMatch(name: string): Carrier | undefined {
+  if (typeof name !== 'string' || !name.includes('>>')) return undefined;
+  const hops = name.split('>>').map((h) => h.trim()).filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) {
+    const c = TABLE().byAlias.get(aliasKey(hops[i])) ?? brandMatch(hops[i]);
+    if (c) return c;
+  }
+  return undefined;
 }
 
 /** Carriers whose aliases are generic words ("Post", "挂号小包", "Registered Air Mail"): a brand in the same name wins over them. */

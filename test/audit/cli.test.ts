@@ -185,5 +185,68 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     const allOrders = rows.find((x) => x[0] === 'All orders')!;
     expect(typeof allOrders[4]).toBe('number');
   });
-});
 
+  it('a CSV with an unterminated quote: exit 1 and a message naming the line; nothing written', () => {
+    writeFileSync(path.join(dir, 'bad-quote.csv'), '订单号,物流商,运单号\nA1,DHL,3318810025\nA2,"DHL,1234567891\nA3,DHL,1234567891\n');
+    const r = run(['audit', 'bad-quote.csv', '--no-progress'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/bad-quote\.csv: a quote \(".*line 3 is never closed/);
+    expect(existsSync(path.join(dir, 'bad-quote-csv-audit.xlsx'))).toBe(false);
+  });
+
+  it('a stray quote inside a cell is reported with its line, not silently merged', () => {
+    writeFileSync(path.join(dir, 'stray.csv'), '订单号,物流商,运单号,备注\nA1,DHL,3318810025,ok\nA2,DHL,1234567891,12" box\n');
+    const r = run(['audit', 'stray.csv', '--no-progress', '--lang', 'zh'], dir);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/第 3 行：单元格中间有多余的引号/);
+  });
+
+  it('a missing input file says "file not found" (exit 1), even when its folder does not exist', () => {
+    for (const f of ['nope.xls', 'no-such-folder/deeper/orders.csv']) {
+      const r = run(['audit', f], dir);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain(`file not found: ${f}`);
+    }
+  });
+
+  it('--tz: "now" is the wall clock of the file\'s zone, named in the output; a bad zone is exit 1', () => {
+    const r = run(['audit', 'orders.csv', '--out', 'tz.xlsx', '--tz', 'America/Los_Angeles', '--no-progress'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Open orders judged as of \d{4}-\d\d-\d\d \d\d:\d\d \(America\/Los_Angeles time/);
+    expect(r.stdout).toContain('times in the file are read as America/Los_Angeles wall-clock time');
+    const bad = run(['audit', 'orders.csv', '--tz', 'Mars/Olympus'], dir);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('--tz must be an IANA time zone');
+  });
+
+  it('after an audit with skipped rules: the unused columns, and the exact --map for a near match', () => {
+    writeFileSync(path.join(dir, 'near.csv'), '订单号,付款时间,上传时间,物流商,运单,备注\nA1,2024-07-01 10:00,2024-07-01 12:00,DHL,3318 810025,x\n');
+    const r = run(['audit', 'near.csv', '--out', 'near.xlsx', '--no-progress'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Columns not used: E "运单", F "备注".');
+    expect(r.stdout).toContain('Column E "运单" may be the tracking number (needed by X-FORMAT): if so, add --map trackingNumber="运单"');
+    const mapped = run(['audit', 'near.csv', '--out', 'near2.xlsx', '--no-progress', '--map', 'trackingNumber=运单'], dir);
+    expect(mapped.stdout).toContain('1 findings on 1 orders');
+    // No rule can run at all: the error's --map example is the near match, not just the first unknown header.
+    writeFileSync(path.join(dir, 'near2.csv'), '备注,订单号,物流商,运单\nx,A1,DHL,3318 810025\n');
+    const stop = run(['audit', 'near2.csv', '--no-progress'], dir);
+    expect(stop.status).toBe(1);
+    expect(stop.stderr).toContain('--map trackingNumber="运单"');
+  });
+
+  it('a tiny .xlsx with one cell at XFD1048576 ends in seconds with exit 0 or 1 and a message', async () => {
+    const XLSX = await import('@e965/xlsx');
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([['订单号', '运单号', '物流商'], ['A1', '3318810025', 'DHL', 'x']]), 'S');
+    const zip = XLSX.CFB.read(XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }), { type: 'buffer' });
+    const entry = zip.FileIndex[zip.FullPaths.findIndex((p: string) => p.endsWith('sheet1.xml'))];
+    const xml = Buffer.from(entry.content as Uint8Array).toString('utf8').replace(/D2/g, 'XFD1048576').replace(/A1:D2/g, 'A1:XFD1048576');
+    entry.content = Buffer.from(xml.replace('<c r="XFD1048576"', '</row><row r="1048576"><c r="XFD1048576"'));
+    writeFileSync(path.join(dir, 'huge.xlsx'), XLSX.CFB.write(zip, { type: 'buffer', fileType: 'zip' }) as Buffer);
+    const t0 = Date.now();
+    const r = run(['audit', 'huge.xlsx', '--out', 'huge-report.xlsx', '--now', '2024-07-05', '--no-progress'], dir);
+    expect(Date.now() - t0).toBeLessThan(30_000); // generous: it takes about a second
+    expect([0, 1]).toContain(r.status);
+    expect(r.stdout + r.stderr).toMatch(/beyond column 1024 \(first on row 1048576\) were not read/);
+  });
+});

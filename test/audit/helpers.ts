@@ -34,6 +34,7 @@ export const HEADER: Record<Field, string> = {
   skuCategory: 'Gift category',
   packagingMarks: 'Packaging marks',
   skuDocuments: 'Review documents',
+  currency: 'Currency',
 };
 
 export type Row = Partial<Record<Field, unknown>>;

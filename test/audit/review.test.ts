@@ -11,7 +11,7 @@ import { isRuleError } from '../../core/errors';
 import { toAppeal, toGrams, toPresent } from '../../core/coerce';
 import { callFunction } from '../../core/catalogue/call';
 import { getFunction } from '../../core/functions';
-import { APPEAL_YES, APPEAL_NO, APPEAL_UNREADABLE, ABSENT, PRESENT } from '../core/_words';
+import { APPEAL_YES, APPEAL_NO, APPEAL_UNREADABLE, APPEAL_FILED, ABSENT, PRESENT } from '../core/_words';
 import { audit, CLEAN, HEADER, NOW, only, rulesOf, type Row } from './helpers';
 
 const ID2 = '8100000000000002';
@@ -25,7 +25,7 @@ const NO_GIFT: Row = { giftWeight: null, giftShippedAt: null, giftConfirmedAt: n
 const LATE: Row = { paidAt: '2024-06-03 10:00', lastEventAt: '2024-07-04 12:00', deliveredAt: null, orderAmount: 80 };
 
 describe('[X-PEN-TIMEOUT] appeals: only an explicit yes or a valid / approved appeal waives the penalty', () => {
-  for (const text of ['未申诉', '无', 'none', 'not appealed', 'No appeal', 'pending', '申诉中', '驳回', 'rejected', '申诉失败', '未通过', 'invalid', '不成立']) {
+  for (const text of ['未申诉', '无', 'none', 'not appealed', 'No appeal', '驳回', 'rejected', '申诉失败', '未通过', 'invalid', '不成立']) {
     it(`[X-PEN-TIMEOUT] ${JSON.stringify(text)} is no valid appeal: $4 penalty; "申诉成立" waives it`, () => {
       const { bad, good } = pair({ ...LATE, appeal: text }, { ...LATE, appeal: '申诉成立' });
       expect(bad.map((f) => [f.rule, f.costUsd])).toEqual([['X-PEN-TIMEOUT', 4]]);
@@ -41,8 +41,19 @@ describe('[X-PEN-TIMEOUT] appeals: only an explicit yes or a valid / approved ap
     });
   }
 
+  for (const text of ['已申诉', '申诉中', 'appealed', 'pending']) {
+    it(`[X-PEN-TIMEOUT] ${JSON.stringify(text)} = filed, outcome unknown: the $4 penalty is counted, with an info note`, () => {
+      const { bad, good, report } = pair({ ...LATE, appeal: text }, { ...LATE, appeal: '申诉成立' });
+      expect(bad.map((f) => [f.rule, f.severity, f.costUsd])).toEqual([['X-PEN-TIMEOUT', 'error', 4], ['X-PEN-TIMEOUT', 'info', 0]]);
+      expect(bad[1].message.en).toContain('an appeal was filed, outcome unknown: the $4.00 penalty is counted; it is waived only if the appeal is upheld');
+      expect(bad[1].message.zh).toContain('已申诉、结果未知');
+      expect(good).toEqual([]);
+      expect(report.totals.penaltiesUsd).toBe(4);
+    });
+  }
+
   it('[X-PEN-TIMEOUT] an unreadable appeal is a DATA finding, never a silent waiver', () => {
-    const { bad, good } = pair({ ...LATE, appeal: '已申诉' }, { ...LATE, appeal: '否' });
+    const { bad, good } = pair({ ...LATE, appeal: 'see email' }, { ...LATE, appeal: '否' });
     expect(bad.map((f) => f.rule)).toEqual(['DATA']);
     expect(bad[0].message.en).toContain('not a readable appeal result');
     expect(bad[0].message.zh).toContain('不是可识别的申诉结果');
@@ -266,7 +277,8 @@ describe('the audit reads appeal, presence and weight cells exactly like the fun
       } else if (f === 0) expect(got).toEqual([]);
       else {
         expect(f).toBe(4);
-        expect(bad.map((x) => [x.rule, x.costUsd])).toEqual([['X-PEN-TIMEOUT', 4]]);
+        const filed = APPEAL_FILED.includes(w);
+        expect(bad.map((x) => [x.rule, x.costUsd])).toEqual(filed ? [['X-PEN-TIMEOUT', 4], ['X-PEN-TIMEOUT', 0]] : [['X-PEN-TIMEOUT', 4]]);
       }
       expect(kind(toAppeal(w))).toBe(readAppeal(w) ?? 'unreadable');
     });

@@ -12,11 +12,14 @@ export const APPEAL_YES: unknown[] = [
 export const APPEAL_NO: unknown[] = [
   '驳回', 'rejected', '未申诉', 'pending', '申诉中', 'N/A', 'none', '否', 'FALSE', false, 0, 'no',
   'not approved', '未通过', '不通过', 'invalid', '无效', '不成立', 'not appealed', 'No appeal', 'submitted', 'under review',
-  'pending approval', 'Appeal rejected', '申诉失败', '待通过', 'disapproved',
+  'pending approval', 'Appeal rejected', '申诉失败', '待通过', 'disapproved', '已申诉', 'appealed',
 ];
 
+/** Of APPEAL_NO, the words of an appeal filed whose outcome is unknown: the penalty counts, with a note [X-PEN-TIMEOUT]. */
+export const APPEAL_FILED: unknown[] = ['pending', '申诉中', 'submitted', 'under review', 'pending approval', '待通过', '已申诉', 'appealed'];
+
 /** Cells that are neither: both yes and no words, or no word at all. */
-export const APPEAL_UNREADABLE: unknown[] = ['approved, then rejected', '通过后被驳回', 'valid? no', 'see email', '已申诉', 'appealed', 42];
+export const APPEAL_UNREADABLE: unknown[] = ['approved, then rejected', '通过后被驳回', 'valid? no', 'see email', 42];
 
 /** Cells that say the document / number is NOT there. */
 export const ABSENT: unknown[] = [

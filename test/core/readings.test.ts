@@ -8,11 +8,21 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main, kindOf, hasCjk, root, NOW } from './_main';
-import { APPEAL_YES, APPEAL_NO, APPEAL_UNREADABLE, ABSENT, PRESENT } from './_words';
+import { APPEAL_YES, APPEAL_NO, APPEAL_UNREADABLE, APPEAL_FILED, ABSENT, PRESENT } from './_words';
 
 const en = main.sheetFunctions({ now: NOW }) as Record<string, (...a: unknown[]) => any>;
 const zh = main.sheetFunctions({ now: NOW, lang: 'zh' }) as Record<string, (...a: unknown[]) => any>;
 
+
+describe('[X-PEN-TIMEOUT] a filed appeal whose outcome is unknown does not waive the penalty (RULES.md interpretation)', () => {
+  it('[X-PEN-TIMEOUT] PENALTY(1200, 31, "已申诉") = 50 (5% of 1200 capped at 50); "申诉成立" = 0', () => {
+    expect(en.PENALTY(1200, 31, '已申诉')).toBe(50);
+    expect(en.PENALTY(1200, 31, '申诉成立')).toBe(0);
+  });
+  for (const w of APPEAL_FILED) {
+    it(`[X-PEN-TIMEOUT] ${JSON.stringify(w)} is filed: PENALTY(1200, 31, …) = 50`, () => expect(en.PENALTY(1200, 31, w)).toBe(50));
+  }
+});
 
 describe('[X-PEN-TIMEOUT] toAppeal: the one appeal reading (PENALTY appealed = the audit appeal column)', () => {
   for (const w of APPEAL_YES) {

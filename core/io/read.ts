@@ -1,0 +1,455 @@
+/**
+ * Reading an orders file from its bytes, with no host: the CLI (cli/read.ts, a thin fs wrapper) and
+ * the browser app (a dropped file) share it. It must NOT be imported by the Sheets / Excel
+ * custom-function bundles (SheetJS is large).
+ *
+ * The format is found from the CONTENT, never the extension (a Seller Center ".xls" may be HTML, a
+ * ".csv" may be UTF-16 "Unicode Text"):
+ *  - OLE2 (D0 CF 11 E0: .xls BIFF8, Excel 97–2003), zip (PK: .xlsx / .xlsm / .ods), BIFF2–5 records,
+ *    SpreadsheetML 2003 / HTML tables (text starting with "<") → SheetJS (`@e965/xlsx`), dense mode,
+ *    only the cells that exist are read (a workbook's declared dimension never drives allocation);
+ *  - anything else is delimited text: UTF-16 LE/BE (BOM, or NUL bytes in every other position),
+ *    UTF-8 (BOM or not) when valid, else GB18030 (a superset of GBK); comma, semicolon or tab; parsed
+ *    by `csv-parse` in strict mode: a stray or unterminated quote is an error naming the line.
+ * Cells come back as the core's coercion expects them: text stays text (a 16-digit order id is never
+ * a float), numbers are numbers, a date-formatted cell is a JS Date whose UTC clock is the wall clock.
+ */
+import * as XLSX from '@e965/xlsx';
+import { parse as parseCsvSync } from 'csv-parse/browser/esm/sync';
+import { L, type Text } from '../text';
+import { findHeaderRow } from '../audit/columns';
+
+export interface SourceTable {
+  sheet: string;
+  header: unknown[];
+  rows: unknown[][];
+  /** 1-based row of the header in the sheet. */
+  headerRow: number;
+  /** Every row of the sheet (index = sheet row − 1), for picking another header row (--map). */
+  sheetRows?: unknown[][];
+}
+
+export type ReadResult =
+  | {
+      ok: true;
+      table: SourceTable;
+      /** Sheet names of a workbook (one name, the file's, for a text file). */
+      sheets: string[];
+      /** What the reader left out and why (cells beyond the column cap). Additive. */
+      notes?: Text[];
+      /** The format found from the content. Additive. */
+      format?: FileFormat;
+    }
+  | { ok: false; error: Text };
+
+export type FileFormat = 'xls' | 'zip' | 'biff' | 'markup' | 'csv' | 'csv-utf16' | 'csv-gb18030';
+
+/** Columns read per row: a real export has tens; a cell at XFD (16,384) is noise, reported, not allocated for. */
+export const MAX_COLUMNS = 1024;
+
+const why = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);
+
+/** What the bytes hold, by their first bytes. */
+export function detectFormat(bytes: Uint8Array): FileFormat {
+  const b = bytes;
+  if (b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0 && b[4] === 0xa1 && b[5] === 0xb1 && b[6] === 0x1a && b[7] === 0xe1) return 'xls';
+  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05 || b[2] === 0x07)) return 'zip';
+  // BIFF2–5 worksheets start with a BOF record: 09 00 / 09 02 / 09 04 / 09 08, then a small length.
+  if (b.length >= 4 && b[0] === 0x09 && (b[1] === 0x00 || b[1] === 0x02 || b[1] === 0x04 || b[1] === 0x08) && b[3] === 0x00) return 'biff';
+  if (utf16Order(b)) return 'csv-utf16';
+  // HTML tables and SpreadsheetML 2003 saved as ".xls" by older ERPs.
+  let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  while (i < b.length && i < 1024 && (b[i] === 0x20 || b[i] === 0x09 || b[i] === 0x0a || b[i] === 0x0d)) i++;
+  if (b[i] === 0x3c /* < */) {
+    const head = new TextDecoder('latin1').decode(b.subarray(i, i + 512)).toLowerCase();
+    if (/^<(\?xml|html|!doctype html|table|meta|head|body|workbook|ss:workbook)/.test(head)) return 'markup';
+  }
+  return isUtf8(b) ? 'csv' : 'csv-gb18030';
+}
+
+/** 'le' / 'be' for UTF-16 text (BOM, or NUL in every other byte of the start), else undefined. */
+function utf16Order(b: Uint8Array): 'le' | 'be' | undefined {
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return 'le';
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) return 'be';
+  const n = Math.min(b.length - (b.length % 2), 400);
+  if (n < 4) return undefined;
+  let evenNul = 0, oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenNul++;
+    if (b[i + 1] === 0) oddNul++;
+  }
+  if (oddNul > n / 2 * 0.6 && evenNul === 0) return 'le';
+  if (evenNul > n / 2 * 0.6 && oddNul === 0) return 'be';
+  return undefined;
+}
+
+function isUtf8(b: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Bytes → text: UTF-16 (BOM or NUL pattern), UTF-8 (BOM stripped) when valid, else GB18030 (a superset of GBK). */
+export function decodeText(buf: Uint8Array): string {
+  const order = utf16Order(buf);
+  if (order) return new TextDecoder(order === 'le' ? 'utf-16le' : 'utf-16be').decode(buf).replace(/^\ufeff/, '');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\ufeff/, '');
+  } catch {
+    return new TextDecoder('gb18030').decode(buf).replace(/^\ufeff/, '');
+  }
+}
+
+/** Comma, semicolon (European Excel) or tab: whichever the first line has most of, outside quotes. */
+export function detectSeparator(text: string): string {
+  const end = text.search(/\r?\n/);
+  const first = (end < 0 ? text : text.slice(0, end)).replace(/"[^"]*"/g, '');
+  const counts = [',', ';', '\t'].map((s) => [s, first.split(s).length - 1] as const);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0][1] > 0 ? counts[0][0] : ',';
+}
+
+/** A CSV that cannot be read: what and where (1-based physical line). */
+export class CsvReadError extends Error {
+  constructor(readonly line: number | undefined, readonly text: Text) {
+    super(text.en);
+  }
+}
+
+/**
+ * Parse delimited text strictly (RFC 4180 quotes; csv-parse): rows of text cells. A stray quote
+ * inside an unquoted cell, text after a closing quote or a quote never closed throws CsvReadError
+ * naming the line; nothing is silently merged.
+ */
+export function parseCsv(text: string, separator = detectSeparator(text), firstLine = 1): string[][] {
+  try {
+    return parseCsvSync(text, { delimiter: separator, relax_column_count: true, bom: true, skip_empty_lines: false }) as string[][];
+  } catch (e) {
+    throw csvError(e, text, separator, firstLine - 1);
+  }
+}
+
+/** 1-based line where the quote that is never closed was opened (csv-parse names the last line). */
+function openQuoteLine(text: string, sep: string): number | undefined {
+  let line = 1, openedAt = 0, quoted = false, cellStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') i++;
+        else quoted = false;
+      } else if (c === '\n') line++;
+      continue;
+    }
+    if (c === '"' && cellStart) {
+      quoted = true;
+      openedAt = line;
+    }
+    cellStart = c === sep || c === '\n' || c === '\r';
+    if (c === '\n') line++;
+  }
+  return quoted ? openedAt : undefined;
+}
+
+function csvError(e: unknown, text: string, sep: string, lineOffset = 0): CsvReadError {
+  const err = e as { code?: string; lines?: number; message?: string };
+  const m = /at line (\d+)/.exec(err.message ?? '');
+  let line = m ? Number(m[1]) : typeof err.lines === 'number' ? err.lines : undefined;
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') line = openQuoteLine(text, sep) ?? line;
+  if (line !== undefined) line += lineOffset;
+  const at = line !== undefined ? L(`line ${line}`, `第 ${line} 行`) : L('the file', '文件中');
+  switch (err.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return new CsvReadError(line, L(
+        `a quote (") opened on ${at.en} is never closed: the rest of the file would be read as one cell. Fix the quote (or save the file again from Excel) and retry`,
+        `${at.zh}的引号（"）没有闭合：其后的整个文件会被读成一个单元格。请修正该引号（或用 Excel 重新保存文件）后重试`,
+      ));
+    case 'INVALID_OPENING_QUOTE':
+    case 'CSV_INVALID_OPENING_QUOTE':
+      return new CsvReadError(line, L(
+        `${at.en}: a stray quote (") inside a cell that does not start with a quote; quote the whole cell and double the inner quote ("") or remove it`,
+        `${at.zh}：单元格中间有多余的引号（"），而该单元格不以引号开头；请将整个单元格加引号并把其中的引号写成两个（""），或删去它`,
+      ));
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return new CsvReadError(line, L(
+        `${at.en}: text right after a closing quote ("); a quote inside a quoted cell must be doubled ("")`,
+        `${at.zh}：闭合引号（"）后紧跟文字；带引号的单元格内的引号必须写成两个（""）`,
+      ));
+    default:
+      return new CsvReadError(line, L(`cannot read the CSV text at ${at.en}: ${why(e)}`, `无法读取 CSV 文本（${at.zh}）：${why(e)}`));
+  }
+}
+
+/**
+ * Header = among the first 20 non-empty rows, the one naming the most audit fields (core
+ * findHeaderRow, the same as the hosts); rows after it are the data.
+ */
+function split(sheet: string, all: unknown[][]): { ok: true; table: SourceTable } | { ok: false; error: Text } {
+  const h = findHeaderRow(all);
+  if (h < 0) return { ok: false, error: L(`sheet "${sheet}" is empty`, `工作表“${sheet}”是空的`) };
+  return { ok: true, table: { sheet, header: all[h], rows: all.slice(h + 1), headerRow: h + 1, sheetRows: all } };
+}
+
+const baseName = (fileName: string) => {
+  const b = fileName.split(/[\\/]/).pop() ?? fileName;
+  const dot = b.lastIndexOf('.');
+  return dot > 0 ? b.slice(0, dot) : b;
+};
+
+/** A SheetJS cell → the value the core expects (date-formatted numbers → Date with the wall clock as UTC). */
+function cellValue(c: XLSX.CellObject | undefined): unknown {
+  if (!c) return null;
+  switch (c.t) {
+    case 's':
+      return c.v ?? null;
+    case 'n': {
+      const v = c.v as number;
+      if (typeof c.z === 'string' && Number.isFinite(v) && XLSX.SSF.is_date(c.z)) {
+        // Excel serial → wall-clock ms read as UTC (the same arithmetic as coerce.ts serialToMs).
+        return new Date(Math.round((v - 25_569) * 86_400_000));
+      }
+      return v;
+    }
+    case 'b':
+      return c.v ?? null;
+    case 'd':
+      return c.v instanceof Date ? c.v : null;
+    case 'e':
+      return c.w ?? '#ERROR';
+    case 'z':
+    default:
+      return null;
+  }
+}
+
+function readWorkbook(bytes: Uint8Array, fileName: string, format: FileFormat, want?: string): ReadResult {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellDates: false, cellHTML: false, cellStyles: false, bookVBA: false, WTF: false });
+  } catch (e) {
+    const kind = format === 'xls' ? '.xls (Excel 97–2003)' : format === 'zip' ? '.xlsx' : 'spreadsheet';
+    const msg = why(e);
+    const locked = /password|encrypt/i.test(msg);
+    return {
+      ok: false,
+      error: locked
+        ? L(`${fileName} is password-protected: open it in Excel, remove the password (File › Info › Protect Workbook) and save it again`, `${fileName} 受密码保护：请在 Excel 中打开，取消密码后重新保存`)
+        : L(`${fileName} is not a readable ${kind} workbook (damaged or truncated?): ${msg}`, `${fileName} 不是可读取的 ${kind} 工作簿（文件损坏或不完整？）：${msg}`),
+    };
+  }
+  const names = wb.SheetNames.slice();
+  if (!names.length) return { ok: false, error: L('the workbook has no sheets', '工作簿中没有工作表') };
+  const name = want ?? names[0];
+  const ws = wb.Sheets[name];
+  if (!ws) return { ok: false, error: L(`no sheet named "${want}"; the workbook has: ${names.join(', ')}`, `没有名为“${want}”的工作表；工作簿中有：${names.join('、')}`) };
+  const data = (ws as XLSX.DenseWorkSheet)['!data'] as (XLSX.CellObject[] | undefined)[] | undefined;
+  const all: unknown[][] = [];
+  let widest = 0;
+  let cut = 0;
+  let cutRow = 0;
+  if (Array.isArray(data)) {
+    // forEach visits the rows and cells that exist (holes are skipped): a lone cell at XFD1048576
+    // costs one row, never a million.
+    data.forEach((row, r) => {
+      if (!Array.isArray(row)) return;
+      const cells: unknown[] = [];
+      row.forEach((c, col) => {
+        const v = cellValue(c);
+        if (v === null || v === undefined || v === '') return;
+        if (col >= MAX_COLUMNS) {
+          cut++;
+          cutRow ||= r + 1;
+          return;
+        }
+        cells[col] = v;
+      });
+      if (!cells.length) return;
+      for (let i = 0; i < cells.length; i++) if (cells[i] === undefined) cells[i] = null;
+      if (cells.length > widest) widest = cells.length;
+      all[r] = cells;
+    });
+  }
+  // Rows between the ones that exist stay sparse until the table is handed over: only the last row
+  // with a value bounds the length.
+  for (let i = 0; i < all.length; i++) if (all[i] === undefined) all[i] = [];
+  const notes: Text[] = [];
+  if (cut) {
+    notes.push(L(
+      `${cut} cell(s) beyond column ${MAX_COLUMNS} (first on row ${cutRow}) were not read: an orders export has far fewer columns`,
+      `第 ${MAX_COLUMNS} 列之后的 ${cut} 个单元格（首个在第 ${cutRow} 行）未读取：订单导出表不会有这么多列`,
+    ));
+  }
+  if (!all.length) {
+    return { ok: false, error: L(`sheet "${name}" is empty${cut ? ` (${notes[0].en})` : ''}`, `工作表“${name}”是空的${cut ? `（${notes[0].zh}）` : ''}`) };
+  }
+  const s = split(name, all);
+  if (!s.ok) return s;
+  return { ok: true, table: s.table, sheets: names, format, ...(notes.length ? { notes } : {}) };
+}
+
+/**
+ * Read an orders file from its bytes. `fileName` names the file in messages and (for a text file)
+ * the sheet; the format is taken from the content. `opts.sheet` picks a workbook's sheet (an error
+ * for a text file, which has one table).
+ */
+export function readOrdersBytes(bytes: Uint8Array, fileName: string, opts: { sheet?: string } = {}): ReadResult {
+  if (!(bytes instanceof Uint8Array)) return { ok: false, error: L(`${fileName}: no file content`, `${fileName}：没有文件内容`) };
+  if (bytes.length === 0) return { ok: false, error: L(`${fileName} is empty (0 bytes)`, `${fileName} 是空文件（0 字节）`) };
+  const format = detectFormat(bytes);
+  if (format === 'xls' || format === 'zip' || format === 'biff' || format === 'markup') return readWorkbook(bytes, fileName, format, opts.sheet);
+  if (opts.sheet) return { ok: false, error: L(`--sheet applies to workbooks (.xls, .xlsx, .ods) only; ${fileName} is a text (CSV) file with one table`, `--sheet 仅适用于工作簿（.xls、.xlsx、.ods）；${fileName} 是只有一个表的文本（CSV）文件`) };
+  const text = decodeText(bytes);
+  if (text.includes('\u0000')) {
+    return { ok: false, error: L(`${fileName} is neither a spreadsheet nor a text (CSV) file: it contains binary data`, `${fileName} 既不是工作簿也不是文本（CSV）文件：含有二进制数据`) };
+  }
+  let rows: string[][];
+  try {
+    rows = parseCsv(text);
+  } catch (e) {
+    const t = e instanceof CsvReadError ? e.text : L(why(e), why(e));
+    return { ok: false, error: L(`${fileName}: ${t.en}`, `${fileName}：${t.zh}`) };
+  }
+  const name = baseName(fileName);
+  const s = split(name, rows);
+  if (!s.ok) return s;
+  return { ok: true, table: s.table, sheets: [name], format: format === 'csv' && utf16Order(bytes) ? 'csv-utf16' : format };
+}
+
+// ── chunked reading (large CSV files) ───────────────────────────────────────────────────────────
+
+/** One chunk of data rows, or the error that stopped the reading (a bad quote further down the file). */
+export type RowChunk = { rows: unknown[][]; firstDataRowIndex: number } | { error: Text };
+
+export type ChunkedRead =
+  | {
+      ok: true;
+      sheet: string;
+      sheets: string[];
+      header: unknown[];
+      /** 1-based sheet row of the header. */
+      headerRow: number;
+      notes?: Text[];
+      format?: FileFormat;
+      /**
+       * The data rows after the header, `chunkRows` at a time (firstDataRowIndex: 0-based index among
+       * the data rows, as AuditSession.push takes it). A CSV is parsed one slice at a time, so a
+       * 1,000,000-row file is never held as rows all at once; a workbook is sliced after SheetJS read it.
+       */
+      chunks(): Generator<RowChunk, void, void>;
+    }
+  | { ok: false; error: Text };
+
+/**
+ * End offsets of slices of `text` holding `rows` records each, cut only at a line break outside
+ * quotes (the same quote rule as the parser: a quote opens only at the start of a cell), with the
+ * 1-based line each slice starts on.
+ */
+function* csvSlices(text: string, sep: string, rows: number, from = 0, firstLine = 1): Generator<{ text: string; line: number }> {
+  let start = from;
+  let line = firstLine;
+  let startLine = firstLine;
+  let quoted = false;
+  let cellStart = true;
+  let records = 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (quoted) {
+      if (c === 34) {
+        if (text.charCodeAt(i + 1) === 34) i++;
+        else quoted = false;
+      } else if (c === 10) line++;
+      continue;
+    }
+    if (c === 34 && cellStart) {
+      quoted = true;
+      cellStart = false;
+      continue;
+    }
+    cellStart = c === sep.charCodeAt(0) || c === 10 || c === 13;
+    if (c === 10) {
+      line++;
+      if (++records >= rows) {
+        yield { text: text.slice(start, i + 1), line: startLine };
+        start = i + 1;
+        startLine = line;
+        records = 0;
+      }
+    }
+  }
+  if (start < text.length) yield { text: text.slice(start), line: startLine };
+}
+
+/**
+ * Read an orders file in chunks of data rows (see ChunkedRead). The header is found as
+ * readOrdersBytes finds it (among the first rows); errors before the header are `ok: false`, a
+ * bad quote further down comes as a chunk `{ error }` naming its line, after which nothing follows.
+ */
+export function readOrdersChunked(bytes: Uint8Array, fileName: string, opts: { sheet?: string; chunkRows?: number } = {}): ChunkedRead {
+  const size = Math.max(1, Math.floor(opts.chunkRows ?? 5_000));
+  if (!(bytes instanceof Uint8Array) || bytes.length === 0) return readOrdersBytes(bytes, fileName, opts) as { ok: false; error: Text };
+  const format = detectFormat(bytes);
+  if (format === 'xls' || format === 'zip' || format === 'biff' || format === 'markup' || opts.sheet) {
+    const r = readOrdersBytes(bytes, fileName, opts);
+    if (!r.ok) return r;
+    const { table } = r;
+    return {
+      ok: true, sheet: table.sheet, sheets: r.sheets, header: table.header, headerRow: table.headerRow, ...(r.notes ? { notes: r.notes } : {}), format: r.format,
+      *chunks() {
+        for (let i = 0; i < table.rows.length; i += size) yield { rows: table.rows.slice(i, i + size), firstDataRowIndex: i };
+      },
+    };
+  }
+  const text = decodeText(bytes);
+  if (text.includes('\u0000')) return readOrdersBytes(bytes, fileName, opts) as { ok: false; error: Text };
+  const sep = detectSeparator(text);
+  const named = (t: Text) => L(`${fileName}: ${t.en}`, `${fileName}：${t.zh}`);
+  // The head: enough records to find the header row (20 non-empty rows, as findHeaderRow scans).
+  const headSlices = csvSlices(text, sep, 200);
+  const first = headSlices.next();
+  const headText = first.done ? '' : first.value.text;
+  let head: string[][];
+  try {
+    head = parseCsv(headText, sep);
+  } catch (e) {
+    return { ok: false, error: named(e instanceof CsvReadError ? e.text : L(why(e), why(e))) };
+  }
+  const name = baseName(fileName);
+  const h = findHeaderRow(head);
+  if (h < 0 && headText.length === text.length) return { ok: false, error: L(`sheet "${name}" is empty`, `工作表“${name}”是空的`) };
+  if (h < 0) return readOrdersBytes(bytes, fileName, opts) as ChunkedRead; // 200 blank records first: the simple path decides
+  const header = head[h];
+  const afterHead = head.slice(h + 1);
+  const headEnd = headText.length;
+  const headLines = (headText.match(/\n/g) ?? []).length;
+  return {
+    ok: true, sheet: name, sheets: [name], header, headerRow: h + 1, format: utf16Order(bytes) ? 'csv-utf16' : format,
+    *chunks() {
+      let index = 0;
+      let pending = afterHead;
+      while (pending.length >= size) {
+        yield { rows: pending.slice(0, size), firstDataRowIndex: index };
+        index += size;
+        pending = pending.slice(size);
+      }
+      for (const slice of csvSlices(text, sep, size, headEnd, headLines + 1)) {
+        let rows: string[][];
+        try {
+          rows = parseCsv(slice.text, sep, slice.line);
+        } catch (e) {
+          yield { error: named(e instanceof CsvReadError ? e.text : L(why(e), why(e))) };
+          return;
+        }
+        pending = pending.length ? pending.concat(rows) : rows;
+        while (pending.length >= size) {
+          yield { rows: pending.slice(0, size), firstDataRowIndex: index };
+          index += size;
+          pending = pending.slice(size);
+        }
+      }
+      if (pending.length) yield { rows: pending, firstDataRowIndex: index };
+    },
+  };
+}
