@@ -22,6 +22,7 @@ export const T = {
   // Source
   sourceHeading: L('1 · Data source', '1 · 数据源'),
   sourceLabel: L('Table or range to audit', '要审核的表格或区域'),
+  sourceLabelFile: L('Sheet to audit', '要审核的工作表'),
   refresh: L('Refresh', '刷新'),
   refreshTitle: L('Reload the list of tables and ranges', '重新加载表格和区域列表'),
   loadingSources: L('Looking for tables and ranges…', '正在查找表格和区域…'),
@@ -30,6 +31,21 @@ export const T = {
     '未找到数据。请把订单放在工作表中（第一行为表头），然后点击“刷新”。',
   ),
   chooseSource: L('— choose —', '— 请选择 —'),
+  noFileYet: L('Open an orders export to start.', '请先打开订单导出文件。'),
+  openFile: L('Open a file…', '打开文件…'),
+  openFileHelp: L(
+    'Or audit an export file (.xlsx, .xls, .csv) without copying it into the workbook. You can also drop it here.',
+    '也可以直接审核导出文件（.xlsx、.xls、.csv），无需复制到工作簿中。也可以把文件拖到这里。',
+  ),
+  openFileHelpOnly: L(
+    'Choose or drop an orders export (.xlsx, .xls, .csv). It is read in this browser only: nothing is uploaded.',
+    '选择或拖入订单导出文件（.xlsx、.xls、.csv）。文件只在本浏览器中读取，不会上传。',
+  ),
+  dropHere: L('Drop the file to open it', '松开鼠标以打开文件'),
+  readingFile: L('Reading the file…', '正在读取文件…'),
+  errOpenFile: L('Could not open the file', '无法打开文件'),
+  downloadReport: L('Download the report (.xlsx)', '下载报告（.xlsx）'),
+  downloadHelp: L('Findings, Summary and Weekly in one workbook, as the command line writes them.', '审核结果、汇总和每周费用在同一个工作簿中，与命令行生成的相同。'),
   loadingHeader: L('Reading the header…', '正在读取表头…'),
 
   // Mapping

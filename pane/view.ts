@@ -57,13 +57,57 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
   const refreshBtn = t(t(h('button', { type: 'button', class: 'aep-btn aep-icon', onclick: () => void ctl.refreshSources() }), T.refreshTitle, 'title'), T.refresh, 'aria-label');
   refreshBtn.innerHTML = REFRESH_SVG;
   const sourceMeta = h('p', { class: 'aep-meta', 'aria-live': 'polite' });
+  // "Open a file": the host reads it (pane/file-host.ts); shown only when the host can.
+  const canOpen = typeof ctl.host.openFile === 'function';
+  const fileOnly = canOpen && typeof ctl.host.reportFile === 'function';
+  const openChosen = async (f: File | undefined | null) => {
+    if (!f) return;
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    await ctl.openFile(f.name, bytes);
+  };
+  const fileInput = h('input', {
+    type: 'file',
+    id: `${id}-file`,
+    class: 'aep-file',
+    accept: '.xlsx,.xlsm,.xls,.ods,.csv,.txt,.tsv',
+    onchange: (e) => {
+      const input = e.target as HTMLInputElement;
+      void openChosen(input.files?.[0]).finally(() => (input.value = ''));
+    },
+  });
+  const fileBox = canOpen
+    ? h(
+        'div',
+        { class: 'aep-drop' },
+        t(h('label', { class: 'aep-btn aep-filebtn', for: `${id}-file` }), T.openFile),
+        fileInput,
+        t(h('p', { class: 'aep-help' }), fileOnly ? T.openFileHelpOnly : T.openFileHelp),
+      )
+    : null;
+  if (fileBox) {
+    const over = (on: boolean) => fileBox.classList.toggle('aep-over', on);
+    root.addEventListener('dragover', (e) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      over(true);
+    });
+    root.addEventListener('dragleave', () => over(false));
+    root.addEventListener('drop', (e) => {
+      if (!e.dataTransfer?.files.length) return;
+      e.preventDefault();
+      over(false);
+      void openChosen(e.dataTransfer.files[0]);
+    });
+  }
   const secSource = h(
     'section',
     { class: 'aep-sec', 'aria-labelledby': `${id}-h1` },
     t(h('h2', { class: 'aep-h', id: `${id}-h1` }), T.sourceHeading),
-    t(h('label', { class: 'aep-lbl', for: `${id}-src` }), T.sourceLabel),
+    ...(fileOnly ? [fileBox] : []),
+    t(h('label', { class: 'aep-lbl', for: `${id}-src` }), fileOnly ? T.sourceLabelFile : T.sourceLabel),
     h('div', { class: 'aep-row' }, sourceSel, refreshBtn),
     sourceMeta,
+    ...(canOpen && !fileOnly ? [fileBox] : []),
   );
 
   // ── 2. mapping ───────────────────────────────────────────────────────────
@@ -357,7 +401,19 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
       h('p', { class: 'aep-meta aep-asof' }, `${tr(T.asOf, L)}${colon}${wallText(r.asOf)} · ${tr(T.rateCardUsed, L)}${colon}${card}`),
       ...extras,
       ...(r.chartError ? [h('div', { class: 'aep-msg aep-warn', role: 'status' }, h('div', {}, tr(r.chartError, L)))] : []),
+      ...(typeof ctl.host.reportFile === 'function'
+        ? [
+            h('div', { class: 'aep-actions' }, h('button', { type: 'button', class: 'aep-btn aep-primary aep-download', onclick: () => downloadReport() }, tr(T.downloadReport, L))),
+            h('p', { class: 'aep-help' }, tr(T.downloadHelp, L)),
+          ]
+        : []),
     );
+  }
+
+  function downloadReport(): void {
+    const file = ctl.host.reportFile?.();
+    if (!file) return;
+    saveBytes(file.name, file.bytes);
   }
 
   // ── rate card ────────────────────────────────────────────────────────────
@@ -397,7 +453,7 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
     sourceSel.value = s.sourceId ?? '';
     const src = s.sources.find((x) => x.id === s.sourceId);
     if (s.sourcesLoading) sourceMeta.replaceChildren(h('span', { class: 'aep-spin', 'aria-hidden': 'true' }), ' ', tr(T.loadingSources, s.lang));
-    else if (!s.sources.length) sourceMeta.replaceChildren(tr(T.noSources, s.lang));
+    else if (!s.sources.length) sourceMeta.replaceChildren(tr(ctl.noSourcesText(), s.lang));
     else if (s.headerLoading) sourceMeta.replaceChildren(h('span', { class: 'aep-spin', 'aria-hidden': 'true' }), ' ', tr(T.loadingHeader, s.lang));
     else if (src) {
       const hdr = s.lang === 'zh' ? ` · 表头在第 ${src.headerRow} 行` : ` · header in row ${src.headerRow}`;
@@ -431,6 +487,20 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
     update,
     destroy: () => main.remove(),
   };
+}
+
+/** Offer bytes as a file download (an object URL on a temporary link; no network). */
+export function saveBytes(name: string, bytes: Uint8Array, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** A header column as the user sees it; empty or repeated headers get their position ("column 3"). */
