@@ -7,6 +7,8 @@
 import { mountAuditPane } from '../pane';
 import { createFileHost, type FileHost } from '../pane/file-host';
 import { saveBytes } from '../pane/view';
+import { toDate } from '../core/coerce';
+import { isRuleError } from '../core/errors';
 import { langFromLocale, type Lang } from '../core/text';
 import { mountPlayground } from './playground';
 
@@ -29,7 +31,10 @@ const host = createFileHost({
 const root = document.getElementById('app');
 if (root) {
   root.textContent = '';
-  const pane = mountAuditPane(root, host);
+  // ?now=2024-07-05 judges open orders as of that local time (like the CLI's --now); default: now.
+  const nowText = q.get('now');
+  const nowMs = nowText ? toDate(nowText) : undefined;
+  const pane = mountAuditPane(root, host, typeof nowMs === 'number' && !isRuleError(nowMs) ? { now: nowMs } : {});
   window.__aeWeb = { host, pane };
   const pgRoot = document.getElementById('playground');
   const pg = pgRoot ? mountPlayground(pgRoot, () => lang) : undefined;

@@ -36,6 +36,7 @@ function show(v: unknown, lang: Lang): string {
   if (v === '' || v === undefined || v === null) return '""';
   if (isRuleError(v)) return `${v.kind} ${lang === 'zh' ? v.zh : v.en}`;
   if (v instanceof Date) return v.toISOString().slice(0, 16).replace('T', ' ');
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number') return String(Math.round(v * 1e6) / 1e6);
   if (typeof v === 'object' && v && 'en' in v && 'zh' in v) return tr(v as Text, lang);
   return String(v);
