@@ -27,6 +27,8 @@ class SitePagesPlugin {
         'excel/index.html': excelPage(origin),
         'sheets/index.html': sheetsPage(),
         'support.html': supportPage(providerName(), pkg.version),
+        // What the site was built for: npm start serves it under the origin it actually has.
+        'site.json': `${JSON.stringify({ origin, provider: providerName(), version: pkg.version }, null, 2)}\n`,
       };
       for (const [file, html] of Object.entries(pages)) {
         const out = d(file);
