@@ -157,7 +157,8 @@ export interface FileHostOptions {
   version?: string;
 }
 
-export interface FileHost extends AuditHost, FileCapable {
+export interface FileHost extends AuditHost {
+  openFile(fileName: string, bytes: Uint8Array): Promise<string>;
   /** The report of the last run (the sheets written since the run's first writeSheet) as a workbook, or undefined before any run. */
   reportFile(): { name: string; bytes: Uint8Array } | undefined;
   /** Output sheets of the last run, by name (tests, the app's preview). */

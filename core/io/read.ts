@@ -104,6 +104,14 @@ export function readOrdersBytes(bytes: Uint8Array, fileName: string, opts: { she
   if (!['.xlsx', '.xlsm', '.xls', '.ods'].includes(ext)) {
     return { ok: false, error: L(`unsupported file type "${ext || '(none)'}": give an .xlsx, .xls or .csv file`, `不支持的文件类型“${ext || '（无）'}”：请提供 .xlsx、.xls 或 .csv 文件`) };
   }
+  // SheetJS reads almost any bytes as text: check the container first. .xlsx/.xlsm/.ods are ZIP
+  // files; an .xls is an OLE file, or (as many ERPs export it) HTML / XML text.
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  const text = !bytes.subarray(0, 512).includes(0);
+  if (ext === '.xls' ? !(ole || zip || text) : !zip) {
+    return { ok: false, error: L(`${base} is not a readable workbook (damaged, or another kind of file renamed to ${ext}?)`, `${base} 不是可读取的工作簿（文件损坏，或是其他类型的文件改成了 ${ext}？）`) };
+  }
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: 'array', cellDates: false, cellNF: false, cellStyles: false, dense: true });
