@@ -102,6 +102,13 @@ export const T = {
   ),
   insertRateCard: L('Insert rate card', '插入费率卡'),
   rateCardInserted: L('Inserted sheet', '已插入工作表'),
+  // The browser app has no workbook: the card is downloaded, edited, and opened again as a file.
+  rateHelpFile: L(
+    'Download the built-in rates as a workbook, edit it, then open it here with “Open a file…” and pick it as the rate card.',
+    '下载内置费率工作簿，修改后用“打开文件…”在此打开，并选作审核使用的费率卡。',
+  ),
+  downloadRateCard: L('Download rate card', '下载费率卡'),
+  rateCardDownloaded: L('Downloaded', '已下载'),
   rateCardPick: L('Rate card for the audit', '审核使用的费率卡'),
   rateCardPickHelp: L(
     'Built-in, or a sheet holding key / value rows (for example an inserted rate card you edited). The sheet is read again when you run.',

@@ -417,13 +417,13 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
   }
 
   // ── rate card ────────────────────────────────────────────────────────────
-  const rateBtn = t(h('button', { type: 'button', class: 'aep-btn', onclick: () => void ctl.insertRateCard() }), T.insertRateCard);
+  const rateBtn = t(h('button', { type: 'button', class: 'aep-btn', onclick: () => void ctl.insertRateCard() }), fileOnly ? T.downloadRateCard : T.insertRateCard);
   const rateMsg = h('div', { class: 'aep-msg', role: 'status', hidden: true }, h('div'));
   const secRate = h(
     'section',
     { class: 'aep-sec', 'aria-labelledby': `${id}-h4` },
     t(h('h2', { class: 'aep-h', id: `${id}-h4` }), T.rateHeading),
-    t(h('p', { class: 'aep-help' }), T.rateHelp),
+    t(h('p', { class: 'aep-help' }), fileOnly ? T.rateHelpFile : T.rateHelp),
     rateBtn,
     rateMsg,
   );
@@ -434,7 +434,7 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
     rateMsg.hidden = rc.status === 'idle' || rc.status === 'busy';
     if (rc.status === 'done') {
       rateMsg.className = 'aep-msg aep-ok';
-      (rateMsg.firstChild as HTMLElement).textContent = `${tr(T.rateCardInserted, s.lang)}${s.lang === 'zh' ? '：' : ': '}${rc.sheet}`;
+      (rateMsg.firstChild as HTMLElement).textContent = `${tr(fileOnly ? T.rateCardDownloaded : T.rateCardInserted, s.lang)}${s.lang === 'zh' ? '：' : ': '}${rc.sheet}`;
     } else if (rc.status === 'error') {
       rateMsg.className = 'aep-msg aep-err';
       (rateMsg.firstChild as HTMLElement).textContent = tr(rc.error, s.lang);

@@ -8,6 +8,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import iconv from 'iconv-lite';
 import * as XLSX from '@e965/xlsx';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -119,6 +120,21 @@ describe('browser app (dist/web) in Chromium, offline', () => {
       expect(JSON.stringify(findings)).toContain('俄罗斯');
       await page.screenshot({ path: screenshotPath('web-app-zh.png'), fullPage: true });
       expect(blocked).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('opened from disk (file://), the app audits a CSV and offers the report', async () => {
+    const ctx = await browser.newContext({ acceptDownloads: true });
+    try {
+      const page = await ctx.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const r = await auditInPage(page, `${pathToFileURL(path.resolve('dist/index.html')).href}?lang=en&now=${NOW}`, path.resolve('examples/orders.csv'), 'Run audit', /Download the report/);
+      expect(r.name).toBe('orders-csv-audit.xlsx');
+      expect(countsByRule(rows(r.wb, 'Findings'))).toEqual(expected.counts);
       expect(errors).toEqual([]);
     } finally {
       await ctx.close();
