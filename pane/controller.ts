@@ -475,7 +475,10 @@ export class PaneController {
         const weeklyIdx = out.findIndex((o) => o.key === 'weekly');
         const sheet = weeklyIdx >= 0 ? sheets[weeklyIdx] : report.chart.sheet;
         try {
-          await this.host.addChart({ ...report.chart, sheet });
+          // The chart title in the report's language whatever the host's display language (its legend
+          // comes from the table's header, already in that language).
+          const title = lang === 'zh' ? report.chart.title.zh : report.chart.title.en;
+          await this.host.addChart({ ...report.chart, sheet, title: { en: title, zh: title } });
         } catch (e) {
           chartError = describeError(e, T.chartFailed);
         }
