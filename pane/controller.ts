@@ -83,6 +83,8 @@ export interface PaneState {
   card: CardState;
   /** Error not tied to a run (listing sources, reading the header). */
   error: Text | undefined;
+  /** The file being read (host.openFile), while it is read. */
+  readingFile?: string;
 }
 
 export interface ControllerOptions {
@@ -239,15 +241,15 @@ export class PaneController {
   /** Open a file (host.openFile) and select its first sheet as the source. */
   async openFile(fileName: string, bytes: Uint8Array): Promise<void> {
     if (this.running || !this.host.openFile) return;
-    this.set({ sourcesLoading: true, error: undefined });
+    this.set({ sourcesLoading: true, readingFile: fileName, error: undefined });
     let id: string;
     try {
       id = await this.host.openFile(fileName, bytes);
     } catch (e) {
-      this.set({ sourcesLoading: false, error: describeError(e, T.errOpenFile) });
+      this.set({ sourcesLoading: false, readingFile: undefined, error: describeError(e, T.errOpenFile) });
       return;
     }
-    this.set({ sourcesLoading: false });
+    this.set({ sourcesLoading: false, readingFile: undefined });
     await this.refreshSources();
     if (this.state.sourceId !== id) await this.selectSource(id);
   }

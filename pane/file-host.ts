@@ -126,13 +126,19 @@ export interface FileCapable {
   openFile(fileName: string, bytes: Uint8Array): Promise<string>;
 }
 
+/** Let the pane paint "Reading the file…" before a big workbook is parsed. */
+const paint = () => new Promise<void>((r) => setTimeout(r, 0));
+
 /** `inner` plus files opened in the pane (Excel task pane, Sheets sidebar). */
 export function withFileSources<H extends AuditHost>(inner: H): AuditHost & FileCapable {
   const files = new FileSources();
   const lang = () => inner.lang();
   const host: AuditHost & FileCapable = {
     lang: () => inner.lang(),
-    openFile: async (name, bytes) => files.open(name, bytes),
+    openFile: async (name, bytes) => {
+      await paint();
+      return files.open(name, bytes);
+    },
     listSources: async () => [...files.sources(), ...(await inner.listSources())],
     readHeader: async (id) => (files.has(id) ? files.header(id, lang()) : inner.readHeader(id)),
     readRows: async (id, start, count) => (files.has(id) ? files.rows(id, start, count, lang()) : inner.readRows(id, start, count)),
@@ -178,7 +184,10 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
 
   return {
     lang: langOf,
-    openFile: async (name, bytes) => files.open(name, bytes),
+    openFile: async (name, bytes) => {
+      await paint();
+      return files.open(name, bytes);
+    },
     listSources: async () => files.sources(),
     readHeader: async (id) => {
       lastRead = id;

@@ -41,7 +41,6 @@ export const T = {
     'Choose or drop an orders export (.xlsx, .xls, .csv). It is read in this browser only: nothing is uploaded.',
     '选择或拖入订单导出文件（.xlsx、.xls、.csv）。文件只在本浏览器中读取，不会上传。',
   ),
-  dropHere: L('Drop the file to open it', '松开鼠标以打开文件'),
   readingFile: L('Reading the file…', '正在读取文件…'),
   errOpenFile: L('Could not open the file', '无法打开文件'),
   downloadReport: L('Download the report (.xlsx)', '下载报告（.xlsx）'),

@@ -452,7 +452,7 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
     }
     sourceSel.value = s.sourceId ?? '';
     const src = s.sources.find((x) => x.id === s.sourceId);
-    if (s.sourcesLoading) sourceMeta.replaceChildren(h('span', { class: 'aep-spin', 'aria-hidden': 'true' }), ' ', tr(T.loadingSources, s.lang));
+    if (s.sourcesLoading) sourceMeta.replaceChildren(h('span', { class: 'aep-spin', 'aria-hidden': 'true' }), ' ', s.readingFile ? `${tr(T.readingFile, s.lang)} ${s.readingFile}` : tr(T.loadingSources, s.lang));
     else if (!s.sources.length) sourceMeta.replaceChildren(tr(ctl.noSourcesText(), s.lang));
     else if (s.headerLoading) sourceMeta.replaceChildren(h('span', { class: 'aep-spin', 'aria-hidden': 'true' }), ' ', tr(T.loadingHeader, s.lang));
     else if (src) {
