@@ -607,10 +607,11 @@ export class ExcelAuditHost implements AuditHost {
     });
   }
 
-  async insertRateCard(table: unknown[][]): Promise<string> {
+  async insertRateCard(table: unknown[][], base?: string): Promise<string> {
     const lang = this.lang();
     return this.run(async (context) => {
-      const name = await this.freeName(context, msg(lang, 'Rate card', '费率卡'));
+      // The pane names it in its own language (RATE_CARD_SHEET); the display language otherwise.
+      const name = await this.freeName(context, base || msg(lang, 'AE Rate Card', 'AE 费率卡'));
       const ws = context.workbook.worksheets.add(name);
       ws.load('id');
       const cardSetting = context.workbook.settings.getItemOrNullObject(RATE_CARD_SETTING);

@@ -17,7 +17,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import ExcelJS from 'exceljs';
 import {
   auditTable, isCancelled, describeUserCard, detectColumns, fieldOfHeader, headerKey, headerScore, columnLetter, ALL_FIELDS, FIELD_LABELS,
-  OUTPUT_SHEETS, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, SUMMARY_MONEY_COLUMNS, SUMMARY_SHARE_COLUMNS,
+  outputSheetName, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, SUMMARY_MONEY_COLUMNS, SUMMARY_SHARE_COLUMNS,
   type AuditReport, type Field, type TableFormat,
 } from '../core/audit';
 import { toDate, isTimeZone, wallNow } from '../core/coerce';
@@ -201,7 +201,7 @@ async function writeReport(report: AuditReport, out: string, source: string) {
     weekly: { moneyColumns: WEEKLY_MONEY_COLUMNS, percentColumns: WEEKLY_SHARE_COLUMNS },
   };
 
-  const fs = wb.addWorksheet(OUTPUT_SHEETS.findings);
+  const fs = wb.addWorksheet(outputSheetName('findings', lang));
   fs.addRows(t.findings);
   styleTable(fs, [7, 20, 18, 9, 8, 10, 11, 11, 16, 22, 100]);
   applyFormats(fs, f.findings);
@@ -211,7 +211,7 @@ async function writeReport(report: AuditReport, out: string, source: string) {
     if (n > 1 && row.getCell(4).value === errText) row.getCell(4).font = { color: { argb: 'FFC00000' }, bold: true };
   });
 
-  const ss = wb.addWorksheet(OUTPUT_SHEETS.summary);
+  const ss = wb.addWorksheet(outputSheetName('summary', lang));
   ss.addRows(t.summary);
   ss.getColumn(1).width = 34;
   ss.getColumn(2).width = 34;
@@ -226,7 +226,7 @@ async function writeReport(report: AuditReport, out: string, source: string) {
     else if (texts >= 3 && vals.every((v) => typeof v === 'string')) row.font = { bold: true };
   });
 
-  const ws = wb.addWorksheet(OUTPUT_SHEETS.weekly);
+  const ws = wb.addWorksheet(outputSheetName('weekly', lang));
   ws.addRows(t.weekly);
   styleTable(ws, [12, 10, 14, 12, 12, 16, 16, 10]);
   applyFormats(ws, f.weekly);
@@ -237,8 +237,12 @@ async function writeReport(report: AuditReport, out: string, source: string) {
     const titleCell = ws.getCell(1, 10);
     titleCell.value = say(report.chart.title);
     titleCell.font = { bold: true };
+    // The image's legend is ASCII (CNY / USD); name the series in the report's language beside it.
+    const head = t.weekly[0] ?? [];
+    const named = report.chart.seriesColumns.map((c, i) => `${['CNY', 'USD'][i] ?? ''} = ${String(head[c] ?? '')}`).join(lang === 'zh' ? '；' : '; ');
+    ws.getCell(2, 10).value = `${say(L('Legend', '图例'))}${lang === 'zh' ? '：' : ': '}${named}${lang === 'zh' ? '（R = 右侧坐标轴）' : ' (R = right-hand axis)'}`;
     const w = Math.max(480, 90 + report.chart.rows * 110);
-    ws.addImage(id, { tl: { col: 9, row: 1.2 }, ext: { width: w, height: 360 } });
+    ws.addImage(id, { tl: { col: 9, row: 2.2 }, ext: { width: w, height: 360 } });
   }
   const info = wb.addWorksheet(lang === 'zh' ? '说明' : 'About');
   info.addRows([
@@ -346,14 +350,14 @@ async function audit(input: string, flags: AuditFlags) {
   const sk = report.mapping.skippedRules;
   const lines = [
     L(
-      `Audited ${report.ordersAudited ?? report.rowsAudited} orders (${report.rowsAudited} rows, header in row ${table.headerRow}) from ${path.basename(input)} (${table.sheet}): ${report.findings.length} findings on ${report.ordersAffected ?? report.rowsAffected} orders.`,
-      `已审核 ${path.basename(input)}（${table.sheet}）中的 ${report.ordersAudited ?? report.rowsAudited} 个订单（${report.rowsAudited} 行，表头在第 ${table.headerRow} 行）：${report.ordersAffected ?? report.rowsAffected} 个订单共 ${report.findings.length} 个问题。`,
+      `Audited ${int(report.ordersAudited ?? report.rowsAudited)} orders (${int(report.rowsAudited)} rows, header in row ${int(table.headerRow)}) from ${path.basename(input)} (${table.sheet}): ${int(report.findings.length)} findings on ${int(report.ordersAffected ?? report.rowsAffected)} orders.`,
+      `已审核 ${path.basename(input)}（${table.sheet}）中的 ${int(report.ordersAudited ?? report.rowsAudited)} 个订单（${int(report.rowsAudited)} 行，表头在第 ${int(table.headerRow)} 行）：${int(report.ordersAffected ?? report.rowsAffected)} 个订单共 ${int(report.findings.length)} 个问题。`,
     ),
     flags.tz
       ? L(`Open orders judged as of ${stampOf(now)} (${flags.tz} time, the zone of the file's times).`, `未完成订单的判断时间：${stampOf(now)}（${flags.tz} 时间，即文件时间所在时区）。`)
       : L(`Open orders judged as of ${stampOf(now)} (local time).`, `未完成订单的判断时间：${stampOf(now)}（当地时间）。`),
     ...(read.notes ?? []),
-    L(`Gift fees ¥${report.totals.giftFeesCny.toFixed(2)}; penalties $${report.totals.penaltiesUsd.toFixed(2)}.`, `礼物费用 ¥${report.totals.giftFeesCny.toFixed(2)}；罚款 $${report.totals.penaltiesUsd.toFixed(2)}。`),
+    L(`Gift fees ¥${money(report.totals.giftFeesCny)}; penalties $${money(report.totals.penaltiesUsd)}.`, `礼物费用 ¥${money(report.totals.giftFeesCny)}；罚款 $${money(report.totals.penaltiesUsd)}。`),
     ...(card ? [cardLine(card, path.basename(flags.rates ?? ''))] : []),
     ...(sk.length ? [L(`Skipped (columns missing): ${sk.map((s) => s.rule).join(', ')}.`, `未执行（缺少列）：${sk.map((s) => s.rule).join('、')}。`)] : []),
     ...(sk.length ? unusedLines(report, table) : []),
@@ -398,6 +402,10 @@ function cardLine(card: RateCard, file: string): Text {
     ? L(`Rate card: ${card.card.id} from ${file} (${u.base} + ${u.changed} row(s) changed).`, `费率卡：${card.card.id}，来自 ${file}（${u.base}，改动 ${u.changed} 行）。`)
     : L(`Rate card: ${card.card.id} from ${file} (same values as ${u.base}).`, `费率卡：${card.card.id}，来自 ${file}（与 ${u.base} 数值相同）。`);
 }
+
+/** Counts and money with thousands separators (1,234 / 1,234.50: the same grouping in en-US and zh-CN). */
+export const int = (n: number) => Math.round(n).toLocaleString('en-US');
+export const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 const stampOf = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 

@@ -4,7 +4,7 @@
  * rate card. The view (view.ts) renders `state` and calls these methods; tests drive them directly.
  */
 import type { AuditOptions, AuditReport, ColumnMapping, Field, MappingResult, Severity } from '../core/audit/types';
-import { OUTPUT_SHEETS } from '../core/audit/types';
+import { OUTPUT_SHEETS, RATE_CARD_SHEET, outputSheetName } from '../core/audit/types';
 import { FINDINGS_MONEY_COLUMNS, SUMMARY_MONEY_COLUMNS, SUMMARY_SHARE_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS } from '../core/audit/report';
 import { isTimeZone, localWallNow, wallNow } from '../core/coerce';
 import { isRuleError } from '../core/errors';
@@ -85,6 +85,8 @@ export interface PaneState {
   error: Text | undefined;
   /** IANA zone of the file's times ('' = this computer's zone): "now" is judged there, the Summary names it. */
   timeZone: string;
+  /** The file being read (host.openFile), while it is read. */
+  readingFile?: string;
 }
 
 export interface ControllerOptions {
@@ -237,7 +239,28 @@ export class PaneController {
     const keep = sources.find((s) => s.id === this.state.sourceId);
     if (keep) await this.loadHeader(keep.id, true);
     else if (sources.length) await this.selectSource(sources[0].id);
-    else this.set({ sourceId: undefined, header: [], mapping: undefined, overrides: {}, blocker: T.noSources });
+    else this.set({ sourceId: undefined, header: [], mapping: undefined, overrides: {}, blocker: this.noSourcesText() });
+  }
+
+  /** "No data": a host with only files (the browser app) asks for a file, the others for a sheet. */
+  noSourcesText(): Text {
+    return this.host.openFile && this.host.reportFile ? T.noFileYet : T.noSources;
+  }
+
+  /** Open a file (host.openFile) and select its first sheet as the source. */
+  async openFile(fileName: string, bytes: Uint8Array): Promise<void> {
+    if (this.running || !this.host.openFile) return;
+    this.set({ sourcesLoading: true, readingFile: fileName, error: undefined });
+    let id: string;
+    try {
+      id = await this.host.openFile(fileName, bytes);
+    } catch (e) {
+      this.set({ sourcesLoading: false, readingFile: undefined, error: describeError(e, T.errOpenFile) });
+      return;
+    }
+    this.set({ sourcesLoading: false, readingFile: undefined });
+    await this.refreshSources();
+    if (this.state.sourceId !== id) await this.selectSource(id);
   }
 
   /** Reload the sheets a rate card can come from; a picked sheet that is gone falls back to built-in. */
@@ -340,7 +363,7 @@ export class PaneController {
     let mapping: MappingResult | undefined;
     let blocker: Text | undefined;
     if (!header.some((h) => h !== '')) {
-      this.set({ overrides, mapping: undefined, blocker: this.state.sourceId ? T.errEmptyHeader : T.noSources });
+      this.set({ overrides, mapping: undefined, blocker: this.state.sourceId ? T.errEmptyHeader : this.noSourcesText() });
       return;
     }
     try {
@@ -450,7 +473,7 @@ export class PaneController {
       this.checkCancel();
 
       stage = T.errWrite;
-      const out = outputTables(report);
+      const out = outputTables(report, lang);
       const sheets: string[] = [];
       for (let i = 0; i < out.length; i++) {
         this.progress('write', i, out.length);
@@ -461,10 +484,13 @@ export class PaneController {
       this.progress('write', out.length, out.length);
       let chartError: Text | undefined;
       if (report.chart && report.chart.rows > 0) {
-        const weeklyIdx = out.findIndex((o) => o.name === OUTPUT_SHEETS.weekly);
+        const weeklyIdx = out.findIndex((o) => o.key === 'weekly');
         const sheet = weeklyIdx >= 0 ? sheets[weeklyIdx] : report.chart.sheet;
         try {
-          await this.host.addChart({ ...report.chart, sheet });
+          // The chart title in the report's language whatever the host's display language (its legend
+          // comes from the table's header, already in that language).
+          const title = lang === 'zh' ? report.chart.title.zh : report.chart.title.en;
+          await this.host.addChart({ ...report.chart, sheet, title: { en: title, zh: title } });
         } catch (e) {
           chartError = describeError(e, T.chartFailed);
         }
@@ -495,7 +521,8 @@ export class PaneController {
     if (this.state.rateCard.status === 'busy') return;
     this.set({ rateCard: { status: 'busy' } });
     try {
-      const sheet = await this.host.insertRateCard(cardToTable(latestCard(), this.state.lang));
+      const lang = this.state.lang;
+      const sheet = await this.host.insertRateCard(cardToTable(latestCard(), lang), lang === 'zh' ? RATE_CARD_SHEET.zh : RATE_CARD_SHEET.en);
       this.set({ rateCard: { status: 'done', sheet: typeof sheet === 'string' && sheet ? sheet : '' } });
     } catch (e) {
       this.set({ rateCard: { status: 'error', error: describeError(e, T.errRateCard) } });
@@ -518,7 +545,7 @@ function duplicateBlocker(mapping: ColumnMapping, header: string[], label: (f: F
 type OutputOpts = Pick<WriteOptions, 'highlightRows' | 'moneyColumns' | 'percentColumns'>;
 
 /** The three output sheets with their formatting: the report's own (ReportTables.formats), the same in every host. */
-export function outputTables(report: AuditReport): { name: string; table: unknown[][]; opts: OutputOpts }[] {
+export function outputTables(report: AuditReport, lang: Lang = 'en'): { key: keyof typeof OUTPUT_SHEETS; name: string; table: unknown[][]; opts: OutputOpts }[] {
   const { findings, summary, weekly } = report.tables;
   // An engine without ReportTables.formats (older): the same columns, from core/audit/report.
   const f = report.tables.formats ?? {
@@ -535,9 +562,9 @@ export function outputTables(report: AuditReport): { name: string; table: unknow
     });
   }
   return [
-    { name: OUTPUT_SHEETS.findings, table: findings, opts: { highlightRows, moneyColumns: cols(f.findings?.moneyColumns), percentColumns: cols(f.findings?.percentColumns) } },
-    { name: OUTPUT_SHEETS.summary, table: summary, opts: { moneyColumns: cols(f.summary?.moneyColumns), percentColumns: cols(f.summary?.percentColumns) } },
-    { name: OUTPUT_SHEETS.weekly, table: weekly, opts: { moneyColumns: cols(f.weekly?.moneyColumns), percentColumns: cols(f.weekly?.percentColumns) } },
+    { key: 'findings', name: outputSheetName('findings', lang), table: findings, opts: { highlightRows, moneyColumns: cols(f.findings?.moneyColumns), percentColumns: cols(f.findings?.percentColumns) } },
+    { key: 'summary', name: outputSheetName('summary', lang), table: summary, opts: { moneyColumns: cols(f.summary?.moneyColumns), percentColumns: cols(f.summary?.percentColumns) } },
+    { key: 'weekly', name: outputSheetName('weekly', lang), table: weekly, opts: { moneyColumns: cols(f.weekly?.moneyColumns), percentColumns: cols(f.weekly?.percentColumns) } },
   ];
 }
 

@@ -61,8 +61,11 @@ export interface AuditHost {
    */
   writeSheet(name: string, table: unknown[][], opts?: WriteOptions): Promise<string | void>;
   addChart(spec: ChartSpec): Promise<void>;
-  /** Insert the built-in rate card as an editable sheet (a new sheet; never overwrites). */
-  insertRateCard(table: unknown[][]): Promise<string>;
+  /**
+   * Insert the built-in rate card as an editable sheet (a new sheet; never overwrites). `name` is the
+   * sheet name in the pane's language ("AE Rate Card" / "AE 费率卡"); "(2)"… is added when taken.
+   */
+  insertRateCard(table: unknown[][], name?: string): Promise<string>;
   /**
    * "Now" as wall-clock ms (the clock the user reads, as UTC ms, like every time in the core): the
    * local clock in Excel, the spreadsheet's time zone in Sheets. Optional: without it the pane uses
@@ -77,4 +80,15 @@ export interface AuditHost {
   listSheets?(): Promise<SheetChoice[]>;
   /** The used range of one sheet from listSheets (only read, never changed). */
   readSheet?(id: string): Promise<SheetValues>;
+  /**
+   * Optional: audit a file the user chose or dropped (.xlsx/.xls/.csv) without pasting it into the
+   * workbook (pane/file-host.ts). Its sheets become sources; resolves to the first one's id; rejects
+   * with a bilingual Text when the file cannot be read. With it the pane shows a file chooser.
+   */
+  openFile?(fileName: string, bytes: Uint8Array): Promise<string>;
+  /**
+   * Optional: the last run's report as one workbook file (the browser app, which has no workbook to
+   * write into). With it the pane offers "Download report" after a run.
+   */
+  reportFile?(): { name: string; bytes: Uint8Array } | undefined;
 }

@@ -22,6 +22,7 @@ export const T = {
   // Source
   sourceHeading: L('1 · Data source', '1 · 数据源'),
   sourceLabel: L('Table or range to audit', '要审核的表格或区域'),
+  sourceLabelFile: L('Sheet to audit', '要审核的工作表'),
   refresh: L('Refresh', '刷新'),
   refreshTitle: L('Reload the list of tables and ranges', '重新加载表格和区域列表'),
   loadingSources: L('Looking for tables and ranges…', '正在查找表格和区域…'),
@@ -30,6 +31,20 @@ export const T = {
     '未找到数据。请把订单放在工作表中（第一行为表头），然后点击“刷新”。',
   ),
   chooseSource: L('— choose —', '— 请选择 —'),
+  noFileYet: L('Open an orders export to start.', '请先打开订单导出文件。'),
+  openFile: L('Open a file…', '打开文件…'),
+  openFileHelp: L(
+    'Or audit an export file (.xlsx, .xls, .csv) without copying it into the workbook. You can also drop it here.',
+    '也可以直接审核导出文件（.xlsx、.xls、.csv），无需复制到工作簿中。也可以把文件拖到这里。',
+  ),
+  openFileHelpOnly: L(
+    'Choose or drop an orders export (.xlsx, .xls, .csv). It is read in this browser only: nothing is uploaded.',
+    '选择或拖入订单导出文件（.xlsx、.xls、.csv）。文件只在本浏览器中读取，不会上传。',
+  ),
+  readingFile: L('Reading the file…', '正在读取文件…'),
+  errOpenFile: L('Could not open the file', '无法打开文件'),
+  downloadReport: L('Download the report (.xlsx)', '下载报告（.xlsx）'),
+  downloadHelp: L('Findings, Summary and Weekly in one workbook, as the command line writes them.', '审核结果、汇总和每周费用在同一个工作簿中，与命令行生成的相同。'),
   loadingHeader: L('Reading the header…', '正在读取表头…'),
 
   // Mapping
@@ -90,6 +105,13 @@ export const T = {
   ),
   insertRateCard: L('Insert rate card', '插入费率卡'),
   rateCardInserted: L('Inserted sheet', '已插入工作表'),
+  // The browser app has no workbook: the card is downloaded, edited, and opened again as a file.
+  rateHelpFile: L(
+    'Download the built-in rates as a workbook, edit it, then open it here with “Open a file…” and pick it as the rate card.',
+    '下载内置费率工作簿，修改后用“打开文件…”在此打开，并选作审核使用的费率卡。',
+  ),
+  downloadRateCard: L('Download rate card', '下载费率卡'),
+  rateCardDownloaded: L('Downloaded', '已下载'),
   rateCardPick: L('Rate card for the audit', '审核使用的费率卡'),
   rateCardPickHelp: L(
     'Built-in, or a sheet holding key / value rows (for example an inserted rate card you edited). The sheet is read again when you run.',

@@ -279,10 +279,10 @@ export function createMemoryHost(wb: MemoryWorkbook, options: MemoryHostOptions 
         wb.charts.push({ ...spec, titleText: (options.lang ?? 'en') === 'zh' ? spec.title.zh : spec.title.en });
       }),
 
-    insertRateCard: (table: unknown[][]) =>
+    insertRateCard: (table: unknown[][], base?: string) =>
       call('insertRateCard', [table], () => {
         let name = '';
-        for (const n of candidates('AE Rate Card')) if (!wb.getSheet(n)) { name = n; break; }
+        for (const n of candidates(base || 'AE Rate Card')) if (!wb.getSheet(n)) { name = n; break; }
         wb.addSheet(name, table.map((r) => r.map(safeCell)), 'rateCard');
         return name;
       }),

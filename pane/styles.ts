@@ -109,4 +109,12 @@ color:var(--fg);background:var(--bg);box-sizing:border-box;min-width:240px;max-w
 .aep-spin{display:inline-block;width:12px;height:12px;border:2px solid var(--line2);border-top-color:var(--b);border-radius:50%;animation:aep-rot .8s linear infinite;vertical-align:-2px}
 @keyframes aep-rot{to{transform:rotate(360deg)}}
 @media (prefers-reduced-motion:reduce){.aep-bar>div,.aep-spin{animation:none!important;transition:none}}
+.aep-drop{margin:4px 0 10px;padding:10px;border:1px dashed var(--line2);border-radius:6px;text-align:center}
+.aep-drop.aep-over{border-color:var(--b);background:#ebf3fc}
+.aep-drop .aep-help{margin:6px 0 0}
+.aep-file{position:absolute;width:1px;height:1px;opacity:0;overflow:hidden}
+.aep-filebtn{display:inline-block;cursor:pointer}
+.aep-file:focus-visible+.aep-help,.aep-filebtn:focus-within{outline:2px solid var(--b)}
+.aep-result>.aep-actions{margin:4px 10px 4px}
+.aep-result>.aep-help{margin:0 10px 8px}
 `;

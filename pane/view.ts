@@ -60,15 +60,59 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
   // The zone of the file's times: AliExpress exports may be in US Pacific time ("now" is judged there).
   const tzSel = h('select', { id: `${id}-tz`, onchange: (e) => ctl.setTimeZone((e.target as HTMLSelectElement).value) });
   const TZ_CHOICES = ['', 'America/Los_Angeles', 'Asia/Shanghai', 'UTC', 'Europe/Moscow', 'America/Sao_Paulo', 'Europe/Madrid'];
+  // "Open a file": the host reads it (pane/file-host.ts); shown only when the host can.
+  const canOpen = typeof ctl.host.openFile === 'function';
+  const fileOnly = canOpen && typeof ctl.host.reportFile === 'function';
+  const openChosen = async (f: File | undefined | null) => {
+    if (!f) return;
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    await ctl.openFile(f.name, bytes);
+  };
+  const fileInput = h('input', {
+    type: 'file',
+    id: `${id}-file`,
+    class: 'aep-file',
+    accept: '.xlsx,.xlsm,.xls,.ods,.csv,.txt,.tsv',
+    onchange: (e) => {
+      const input = e.target as HTMLInputElement;
+      void openChosen(input.files?.[0]).finally(() => (input.value = ''));
+    },
+  });
+  const fileBox = canOpen
+    ? h(
+        'div',
+        { class: 'aep-drop' },
+        t(h('label', { class: 'aep-btn aep-filebtn', for: `${id}-file` }), T.openFile),
+        fileInput,
+        t(h('p', { class: 'aep-help' }), fileOnly ? T.openFileHelpOnly : T.openFileHelp),
+      )
+    : null;
+  if (fileBox) {
+    const over = (on: boolean) => fileBox.classList.toggle('aep-over', on);
+    root.addEventListener('dragover', (e) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      over(true);
+    });
+    root.addEventListener('dragleave', () => over(false));
+    root.addEventListener('drop', (e) => {
+      if (!e.dataTransfer?.files.length) return;
+      e.preventDefault();
+      over(false);
+      void openChosen(e.dataTransfer.files[0]);
+    });
+  }
   const secSource = h(
     'section',
     { class: 'aep-sec', 'aria-labelledby': `${id}-h1` },
     t(h('h2', { class: 'aep-h', id: `${id}-h1` }), T.sourceHeading),
-    t(h('label', { class: 'aep-lbl', for: `${id}-src` }), T.sourceLabel),
+    ...(fileOnly ? [fileBox] : []),
+    t(h('label', { class: 'aep-lbl', for: `${id}-src` }), fileOnly ? T.sourceLabelFile : T.sourceLabel),
     h('div', { class: 'aep-row' }, sourceSel, refreshBtn),
     sourceMeta,
     t(h('label', { class: 'aep-lbl', for: `${id}-tz` }), T.tzLabel),
     tzSel,
+    ...(canOpen && !fileOnly ? [fileBox] : []),
   );
 
   // ── 2. mapping ───────────────────────────────────────────────────────────
@@ -369,17 +413,29 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
       h('p', { class: 'aep-meta aep-asof' }, `${tr(T.asOf, L)}${colon}${wallText(r.asOf)} · ${tr(T.rateCardUsed, L)}${colon}${card}`),
       ...extras,
       ...(r.chartError ? [h('div', { class: 'aep-msg aep-warn', role: 'status' }, h('div', {}, tr(r.chartError, L)))] : []),
+      ...(typeof ctl.host.reportFile === 'function'
+        ? [
+            h('div', { class: 'aep-actions' }, h('button', { type: 'button', class: 'aep-btn aep-primary aep-download', onclick: () => downloadReport() }, tr(T.downloadReport, L))),
+            h('p', { class: 'aep-help' }, tr(T.downloadHelp, L)),
+          ]
+        : []),
     );
   }
 
+  function downloadReport(): void {
+    const file = ctl.host.reportFile?.();
+    if (!file) return;
+    saveBytes(file.name, file.bytes);
+  }
+
   // ── rate card ────────────────────────────────────────────────────────────
-  const rateBtn = t(h('button', { type: 'button', class: 'aep-btn', onclick: () => void ctl.insertRateCard() }), T.insertRateCard);
+  const rateBtn = t(h('button', { type: 'button', class: 'aep-btn', onclick: () => void ctl.insertRateCard() }), fileOnly ? T.downloadRateCard : T.insertRateCard);
   const rateMsg = h('div', { class: 'aep-msg', role: 'status', hidden: true }, h('div'));
   const secRate = h(
     'section',
     { class: 'aep-sec', 'aria-labelledby': `${id}-h4` },
     t(h('h2', { class: 'aep-h', id: `${id}-h4` }), T.rateHeading),
-    t(h('p', { class: 'aep-help' }), T.rateHelp),
+    t(h('p', { class: 'aep-help' }), fileOnly ? T.rateHelpFile : T.rateHelp),
     rateBtn,
     rateMsg,
   );
@@ -390,7 +446,7 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
     rateMsg.hidden = rc.status === 'idle' || rc.status === 'busy';
     if (rc.status === 'done') {
       rateMsg.className = 'aep-msg aep-ok';
-      (rateMsg.firstChild as HTMLElement).textContent = `${tr(T.rateCardInserted, s.lang)}${s.lang === 'zh' ? '：' : ': '}${rc.sheet}`;
+      (rateMsg.firstChild as HTMLElement).textContent = `${tr(fileOnly ? T.rateCardDownloaded : T.rateCardInserted, s.lang)}${s.lang === 'zh' ? '：' : ': '}${rc.sheet}`;
     } else if (rc.status === 'error') {
       rateMsg.className = 'aep-msg aep-err';
       (rateMsg.firstChild as HTMLElement).textContent = tr(rc.error, s.lang);
@@ -408,8 +464,8 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
     }
     sourceSel.value = s.sourceId ?? '';
     const src = s.sources.find((x) => x.id === s.sourceId);
-    if (s.sourcesLoading) sourceMeta.replaceChildren(h('span', { class: 'aep-spin', 'aria-hidden': 'true' }), ' ', tr(T.loadingSources, s.lang));
-    else if (!s.sources.length) sourceMeta.replaceChildren(tr(T.noSources, s.lang));
+    if (s.sourcesLoading) sourceMeta.replaceChildren(h('span', { class: 'aep-spin', 'aria-hidden': 'true' }), ' ', s.readingFile ? `${tr(T.readingFile, s.lang)} ${s.readingFile}` : tr(T.loadingSources, s.lang));
+    else if (!s.sources.length) sourceMeta.replaceChildren(tr(ctl.noSourcesText(), s.lang));
     else if (s.headerLoading) sourceMeta.replaceChildren(h('span', { class: 'aep-spin', 'aria-hidden': 'true' }), ' ', tr(T.loadingHeader, s.lang));
     else if (src) {
       const hdr = s.lang === 'zh' ? ` · 表头在第 ${src.headerRow} 行` : ` · header in row ${src.headerRow}`;
@@ -452,6 +508,20 @@ export function renderPane(root: HTMLElement, ctl: PaneController): { update(s: 
     update,
     destroy: () => main.remove(),
   };
+}
+
+/** Offer bytes as a file download (an object URL on a temporary link; no network). */
+export function saveBytes(name: string, bytes: Uint8Array, type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** A header column as the user sees it; empty or repeated headers get their position ("column 3"). */

@@ -1,7 +1,8 @@
-// Generates the README sections `functions` (from the function catalogue), `ratecard` (from the built-in
-// rate card) and `node` (using the main entry from a Node script). Run after the node build:
-//   node scripts/gen-readme.mjs          rewrite those sections of README.md
-//   node scripts/gen-readme.mjs --check  exit 1 when README.md is out of date
+// Generates the reference sections in docs/: `functions` (docs/FUNCTIONS.md, from the function
+// catalogue), `ratecard` (docs/RATE-CARD.md, from the built-in rate card) and `node` (docs/NODE.md,
+// using the main entry from a Node script). Run after the node build (`npm run readme`):
+//   node scripts/gen-readme.mjs          rewrite those sections
+//   node scripts/gen-readme.mjs --check  exit 1 when a doc is out of date
 // Only the text between <!-- section:NAME --> and <!-- /section:NAME --> of these three is touched.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,8 +10,13 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-export const README = path.join(root, 'README.md');
-export const SECTIONS = ['functions', 'ratecard', 'node'];
+/** Which doc holds which generated section. */
+export const DOCS = {
+  functions: path.join(root, 'docs/FUNCTIONS.md'),
+  ratecard: path.join(root, 'docs/RATE-CARD.md'),
+  node: path.join(root, 'docs/NODE.md'),
+};
+export const SECTIONS = Object.keys(DOCS);
 
 const cell = (s) => String(s).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 const code = (s) => '`' + String(s).replace(/\|/g, '\\|') + '`';
@@ -134,16 +140,17 @@ export function nodeSection() {
   ].join('\n');
 }
 
-export function generate(readme, m) {
-  const bodies = { functions: functionsSection(m), ratecard: ratecardSection(m), node: nodeSection(m) };
-  let out = readme;
-  for (const name of SECTIONS) {
+/** `text` with its generated sections (`names`, default the sections of the doc) rewritten. */
+export function generate(text, m, names = SECTIONS.filter((n) => text.includes(`<!-- section:${n} -->`))) {
+  const make = { functions: functionsSection, ratecard: ratecardSection, node: nodeSection };
+  let out = text;
+  for (const name of names) {
     const open = `<!-- section:${name} -->`;
     const close = `<!-- /section:${name} -->`;
     const a = out.indexOf(open);
     const b = out.indexOf(close);
-    if (a < 0 || b < a) throw new Error(`README.md has no ${open} … ${close} markers`);
-    out = out.slice(0, a + open.length) + '\n' + bodies[name] + '\n' + out.slice(b);
+    if (a < 0 || b < a) throw new Error(`${path.relative(root, DOCS[name])} has no ${open} … ${close} markers`);
+    out = out.slice(0, a + open.length) + '\n' + make[name](m) + '\n' + out.slice(b);
   }
   return out;
 }
@@ -153,16 +160,20 @@ export function loadMain() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const current = readFileSync(README, 'utf8');
-  const next = generate(current, loadMain());
-  if (process.argv.includes('--check')) {
-    if (next !== current) {
-      console.error('README.md sections functions / ratecard / node are out of date: run node scripts/gen-readme.mjs');
-      process.exit(1);
+  const main = loadMain();
+  let stale = 0;
+  for (const [name, file] of Object.entries(DOCS)) {
+    const rel = path.relative(root, file);
+    const current = readFileSync(file, 'utf8');
+    const next = generate(current, main, [name]);
+    if (next === current) console.log(`${rel}: section ${name} up to date`);
+    else if (process.argv.includes('--check')) {
+      console.error(`${rel}: section ${name} is out of date: run npm run readme`);
+      stale++;
+    } else {
+      writeFileSync(file, next);
+      console.log(`${rel}: section ${name} regenerated`);
     }
-    console.log('README.md sections are up to date');
-  } else if (next !== current) {
-    writeFileSync(README, next);
-    console.log('README.md: sections functions, ratecard, node regenerated');
-  } else console.log('README.md: already up to date');
+  }
+  if (stale) process.exit(1);
 }

@@ -1,4 +1,5 @@
 // Shared webpack pieces: TypeScript via ts-loader (transpile only; `npm run typecheck` type-checks).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -18,3 +19,31 @@ export const resolve = {
   alias: { 'i18n-iso-countries$': 'i18n-iso-countries/index.js' },
 };
 
+
+/**
+ * Where the site is served from and who publishes it, for every absolute URL the build writes
+ * (manifest.xml, the "Use in Excel" page): `npm run build -- --origin https://example.com/ae`
+ * (scripts/build.mjs sets AE_ORIGIN) or AE_ORIGIN=… directly; default the `npm start` origin.
+ * The provider name: AE_PROVIDER, else package.json config.providerName.
+ * AE_DIST builds into another folder than dist/ (tests build a second site there).
+ */
+export const DEFAULT_ORIGIN = 'https://localhost:3000';
+export function siteOrigin() {
+  const raw = (process.env.AE_ORIGIN || DEFAULT_ORIGIN).trim();
+  let u;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new Error(`AE_ORIGIN / --origin must be an absolute URL such as https://example.com/ae, got "${raw}"`);
+  }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error(`--origin must be an https URL, got "${raw}"`);
+  if (u.search || u.hash) throw new Error(`--origin must not have a query or #fragment, got "${raw}"`);
+  return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+}
+export function providerName() {
+  if (process.env.AE_PROVIDER && process.env.AE_PROVIDER.trim()) return process.env.AE_PROVIDER.trim();
+  const pkg = JSON.parse(readFileSync(r('package.json'), 'utf8'));
+  return (pkg.config && pkg.config.providerName) || 'AE Seller Rules';
+}
+export const distDir = () => (process.env.AE_DIST ? path.resolve(process.env.AE_DIST) : r('dist'));
+export const d = (...p) => path.join(distDir(), ...p);

@@ -10,10 +10,10 @@
 import { createRequire } from 'node:module';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import CopyWebpackPlugin from 'copy-webpack-plugin';
-import { r, tsRule, resolve } from './common.js';
+import { r, d, tsRule, resolve, siteOrigin, providerName, DEFAULT_ORIGIN } from './common.js';
 
 const require = createRequire(import.meta.url);
-const META_DIR = r('dist/.excel-meta');
+const META_DIR = d('.excel-meta');
 
 class ExcelMetadataPlugin {
   apply(compiler) {
@@ -33,6 +33,23 @@ class ExcelMetadataPlugin {
       });
     });
   }
+}
+
+const xmlEscape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * manifest.xml for a site: every URL moved from the npm start origin to `origin` (the add-in's files
+ * under <origin>/excel/), AppDomain = the bare origin, ProviderName = the provider setting.
+ */
+export function manifestFor(xml, origin, provider) {
+  const bare = new URL(origin).origin;
+  let out = xml
+    .replace(/<AppDomain>https:\/\/localhost:3000<\/AppDomain>/g, `<AppDomain>${xmlEscape(bare)}</AppDomain>`)
+    .split(DEFAULT_ORIGIN)
+    .join(xmlEscape(origin))
+    .replace(/<ProviderName>[^<]*<\/ProviderName>/, `<ProviderName>${xmlEscape(provider)}</ProviderName>`);
+  if (origin !== DEFAULT_ORIGIN) out = out.replace(/<!--[\s\S]*?-->\n?/, `<!-- AE Seller Rules: built for ${xmlEscape(origin).replace(/--/g, '- -')} (npm run build -- --origin …). -->\n`);
+  return Buffer.from(out);
 }
 
 export default (env, argv) => {
@@ -59,7 +76,7 @@ export default (env, argv) => {
       functions: r('addin-excel/functions.ts'),
       taskpane: r('addin-excel/taskpane.ts'),
     },
-    output: { path: r('dist/excel'), filename: '[name].js', clean: true },
+    output: { path: d('excel'), filename: '[name].js', clean: true },
     resolve,
     module: { rules: [tsRule] },
     plugins: [
@@ -75,13 +92,13 @@ export default (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: r('assets'), to: 'assets', globOptions: { ignore: ['**/*.md', '**/*.mjs'] } },
-          { from: r('manifest.xml'), to: 'manifest.xml' },
+          { from: r('manifest.xml'), to: 'manifest.xml', transform: (content) => manifestFor(String(content), siteOrigin(), providerName()) },
         ],
       }),
     ],
     performance: { hints: false },
     devServer: {
-      static: { directory: r('dist/excel') },
+      static: { directory: d('excel') },
       headers: { 'Access-Control-Allow-Origin': '*' },
       port: Number(process.env.npm_package_config_dev_server_port || 3000),
     },

@@ -2,7 +2,7 @@
 // bundle inlined, the same shape HtmlService needs for the Sheets sidebar. The pane over the
 // in-memory host with seeded sample orders; open it straight from disk (file://).
 import HtmlWebpackPlugin from 'html-webpack-plugin';
-import { r, tsRule, resolve } from './common.js';
+import { r, d, tsRule, resolve } from './common.js';
 
 /**
  * Inline every emitted script into the HTML and drop the separate .js file. Reusable by any target
@@ -74,7 +74,7 @@ export default (env, argv) => ({
   target: 'web',
   devtool: false,
   entry: { pane: r('pane/demo/demo.ts') },
-  output: { path: r('dist/pane-demo'), filename: '[name].js', publicPath: '', clean: true },
+  output: { path: d('pane-demo'), filename: '[name].js', publicPath: '', clean: true },
   resolve,
   module: { rules: [tsRule] },
   plugins: [

@@ -10,11 +10,11 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import webpack from 'webpack';
-import { r, tsRule, resolve } from './common.js';
+import { r, d, tsRule, resolve } from './common.js';
 import { generateFunctionsJs } from '../addin-sheets/build/wrappers.js';
 
 const { Compilation, sources } = webpack;
-const OUT = r('dist/sheets');
+const OUT = d('sheets');
 
 /** Emit functions.js (from the built library's catalogue), addon.js and appsscript.json. */
 class SheetsProjectPlugin {

@@ -125,6 +125,7 @@ export function createSheetsHost(transport: Transport, options: SheetsHostOption
       await call<boolean>('aeAddChart', sheet, clean, lang);
     },
 
+    // The server names the sheet by the user's locale ("AE Rate Card" / "AE 费率卡").
     insertRateCard: (table: unknown[][]) => call<string>('aeInsertRateCard', table.map((r) => r.map(jsonCell))),
 
     /** Wall-clock now in the spreadsheet's time zone (the server knows the zone; the browser may be elsewhere). */

@@ -3,6 +3,7 @@
  * host. Bundled and inlined into dist/sheets/Sidebar.html by webpack/sheets.config.js.
  */
 import { mountAuditPane } from '../../pane/index';
+import { withFileSources } from '../../pane/file-host';
 import { langFromLocale, type Lang } from '../../core/text';
 import { createSheetsHost, gasTransport } from './host';
 
@@ -18,7 +19,9 @@ function start() {
   if (!root) return;
   const lang = pageLang();
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
-  const host = createSheetsHost(gasTransport(), { lang });
+  // "Open a file": an export can be audited without pasting it into the spreadsheet; it is read in
+  // the sidebar (nothing is sent to the server but the output sheets).
+  const host = withFileSources(createSheetsHost(gasTransport(), { lang }));
   mountAuditPane(root, host);
 }
 

@@ -172,3 +172,18 @@ export interface AuditReport {
 
 /** Output sheet names (the hosts replace their own previous output, never a user's sheet). */
 export const OUTPUT_SHEETS = { findings: 'Findings', summary: 'Summary', weekly: 'Weekly' } as const;
+
+/**
+ * The output sheets' names as the user sees them, per report language ("Findings" / "审核结果"). The
+ * hosts get the name with the table (writeSheet(name, …)), so a Chinese report has Chinese sheet names.
+ */
+export const OUTPUT_SHEET_NAMES: Record<keyof typeof OUTPUT_SHEETS, Text> = {
+  findings: { en: 'Findings', zh: '审核结果' },
+  summary: { en: 'Summary', zh: '汇总' },
+  weekly: { en: 'Weekly', zh: '每周费用' },
+};
+
+/** The sheet "Insert rate card" creates (a new sheet; "(2)", "(3)"… when taken). */
+export const RATE_CARD_SHEET: Text = { en: 'AE Rate Card', zh: 'AE 费率卡' };
+
+export const outputSheetName = (key: keyof typeof OUTPUT_SHEETS, lang: Lang): string => (lang === 'zh' ? OUTPUT_SHEET_NAMES[key].zh : OUTPUT_SHEET_NAMES[key].en);

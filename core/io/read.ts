@@ -42,12 +42,31 @@ export type ReadResult =
     }
   | { ok: false; error: Text };
 
-export type FileFormat = 'xls' | 'zip' | 'biff' | 'markup' | 'csv' | 'csv-utf16' | 'csv-gb18030';
+export type FileFormat = 'xls' | 'zip' | 'biff' | 'markup' | 'csv' | 'csv-utf16' | 'csv-gb18030' | 'other';
+
+/** First bytes of files that are no table (PDF, images, archives, RTF, PostScript): never read as CSV text. */
+const NOT_A_TABLE: readonly (readonly number[])[] = [
+  [0x25, 0x50, 0x44, 0x46], // %PDF
+  [0x89, 0x50, 0x4e, 0x47], // PNG
+  [0xff, 0xd8, 0xff], // JPEG
+  [0x47, 0x49, 0x46, 0x38], // GIF8
+  [0x1f, 0x8b], // gzip
+  [0x52, 0x61, 0x72, 0x21], // Rar!
+  [0x37, 0x7a, 0xbc, 0xaf], // 7z
+  [0x7b, 0x5c, 0x72, 0x74, 0x66], // {\rtf
+  [0x25, 0x21, 0x50, 0x53], // %!PS
+];
 
 /** Columns read per row: a real export has tens; a cell at XFD (16,384) is noise, reported, not allocated for. */
 export const MAX_COLUMNS = 1024;
 
 const why = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);
+
+/** A PDF, image or archive given as the orders file. */
+function notATable(fileName: string): { ok: false; error: Text } {
+  const ext = /\.[^./\\]+$/.exec(fileName)?.[0].toLowerCase() ?? '(none)';
+  return { ok: false, error: L(`unsupported file type "${ext}": ${fileName} holds no table; give an .xlsx, .xls, .ods or .csv export`, `不支持的文件类型“${ext}”：${fileName} 不含表格；请提供 .xlsx、.xls、.ods 或 .csv 导出文件`) };
+}
 
 /** What the bytes hold, by their first bytes. */
 export function detectFormat(bytes: Uint8Array): FileFormat {
@@ -56,6 +75,7 @@ export function detectFormat(bytes: Uint8Array): FileFormat {
   if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 0x03 || b[2] === 0x05 || b[2] === 0x07)) return 'zip';
   // BIFF2–5 worksheets start with a BOF record: 09 00 / 09 02 / 09 04 / 09 08, then a small length.
   if (b.length >= 4 && b[0] === 0x09 && (b[1] === 0x00 || b[1] === 0x02 || b[1] === 0x04 || b[1] === 0x08) && b[3] === 0x00) return 'biff';
+  if (NOT_A_TABLE.some((sig) => b.length >= sig.length && sig.every((x, i) => b[i] === x))) return 'other';
   if (utf16Order(b)) return 'csv-utf16';
   // HTML tables and SpreadsheetML 2003 saved as ".xls" by older ERPs.
   let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
@@ -299,6 +319,7 @@ export function readOrdersBytes(bytes: Uint8Array, fileName: string, opts: { she
   if (!(bytes instanceof Uint8Array)) return { ok: false, error: L(`${fileName}: no file content`, `${fileName}：没有文件内容`) };
   if (bytes.length === 0) return { ok: false, error: L(`${fileName} is empty (0 bytes)`, `${fileName} 是空文件（0 字节）`) };
   const format = detectFormat(bytes);
+  if (format === 'other') return notATable(fileName);
   if (format === 'xls' || format === 'zip' || format === 'biff' || format === 'markup') return readWorkbook(bytes, fileName, format, opts.sheet);
   if (opts.sheet) return { ok: false, error: L(`--sheet applies to workbooks (.xls, .xlsx, .ods) only; ${fileName} is a text (CSV) file with one table`, `--sheet 仅适用于工作簿（.xls、.xlsx、.ods）；${fileName} 是只有一个表的文本（CSV）文件`) };
   const text = decodeText(bytes);
@@ -391,6 +412,7 @@ export function readOrdersChunked(bytes: Uint8Array, fileName: string, opts: { s
   const size = Math.max(1, Math.floor(opts.chunkRows ?? 5_000));
   if (!(bytes instanceof Uint8Array) || bytes.length === 0) return readOrdersBytes(bytes, fileName, opts) as { ok: false; error: Text };
   const format = detectFormat(bytes);
+  if (format === 'other') return notATable(fileName);
   if (format === 'xls' || format === 'zip' || format === 'biff' || format === 'markup' || opts.sheet) {
     const r = readOrdersBytes(bytes, fileName, opts);
     if (!r.ok) return r;

@@ -33,8 +33,9 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     expect(readFileSync(input).equals(before)).toBe(true);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(dir, 'orders-audit.xlsx'));
-    expect(wb.worksheets.map((w) => w.name).slice(0, 3)).toEqual(['Findings', 'Summary', 'Weekly']);
-    const findings = wb.getWorksheet('Findings')!;
+    // A Chinese report has Chinese sheet names [issue 11].
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['审核结果', '汇总', '每周费用', '说明']);
+    const findings = wb.getWorksheet('审核结果')!;
     expect(findings.getRow(1).getCell(1).value).toBe('行号');
     expect(findings.rowCount).toBe(1 + 84);
     expect((wb.model as { media?: unknown[] }).media?.length).toBe(1); // the weekly chart image

@@ -200,12 +200,12 @@ describe('ExcelAuditHost never overwrites a user sheet', () => {
 
   it('inserts the rate card as a new sheet, never over an existing one', async () => {
     const env = setup(10);
-    env.wb.addSheet('Rate card', [['mine']]);
+    env.wb.addSheet('AE Rate Card', [['mine']]);
     const c = new PaneController(env.host, { engine: coreEngine });
     await c.insertRateCard();
-    expect(c.state.rateCard).toMatchObject({ status: 'done', sheet: 'Rate card (2)' });
-    expect(env.wb.sheet('Rate card')!.cells).toEqual([['mine']]);
-    const card = env.wb.sheet('Rate card (2)')!;
+    expect(c.state.rateCard).toMatchObject({ status: 'done', sheet: 'AE Rate Card (2)' });
+    expect(env.wb.sheet('AE Rate Card')!.cells).toEqual([['mine']]);
+    const card = env.wb.sheet('AE Rate Card (2)')!;
     expect(card.cells.length).toBeGreaterThan(10);
     expect(env.wb.activeId).toBe(card.id);
   });
@@ -314,14 +314,14 @@ describe('ExcelAuditHost: the audit with a rate card from a sheet', () => {
     const c = new PaneController(env.host, { engine: coreEngine, now: Date.UTC(2024, 7, 1) });
     await c.refreshSources();
     await c.insertRateCard();
-    expect(c.state.rateCard).toMatchObject({ status: 'done', sheet: 'Rate card' });
-    const cardSheet = env.wb.sheet('Rate card')!;
+    expect(c.state.rateCard).toMatchObject({ status: 'done', sheet: 'AE Rate Card' });
+    const cardSheet = env.wb.sheet('AE Rate Card')!;
     expect(JSON.parse(env.wb.settings.get(RATE_CARD_SETTING)!)).toEqual([cardSheet.id]);
     // Written as text where Excel would have parsed it: the effective date is still ISO text.
     expect(cardSheet.cells.find((r) => r[0] === 'card.effective')![1]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await c.refreshSources();
     expect(c.state.sources.map((s) => s.id)).toEqual([`sheet:${env.orders.id}`]);
-    expect(c.state.rateSheets[0]).toMatchObject({ id: cardSheet.id, name: 'Rate card', rateCard: true });
+    expect(c.state.rateSheets[0]).toMatchObject({ id: cardSheet.id, name: 'AE Rate Card', rateCard: true });
 
     // The user edits the card (a new id); the run reads it again and uses it.
     const idRow = cardSheet.cells.findIndex((r) => r[0] === 'card.id');
@@ -330,7 +330,7 @@ describe('ExcelAuditHost: the audit with a rate card from a sheet', () => {
     expect(c.state.card).toMatchObject({ status: 'ok', id: 'my-2024' });
     await c.run();
     expect(c.state.run.status, JSON.stringify(c.state.run)).toBe('done');
-    if (c.state.run.status === 'done') expect(c.state.run.summary.rateCard).toEqual({ source: 'sheet', sheet: 'Rate card', id: 'my-2024' });
+    if (c.state.run.status === 'done') expect(c.state.run.summary.rateCard).toEqual({ source: 'sheet', sheet: 'AE Rate Card', id: 'my-2024' });
     const summary = env.wb.sheet(OUTPUT_SHEETS.summary)!;
     expect(summary.cells.some((r) => r.includes('my-2024'))).toBe(true);
 
@@ -341,7 +341,7 @@ describe('ExcelAuditHost: the audit with a rate card from a sheet', () => {
     await c.run();
     expect(c.state.run.status).toBe('error');
     if (c.state.run.status === 'error') {
-      expect(c.state.run.error.en).toContain(`Rate card sheet “Rate card”: rate card row ${feeRow + 1}`);
+      expect(c.state.run.error.en).toContain(`Rate card sheet “AE Rate Card”: rate card row ${feeRow + 1}`);
       expect(c.state.run.error.zh).toContain(`费率卡第 ${feeRow + 1} 行`);
     }
     expect(c.state.card.status).toBe('error');

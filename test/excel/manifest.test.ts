@@ -174,13 +174,22 @@ describe('manifest.xml', () => {
     for (const u of urls) {
       expect(u, u).toMatch(/^https:\/\//);
       expect(new URL(u).origin).toBe('https://localhost:3000');
+      // The site layout (web/site.mjs): the add-in under /excel/, the help page at the root.
       const file = new URL(u).pathname.slice(1);
-      expect(() => readFileSync(path.join(DIST, file)), file).not.toThrow();
+      expect(() => readFileSync(path.join(DIST, '..', file)), file).not.toThrow();
     }
     for (const m of xml.matchAll(/<AppDomain>([^<]+)<\/AppDomain>/g)) expect(m[1]).toMatch(/^https:\/\//);
   });
 
-  it('dist/excel/manifest.xml is the same manifest', () => {
+  it('dist/excel/manifest.xml is the same manifest (built for the default origin)', () => {
     expect(readFileSync(path.join(DIST, 'manifest.xml'), 'utf8')).toBe(xml);
+  });
+
+  it('SupportUrl and LearnMoreUrl go to the help page of the site, not the task pane [issue 10]', () => {
+    expect(xml).toContain('<SupportUrl DefaultValue="https://localhost:3000/support.html"/>');
+    expect(xml).toContain('<bt:Url id="GetStarted.LearnMoreUrl" DefaultValue="https://localhost:3000/support.html"/>');
+    const help = readFileSync(path.join(DIST, '..', 'support.html'), 'utf8');
+    expect(help).toContain('Help and support');
+    expect(help).toContain('帮助与支持');
   });
 });

@@ -129,6 +129,44 @@ describe.skipIf(skipBrowser)('Excel task pane in Chromium (mocked Office host)',
     await context.close();
   });
 
+  it('audits an export file opened in the pane without pasting it; the outputs go to the workbook [issue 11]', async () => {
+    const { context, page, errors, external } = await open('en-US');
+    const source = page.getByLabel('Table or range to audit');
+    await expect.poll(() => source.locator('option').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    await page.locator('input[type=file]').setInputFiles(path.resolve('examples/orders.xlsx'));
+    await expect.poll(() => source.locator('option:checked').textContent(), { timeout: 15_000 }).toContain('orders.xlsx');
+    await page.getByRole('button', { name: 'Run audit' }).click();
+    await page.getByText('Audit complete').waitFor({ timeout: 60_000 });
+    const wb = await page.evaluate(() => {
+      const w = (window as unknown as { __wb: { sheets: { name: string; cells: unknown[][] }[] } }).__wb;
+      return { names: w.sheets.map((s) => s.name), findings: w.sheets.find((s) => s.name === 'Findings (2)')?.cells ?? [] };
+    });
+    expect(wb.names).toEqual(['Notes', 'Orders', 'Findings', 'Findings (2)', 'Summary', 'Weekly']);
+    expect(wb.findings.filter((r) => r[2] === 'X-FORMAT')).toHaveLength(6);
+    expect(errors).toEqual([]);
+    expect(external).toEqual([]);
+    await context.close();
+  });
+
+  it('opened in a plain browser (no Office.js): one language, and the way to the browser app', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', ignoreHTTPSErrors: true });
+    const page = await context.newPage();
+    await page.route('**/*', async (route) => {
+      const url = new URL(route.request().url());
+      if (url.origin === ORIGIN) {
+        const file = path.join(DIST, decodeURIComponent(url.pathname));
+        if (existsSync(file)) return route.fulfill({ status: 200, contentType: MIME[path.extname(file)] ?? 'application/octet-stream', body: readFileSync(file) });
+      }
+      return route.abort();
+    });
+    await page.goto(`${ORIGIN}/taskpane.html`);
+    const text = await page.locator('#app').innerText();
+    expect(text).toContain('Office.js 未能加载');
+    expect(text).not.toMatch(/did not load|could not start/);
+    expect(await page.getByRole('link').getAttribute('href')).toBe('../index.html');
+    await context.close();
+  });
+
   it('follows Office.context.displayLanguage (zh-CN)', async () => {
     const { context, page, errors } = await open('zh-CN');
     await page.getByText('订单审核').first().waitFor({ timeout: 15_000 });

@@ -286,12 +286,15 @@ describe('pane controller: rate card and language', () => {
     const { ctl } = await setup(wb, { lang: 'zh' });
     expect(ctl.state.lang).toBe('zh');
     await ctl.insertRateCard();
-    expect(ctl.state.rateCard).toEqual({ status: 'done', sheet: 'AE Rate Card' });
-    expect(wb.values('AE Rate Card')![0]).toEqual(['键', '值', '说明']);
+    // The sheet is named in the pane's language too [issue 11].
+    expect(ctl.state.rateCard).toEqual({ status: 'done', sheet: 'AE 费率卡' });
+    expect(wb.values('AE 费率卡')![0]).toEqual(['键', '值', '说明']);
     ctl.setLang('en');
     await ctl.insertRateCard();
+    expect(ctl.state.rateCard).toEqual({ status: 'done', sheet: 'AE Rate Card' });
+    expect(wb.values('AE Rate Card')![0]).toEqual(['key', 'value', 'note']);
+    await ctl.insertRateCard();
     expect(ctl.state.rateCard).toEqual({ status: 'done', sheet: 'AE Rate Card (2)' });
-    expect(wb.values('AE Rate Card (2)')![0]).toEqual(['key', 'value', 'note']);
     // Rate cards are not offered as audit sources.
     await ctl.refreshSources();
     expect(ctl.state.sources.map((s) => s.id)).toEqual(['sheet:Orders']);
@@ -302,8 +305,12 @@ describe('pane controller: rate card and language', () => {
     const { ctl } = await setup(wb);
     ctl.setLang('zh');
     await ctl.run();
-    done(ctl.state);
-    expect(wb.values('Findings')![0]).toContain('规则');
+    // Chinese headers and Chinese sheet names [issue 11].
+    expect(done(ctl.state).sheets).toEqual(['审核结果', '汇总', '每周费用']);
+    expect(wb.values('审核结果')![0]).toContain('规则');
+    expect(wb.charts.map((c) => c.sheet)).toEqual(['每周费用']);
+    // The host speaks English (lang 'en'), the report is Chinese: so is the chart title.
+    expect(wb.charts[0].title).toEqual({ en: '每周费用：礼物费用（人民币）与罚款（美元）', zh: '每周费用：礼物费用（人民币）与罚款（美元）' });
   });
 });
 

@@ -85,13 +85,13 @@ describe.skipIf(skipBrowser)('audit pane demo page in Chromium', () => {
     await expect.poll(() => page.getByRole('button', { name: '运行审核' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('订单号', { exact: true }).first().isVisible()).toBe(true);
     await page.getByRole('button', { name: '插入费率卡' }).click();
-    await page.getByText('已插入工作表：AE Rate Card').waitFor();
+    await page.getByText('已插入工作表：AE 费率卡').waitFor();
     const names = await page.evaluate(() => window.__paneDemo!.workbook.sheetNames());
-    expect(names).toContain('AE Rate Card');
+    expect(names).toContain('AE 费率卡');
     // The inserted card is offered as the audit's rate card and checked when picked.
     const picker = page.getByLabel('审核使用的费率卡');
     await expect.poll(() => picker.locator('option').count()).toBeGreaterThan(1);
-    await picker.selectOption('AE Rate Card');
+    await picker.selectOption('AE 费率卡');
     await page.getByText(/费率卡“2024-standard”，生效日期 .*：可用/).waitFor();
     await page.getByText('收起列对应').click(); // fold the column list: result and rate card in view
     await top(page);

@@ -3,6 +3,7 @@
  * shim bridged to the server functions running in Node over the fake spreadsheet. The audit is run
  * from the pane's buttons; screenshots go to test-results/screenshots/sheets-sidebar*.png.
  */
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshotPath, skipBrowser } from '../helpers/browser';
@@ -101,6 +102,27 @@ describe.skipIf(skipBrowser)('Sheets sidebar in Chromium', () => {
     expect(source.snapshot()).toEqual(before);
     await page.close();
   }, 180_000);
+
+  it('audits an export file opened in the sidebar, writing the outputs to the spreadsheet [issue 11]', async () => {
+    const { page, book, source, calls, errors } = await openSidebar(browser, { locale: 'en_US', rows: 50, delayMs: 0 });
+    const before = source.snapshot();
+    await expect.poll(() => page.locator('select').first().inputValue(), { timeout: 30_000 }).toMatch(/^sheet:/);
+    await page.locator('input[type=file]').setInputFiles(path.resolve('examples/orders.csv'));
+    await expect.poll(() => page.locator('select').first().inputValue(), { timeout: 30_000 }).toMatch(/^file:/);
+    await runFromButton(page, /Run audit/i);
+    await page.locator('.aep-result').waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await page.locator('.aep-result').innerText()).toMatch(/602/);
+    expect(errors).toEqual([]);
+    // The file was read in the sidebar: the server was never asked for its rows, only to write the outputs.
+    expect(calls.filter((c) => c === 'aeReadRows')).toEqual([]);
+    expect(book.getSheets().map((s) => s.getName())).toEqual(['Orders', 'Findings', 'Summary', 'Weekly']);
+    const findings = book.getSheetByName('Findings')!.getDataRange().getValues();
+    expect(findings[0].slice(0, 3)).toEqual(['Row', 'Order ID', 'Rule']);
+    // Every planted format error of the sample (judged as of today, so timeouts vary; formats do not).
+    expect(findings.filter((r) => r[2] === 'X-FORMAT')).toHaveLength(6);
+    expect(source.snapshot()).toEqual(before);
+    await page.close();
+  }, 120_000);
 
   it('speaks Chinese for a zh_CN user', async () => {
     const { page, book, errors } = await openSidebar(browser, { locale: 'zh_CN', rows: 600, delayMs: 0 });

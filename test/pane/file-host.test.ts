@@ -1,0 +1,99 @@
+/**
+ * The "open a file" source (pane/file-host.ts): the browser app's host (files in, one report
+ * workbook out) and the same files inside any other host (Excel, Sheets: outputs go to the workbook).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { PaneController } from '../../pane/controller';
+import { coreEngine } from '../../pane/engine';
+import { createFileHost, withFileSources } from '../../pane/file-host';
+import { MemoryWorkbook, createMemoryHost } from '../../pane/memory-host';
+import { reportFileName } from '../../pane/report-file';
+
+const expected = JSON.parse(readFileSync(path.resolve('examples/orders.expected.json'), 'utf8')) as { now: string; counts: Record<string, number> };
+const NOW = Date.parse(expected.now);
+const bytes = (f: string) => new Uint8Array(readFileSync(path.resolve('examples', f)));
+const counts = (t: unknown[][]) => {
+  const c: Record<string, number> = {};
+  for (const r of t.slice(1)) c[String(r[2])] = (c[String(r[2])] ?? 0) + 1;
+  return c;
+};
+
+describe('browser-file host', () => {
+  it('opens an .xlsx, audits it and offers the report workbook with the CLI sheets', async () => {
+    const downloads: string[] = [];
+    const host = createFileHost({ lang: 'en', download: (n) => downloads.push(n) });
+    const ctl = new PaneController(host, { engine: coreEngine, now: NOW });
+    expect(host.reportFile()).toBeUndefined();
+    await ctl.openFile('orders.xlsx', bytes('orders.xlsx'));
+    expect(ctl.state.error).toBeUndefined();
+    expect(ctl.state.sources).toEqual([expect.objectContaining({ label: 'orders.xlsx › 订单', rows: 602, headerRow: 1 })]);
+    expect(ctl.state.mapping?.missingRequired).toEqual([]);
+    await ctl.run();
+    expect(ctl.state.run.status).toBe('done');
+    const file = host.reportFile()!;
+    expect(file.name).toBe('orders-audit.xlsx');
+    const wb = XLSX.read(file.bytes, { type: 'array' });
+    expect(wb.SheetNames).toEqual(['Findings', 'Summary', 'Weekly', 'About']);
+    expect(counts(XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets.Findings, { header: 1 }))).toEqual(expected.counts);
+    // Insert rate card: offered as a download and as the audit's card.
+    await ctl.insertRateCard();
+    expect(downloads).toEqual(['ae-rate-card.xlsx']);
+    expect(ctl.state.rateSheets[0]).toMatchObject({ name: 'AE Rate Card', rateCard: true });
+  });
+
+  it('a GBK CSV reads like the UTF-8 one; in Chinese the report has Chinese sheet names', async () => {
+    const csv = readFileSync(path.resolve('examples/orders.csv'), 'utf8');
+    const host = createFileHost({ lang: 'zh' });
+    const ctl = new PaneController(host, { engine: coreEngine, now: NOW });
+    await ctl.openFile('导出.csv', new Uint8Array(iconv.encode(csv, 'gbk')));
+    expect(ctl.state.sources.map((s) => s.label)).toEqual(['导出.csv']);
+    await ctl.run();
+    const wb = XLSX.read(host.reportFile()!.bytes, { type: 'array' });
+    expect(wb.SheetNames).toEqual(['审核结果', '汇总', '每周费用', '说明']);
+    expect(counts(XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['审核结果'], { header: 1 }))).toEqual(expected.counts);
+    expect(host.reportFile()!.name).toBe('导出-csv-audit.xlsx');
+  });
+
+  it('an unreadable file is a clear bilingual error and loses nothing already open', async () => {
+    const host = createFileHost({ lang: 'en' });
+    const ctl = new PaneController(host, { engine: coreEngine, now: NOW });
+    await ctl.openFile('orders.csv', bytes('orders.csv'));
+    await ctl.openFile('broken.xlsx', new Uint8Array([1, 2, 3, 0, 9]));
+    expect(ctl.state.error?.en).toMatch(/Could not open the file: broken\.xlsx: .*neither a spreadsheet nor a text \(CSV\) file/);
+    expect(ctl.state.error?.zh).toMatch(/无法打开文件：broken\.xlsx：/);
+    await ctl.openFile('notes.pdf', new Uint8Array([37, 80, 68, 70]));
+    expect(ctl.state.error?.en).toMatch(/unsupported file type "\.pdf"/);
+    expect(ctl.state.sources.map((s) => s.label)).toEqual(['orders.csv']);
+    // The same file opened again replaces its source, not duplicates it.
+    await ctl.openFile('orders.csv', bytes('orders.csv'));
+    expect(ctl.state.sources).toHaveLength(1);
+  });
+
+  it('report file names follow the CLI', () => {
+    expect(reportFileName('orders.xlsx')).toBe('orders-audit.xlsx');
+    expect(reportFileName('C:\\exports\\orders.CSV')).toBe('orders-csv-audit.xlsx');
+    expect(reportFileName('x.xls')).toBe('x-xls-audit.xlsx');
+  });
+});
+
+describe('open a file inside another host (Excel task pane, Sheets sidebar)', () => {
+  it('lists the file first, reads it from memory and writes the outputs into the workbook, leaving its sheets alone', async () => {
+    const wb = new MemoryWorkbook({ sheets: { Notes: [['my notes'], ['keep']] } });
+    const host = withFileSources(createMemoryHost(wb, { lang: 'en' }));
+    const ctl = new PaneController(host, { engine: coreEngine, now: NOW });
+    await ctl.refreshSources();
+    expect(ctl.state.sources.map((s) => s.label)).toEqual(['Notes']);
+    await ctl.openFile('orders.csv', bytes('orders.csv'));
+    expect(ctl.state.sources.map((s) => s.label)).toEqual(['orders.csv', 'Notes']);
+    expect(ctl.state.sourceId).toMatch(/^file:/);
+    await ctl.run();
+    expect(ctl.state.run.status).toBe('done');
+    expect(wb.sheetNames()).toEqual(['Notes', 'Findings', 'Summary', 'Weekly']);
+    expect(wb.values('Notes')).toEqual([['my notes'], ['keep']]);
+    expect(counts(wb.values('Findings')!)).toEqual(expected.counts);
+  });
+});
