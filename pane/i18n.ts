@@ -222,4 +222,8 @@ export const FIELD_GROUPS: { title: Text; fields: Field[] }[] = [
     title: L('Small Gifts', '小礼物'),
     fields: ['giftWeight', 'nfe', 'giftShippedAt', 'giftConfirmedAt', 'labelCode', 'giftStatus', 'giftThreshold'],
   },
+  {
+    title: L('Gift SKU review and packaging', '礼物 SKU 审核与包材'),
+    fields: ['ownPackaging', 'packagingApproved', 'giftSku', 'skuCategory', 'packagingMarks', 'skuDocuments'],
+  },
 ];
