@@ -72,9 +72,12 @@ export function headerKey(raw: unknown): string {
   return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}#]/gu, '');
 }
 
-/** The same without a trailing unit in brackets: "订单金额（USD）" → "订单金额". */
+/**
+ * The same without a trailing unit in brackets: "订单金额（USD）" → "订单金额". Only for header-sized
+ * text: the bracket search is quadratic on a long run of "(" and no header is 256 characters long.
+ */
 const withoutUnit = (raw: unknown): string =>
-  headerKey(typeof raw === 'string' ? raw.normalize('NFKC').replace(/\s*[([{【][^)\]}】]*[)\]}】]\s*$/, '') : raw);
+  headerKey(typeof raw === 'string' && raw.length <= 256 ? raw.normalize('NFKC').replace(/[([{【][^)\]}】]*[)\]}】]\s*$/, '') : raw);
 
 let synonymIndex: Map<string, Field> | undefined;
 function index(): Map<string, Field> {
