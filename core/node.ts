@@ -17,6 +17,7 @@ import type { AuditOptions, AuditReport } from './audit/types';
 import type { RuleError } from './errors';
 
 export * from './index';
+export { checkBuiltinData } from './builtin-check';
 
 export type SheetFunction = (...args: unknown[]) => unknown;
 
