@@ -12,6 +12,7 @@
  */
 import { existsSync, realpathSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import {
@@ -185,6 +186,8 @@ export function summaryRowStyle(rows: readonly (readonly unknown[])[], n: number
 
 /** Rows between yields to the event loop while writing (Ctrl-C is handled between them). */
 const WRITE_SLICE = 5_000;
+/** The audit stops (with a message) when its heap passes this share of the runtime's limit between chunks (finish and the report need the rest). */
+const HEAP_STOP = 0.6;
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -307,6 +310,13 @@ async function audit(input: string, flags: AuditFlags) {
   const table = headerForMap(read.table, mapSpecs);
   const overrides = overridesOf(table.header, mapSpecs);
 
+  // Memory guard: between chunks, an audit whose heap nears the runtime's limit stops with a clear
+  // message (and exit 1) instead of dying out of memory minutes later with none.
+  const guard = { aborted: false, heapFull: false };
+  const heapCheck = () => {
+    const h = getHeapStatistics();
+    if (h.used_heap_size > HEAP_STOP * h.heap_size_limit) guard.aborted = guard.heapFull = true;
+  };
   const bar = tty ? new SingleBar({ format: `${say(L('Auditing', '审核中'))} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, hideCursor: true }, Presets.shades_classic) : undefined;
   bar?.start(table.rows.length, 0);
   const report = await auditTable(table.header, table.rows, {
@@ -317,9 +327,20 @@ async function audit(input: string, flags: AuditFlags) {
     overrides,
     headerRow: table.headerRow,
     chunkSize: 10_000,
-    onProgress: (p) => bar?.update(p.done),
+    onProgress: (p) => {
+      bar?.update(p.done);
+      heapCheck();
+    },
+    signal: guard,
   });
   bar?.stop();
+  if (guard.heapFull) {
+    const limit = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+    throw new CliError(L(
+      `${table.rows.length} rows are more than this run's memory (${limit} MiB) can audit at once: split the file, or give Node more memory, e.g. NODE_OPTIONS=--max-old-space-size=${limit * 2}`,
+      `${table.rows.length} 行超出本次运行的内存（${limit} MiB）一次能审核的量：请拆分文件，或给 Node 更多内存，如 NODE_OPTIONS=--max-old-space-size=${limit * 2}`,
+    ));
+  }
   if (isRuleError(report)) {
     if (isCancelled(report)) throw new CliError(L('cancelled', '已取消'));
     // "map the column by hand" made actionable: the --map option, with the first unrecognised header as the example.
