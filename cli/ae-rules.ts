@@ -12,13 +12,13 @@
  */
 import { existsSync, realpathSync, renameSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
-import ExcelJS from 'exceljs';
 import {
   auditTable, isCancelled, describeUserCard, detectColumns, fieldOfHeader, headerKey, headerScore, columnLetter, ALL_FIELDS, FIELD_LABELS,
   outputSheetName, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, SUMMARY_MONEY_COLUMNS, SUMMARY_SHARE_COLUMNS,
-  type AuditReport, type Field, type TableFormat,
+  type AuditReport, type Field,
 } from '../core/audit';
 import { toDate, isTimeZone, wallNow } from '../core/coerce';
 import { isRuleError } from '../core/errors';
@@ -26,6 +26,7 @@ import { cardFromTable, type RateCard } from '../core/rates';
 import { L, langFromLocale, parseLang, type Lang, type Text } from '../core/text';
 import { readOrders, type SourceTable } from './read';
 import { columnChartPng } from './png';
+import { XlsxWriter, STYLE, type StyleId } from './xlsx-writer';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
@@ -167,99 +168,95 @@ const samePath = (a: string, b: string) => {
   }
 };
 
-const MONEY_FORMAT = '#,##0.00';
-const PERCENT_FORMAT = '0.0%';
+/** Severity text of the Findings rows shown bold red (errors). */
+const errorText = () => (lang === 'zh' ? '错误' : 'error');
 
-/** The report's formats (ReportTables.formats, as every host applies them): number cells of the data rows. */
-export function applyFormats(ws: ExcelJS.Worksheet, f: TableFormat | undefined) {
-  const cols: [number, string][] = [...(f?.moneyColumns ?? []).map((c) => [c, MONEY_FORMAT] as [number, string]), ...(f?.percentColumns ?? []).map((c) => [c, PERCENT_FORMAT] as [number, string])];
-  if (!cols.length) return;
-  ws.eachRow((row, n) => {
-    if (n === 1) return;
-    for (const [c, fmt] of cols) {
-      const cell = row.getCell(c + 1);
-      if (typeof cell.value === 'number') cell.numFmt = fmt;
-    }
-  });
+/**
+ * The Summary's row styles: block titles (one text cell after an empty row; the first row is the
+ * sheet title) and block headers (a row of texts, three or more) bold.
+ */
+export function summaryRowStyle(rows: readonly (readonly unknown[])[], n: number): StyleId {
+  const vals = rows[n];
+  const texts = vals.filter((v) => typeof v === 'string' && v !== '').length;
+  const title = n === 0 || (texts === 1 && typeof vals[0] === 'string' && vals.slice(1).every((v) => v === '' || v == null) && (rows[n - 1] ?? []).every((v) => v === ''));
+  if (title) return n === 0 ? STYLE.title : STYLE.heading;
+  if (texts >= 3 && vals.every((v) => typeof v === 'string')) return STYLE.bold;
+  return STYLE.normal;
 }
 
-function styleTable(ws: ExcelJS.Worksheet, widths: number[]) {
-  ws.getRow(1).font = { bold: true };
-  ws.views = [{ state: 'frozen', ySplit: 1 }];
-  widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-}
+/** Rows between yields to the event loop while writing (Ctrl-C is handled between them). */
+const WRITE_SLICE = 5_000;
+/** The audit stops (with a message) when its heap passes this share of the runtime's limit between chunks (finish and the report need the rest). */
+const HEAP_STOP = 0.6;
+const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * The report workbook, streamed to a temporary file next to `out` and renamed over it at the end: a
+ * failed run, or Ctrl-C (SIGINT / SIGTERM) during the write, leaves neither a half-written report nor
+ * the temporary file.
+ */
 async function writeReport(report: AuditReport, out: string, source: string) {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = `ae-rules ${VERSION}`;
-  wb.created = new Date();
   const t = report.tables;
-
   const f = t.formats ?? {
     findings: { moneyColumns: FINDINGS_MONEY_COLUMNS },
     summary: { moneyColumns: SUMMARY_MONEY_COLUMNS, percentColumns: SUMMARY_SHARE_COLUMNS },
     weekly: { moneyColumns: WEEKLY_MONEY_COLUMNS, percentColumns: WEEKLY_SHARE_COLUMNS },
   };
 
-  const fs = wb.addWorksheet(outputSheetName('findings', lang));
-  fs.addRows(t.findings);
-  styleTable(fs, [7, 20, 18, 9, 8, 10, 11, 11, 16, 22, 100]);
-  applyFormats(fs, f.findings);
-  if (t.findings.length > 1) fs.autoFilter = { from: { row: 1, column: 1 }, to: { row: t.findings.length, column: t.findings[0].length } };
-  const errText = t.findings.length > 1 ? (lang === 'zh' ? '错误' : 'error') : '';
-  fs.eachRow((row, n) => {
-    if (n > 1 && row.getCell(4).value === errText) row.getCell(4).font = { color: { argb: 'FFC00000' }, bold: true };
-  });
-
-  const ss = wb.addWorksheet(outputSheetName('summary', lang));
-  ss.addRows(t.summary);
-  ss.getColumn(1).width = 34;
-  ss.getColumn(2).width = 34;
-  for (let c = 3; c <= 9; c++) ss.getColumn(c).width = 16;
-  applyFormats(ss, f.summary);
-  // Block titles (one text cell after an empty row) and block headers (a row of texts) bold.
-  ss.eachRow((row, n) => {
-    const vals = (row.values as unknown[]).slice(1);
-    const texts = vals.filter((v) => typeof v === 'string' && v !== '').length;
-    const title = n === 1 || (texts === 1 && typeof vals[0] === 'string' && vals.slice(1).every((v) => v === '' || v == null) && t.summary[n - 2]?.every((v) => v === ''));
-    if (title) row.font = { bold: true, size: n === 1 ? 14 : 12 };
-    else if (texts >= 3 && vals.every((v) => typeof v === 'string')) row.font = { bold: true };
-  });
-
-  const ws = wb.addWorksheet(outputSheetName('weekly', lang));
-  ws.addRows(t.weekly);
-  styleTable(ws, [12, 10, 14, 12, 12, 16, 16, 10]);
-  applyFormats(ws, f.weekly);
-  if (report.chart.rows > 0) {
-    // exceljs cannot write native charts: embed the same chart (ChartSpec) as a PNG next to the table.
-    const png = columnChartPng(t.weekly, report.chart, ['CNY', 'USD']);
-    const id = wb.addImage({ buffer: png as unknown as ExcelJS.Buffer, extension: 'png' });
-    const titleCell = ws.getCell(1, 10);
-    titleCell.value = say(report.chart.title);
-    titleCell.font = { bold: true };
-    // The image's legend is ASCII (CNY / USD); name the series in the report's language beside it.
-    const head = t.weekly[0] ?? [];
-    const named = report.chart.seriesColumns.map((c, i) => `${['CNY', 'USD'][i] ?? ''} = ${String(head[c] ?? '')}`).join(lang === 'zh' ? '；' : '; ');
-    ws.getCell(2, 10).value = `${say(L('Legend', '图例'))}${lang === 'zh' ? '：' : ': '}${named}${lang === 'zh' ? '（R = 右侧坐标轴）' : ' (R = right-hand axis)'}`;
-    const w = Math.max(480, 90 + report.chart.rows * 110);
-    ws.addImage(id, { tl: { col: 9, row: 2.2 }, ext: { width: w, height: 360 } });
-  }
-  const info = wb.addWorksheet(lang === 'zh' ? '说明' : 'About');
-  info.addRows([
-    [say(L('Audit of', '审核对象')), source],
-    [say(L('Created by', '生成工具')), `ae-rules ${VERSION}`],
-    [say(L('Created at (UTC)', '生成时间（UTC）')), new Date().toISOString().slice(0, 16).replace('T', ' ')],
-    ...(report.mapping.unmatched.length ? [[say(L('Columns not used', '未使用的列')), report.mapping.unmatched.map((u) => u.header).join(', ')]] : []),
-  ]);
-  info.getColumn(1).width = 24;
-  info.getColumn(2).width = 80;
-
   // No half-written output: write a temp file in the same directory, then rename over the target.
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
+  let wb: XlsxWriter | undefined;
+  const onSignal = (sig: NodeJS.Signals) => {
+    wb?.abort();
+    process.stderr.write(`ae-rules: ${say(L(`interrupted (${sig}): no report written`, `已中断（${sig}）：未生成报告`))}
+`);
+    process.exit(130);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   try {
-    await wb.xlsx.writeFile(tmp);
+    wb = new XlsxWriter(tmp, { creator: `ae-rules ${VERSION}`, created: new Date() });
+    const fs = wb.sheet({ name: outputSheetName('findings', lang), widths: [7, 20, 18, 9, 8, 10, 11, 11, 16, 22, 100], frozenHeader: true, filter: true, ...f.findings });
+    const err = errorText();
+    const red = (c: number, v: unknown) => (c === 3 && v === err ? STYLE.boldRed : undefined);
+    for (let i = 0; i < t.findings.length; i++) {
+      fs.row(t.findings[i], i === 0 ? STYLE.bold : STYLE.normal, i === 0 ? undefined : red);
+      if (i % WRITE_SLICE === WRITE_SLICE - 1) await tick();
+    }
+    fs.end();
+
+    const ss = wb.sheet({ name: outputSheetName('summary', lang), widths: [34, 34, 16, 16, 16, 16, 16, 16, 16], ...f.summary });
+    for (let i = 0; i < t.summary.length; i++) ss.row(t.summary[i], summaryRowStyle(t.summary, i));
+    ss.end();
+
+    // The weekly chart (ChartSpec) as a PNG next to the table.
+    const image = report.chart.rows > 0 ? { png: columnChartPng(t.weekly, report.chart, ['CNY', 'USD']), col: 9, row: 1.2, width: Math.max(480, 90 + report.chart.rows * 110), height: 360 } : undefined;
+    const ws = wb.sheet({ name: outputSheetName('weekly', lang), widths: [12, 10, 14, 12, 12, 16, 16, 10], frozenHeader: true, ...f.weekly, ...(image ? { image } : {}) });
+    // Beside the image: its title (J1) and, since the image's legend is ASCII (CNY / USD), the series
+    // named in the report's language (J2).
+    const head = t.weekly[0] ?? [];
+    const named = report.chart.seriesColumns.map((c, i) => `${['CNY', 'USD'][i] ?? ''} = ${String(head[c] ?? '')}`).join(lang === 'zh' ? '；' : '; ');
+    const legend = `${say(L('Legend', '图例'))}${lang === 'zh' ? '：' : ': '}${named}${lang === 'zh' ? '（R = 右侧坐标轴）' : ' (R = right-hand axis)'}`;
+    const beside = (row: unknown[], text: string) => [...row, ...Array(Math.max(0, 9 - row.length)).fill(''), text];
+    for (let i = 0; i < t.weekly.length; i++) {
+      const row = image && i === 0 ? beside(t.weekly[0], say(report.chart.title)) : image && i === 1 ? beside(t.weekly[1], legend) : t.weekly[i];
+      ws.row(row, i === 0 ? STYLE.bold : STYLE.normal);
+    }
+    ws.end();
+
+    const info = wb.sheet({ name: lang === 'zh' ? '说明' : 'About', widths: [24, 80] });
+    const about: unknown[][] = [
+      [say(L('Audit of', '审核对象')), source],
+      [say(L('Created by', '生成工具')), `ae-rules ${VERSION}`],
+      [say(L('Created at (UTC)', '生成时间（UTC）')), new Date().toISOString().slice(0, 16).replace('T', ' ')],
+      ...(report.mapping.unmatched.length ? [[say(L('Columns not used', '未使用的列')), report.mapping.unmatched.map((u) => u.header).join(', ')]] : []),
+    ];
+    for (const r of about) info.row(r);
+    info.end();
+    wb.close();
     renameSync(tmp, out);
   } catch (e) {
+    wb?.abort();
     try {
       unlinkSync(tmp);
     } catch {
@@ -267,6 +264,9 @@ async function writeReport(report: AuditReport, out: string, source: string) {
     }
     const m = e instanceof Error ? e.message : String(e);
     throw new CliError(L(`cannot write ${out}: ${m}`, `无法写入 ${out}：${m}`), 2);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 
@@ -317,11 +317,20 @@ async function audit(input: string, flags: AuditFlags) {
 
   const tty = flags.progress !== false && process.stderr.isTTY === true;
   if (tty) process.stderr.write(say(L(`Reading ${input} …\n`, `正在读取 ${input} …\n`)));
+  const t0 = performance.now();
   const read = await readOrders(input, flags.sheet);
+  const t1 = performance.now();
   if (!read.ok) throw new CliError(read.error);
   const table = headerForMap(read.table, mapSpecs);
   const overrides = overridesOf(table.header, mapSpecs);
 
+  // Memory guard: between chunks, an audit whose heap nears the runtime's limit stops with a clear
+  // message (and exit 1) instead of dying out of memory minutes later with none.
+  const guard = { aborted: false, heapFull: false };
+  const heapCheck = () => {
+    const h = getHeapStatistics();
+    if (h.used_heap_size > HEAP_STOP * h.heap_size_limit) guard.aborted = guard.heapFull = true;
+  };
   const bar = tty ? new SingleBar({ format: `${say(L('Auditing', '审核中'))} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, hideCursor: true }, Presets.shades_classic) : undefined;
   bar?.start(table.rows.length, 0);
   const report = await auditTable(table.header, table.rows, {
@@ -333,9 +342,20 @@ async function audit(input: string, flags: AuditFlags) {
     headerRow: table.headerRow,
     ...(flags.tz ? { timeZone: flags.tz } : {}),
     chunkSize: 10_000,
-    onProgress: (p) => bar?.update(p.done),
+    onProgress: (p) => {
+      bar?.update(p.done);
+      heapCheck();
+    },
+    signal: guard,
   });
   bar?.stop();
+  if (guard.heapFull) {
+    const limit = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+    throw new CliError(L(
+      `${table.rows.length} rows are more than this run's memory (${limit} MiB) can audit at once: split the file, or give Node more memory, e.g. NODE_OPTIONS=--max-old-space-size=${limit * 2}`,
+      `${table.rows.length} 行超出本次运行的内存（${limit} MiB）一次能审核的量：请拆分文件，或给 Node 更多内存，如 NODE_OPTIONS=--max-old-space-size=${limit * 2}`,
+    ));
+  }
   if (isRuleError(report)) {
     if (isCancelled(report)) throw new CliError(L('cancelled', '已取消'));
     // "map the column by hand" made actionable: the --map option, with the first unrecognised header as the example.
@@ -346,7 +366,10 @@ async function audit(input: string, flags: AuditFlags) {
     throw new CliError(L(`${table.sheet}: ${report.en}${hint.en ? stop : ''}${hint.en}`, `${table.sheet}：${report.zh}${hint.zh ? (/[。.]$/.test(report.zh) ? '' : '。') : ''}${hint.zh}`));
   }
 
+  const t2 = performance.now();
   await writeReport(report, out, `${path.basename(input)} / ${table.sheet}`);
+  // AE_RULES_TIMINGS=1: where the time went, for `npm run bench` (stderr, one line).
+  if (process.env.AE_RULES_TIMINGS) process.stderr.write(`timings: read ${(t1 - t0).toFixed(0)} ms, audit ${(t2 - t1).toFixed(0)} ms, write ${(performance.now() - t2).toFixed(0)} ms, findings ${report.findings.length}\n`);
   const sk = report.mapping.skippedRules;
   const lines = [
     L(

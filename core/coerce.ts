@@ -4,7 +4,7 @@
  */
 import { countryCode } from './countries';
 import { RuleError, valueError, isRuleError } from './errors';
-import { L } from './text';
+import { L, type Text } from './text';
 
 export type Cell = unknown;
 
@@ -23,6 +23,23 @@ export function show(x: Cell): string {
   if (Array.isArray(x)) return 'a range';
   if (typeof x === 'object' && x !== null) return 'an object';
   return String(x);
+}
+
+/**
+ * Longest text a cell of each kind can hold and still be valid: a longer cell is #VALUE! "too long"
+ * at once (issue 12: every text reader answers in linear time, whatever a cell holds).
+ */
+export const MAX_DATE_TEXT = 64;
+export const MAX_WEIGHT_TEXT = 64;
+export const MAX_LEVEL_TEXT = 32;
+
+/** #VALUE! for a cell longer than any valid value of its kind (its start shown, the length said). */
+export function tooLong(x: unknown, n: number, max: number, what: Text): RuleError {
+  const head = typeof x === 'string' ? JSON.stringify(x.slice(0, 24)) : show(x);
+  return valueError(
+    `is too long to be ${what.en}: ${n} characters (at most ${max}), starting ${head}`,
+    `文本过长，不可能是${what.zh}：${n} 个字符（最多 ${max} 个），开头为 ${head}`,
+  );
 }
 
 /** NFKC folds full-width digits, letters, ％ and the ideographic space to ASCII. */
@@ -180,6 +197,9 @@ export function toDate(x: Cell): number | RuleError {
     // ASCII ISO text (what ERP exports and the Sheets sidebar send) skips the NFKC fold: audits parse
     // several dates per row, and fold dominates their cost. Same result as the general path.
     const s = PLAIN_DATE_RE.test(x) ? x : fold(x).trim();
+    // No date text is longer than this ("2024 年 06 月 01 日 10 时 30 分 00.000 秒 +08:00" is ~45): a
+    // longer cell is answered at once, and DATE_RE only ever sees short text (linear time on any input).
+    if (s.length > MAX_DATE_TEXT) return tooLong(x, s.length, MAX_DATE_TEXT, L('a date', '日期'));
     const m = DATE_RE.exec(s);
     if (m) {
       const [, y, mo, d, h = '0', mi = '0', se = '0', ms = '0', zone] = m;
@@ -331,7 +351,7 @@ export function toRate(x: Cell): number | RuleError {
   return isRuleError(r) ? r : r.value;
 }
 
-const GRAM_SUFFIX = /\s*(?:g|gr|grams?|grammes?|克|公克)$/i;
+const GRAM_SUFFIX = /(?:g|gr|grams?|grammes?|克|公克)$/i;
 const OTHER_WEIGHT = /(?:kg|kgs|kilos?|kilograms?|千克|公斤|斤|lbs?|pounds?|oz|ounces?|mg)$/i;
 
 /**
@@ -341,10 +361,12 @@ const OTHER_WEIGHT = /(?:kg|kgs|kilos?|kilograms?|千克|公斤|斤|lbs?|pounds?
 export function toGrams(x: Cell): number | RuleError {
   if (typeof x !== 'string') return toNumber(x);
   const s = fold(x).trim();
+  if (s.length > MAX_WEIGHT_TEXT) return tooLong(x, s.length, MAX_WEIGHT_TEXT, L('a weight', '重量'));
   if (OTHER_WEIGHT.test(s)) {
     return valueError(`must be in grams (e.g. 50 or "50 g"), got ${show(x)}: convert it to grams`, `必须以克为单位（如 50 或 "50 克"），得到 ${show(x)}：请换算成克`);
   }
-  return toNumber(s.replace(GRAM_SUFFIX, ''));
+  // The unit, then the spaces before it (trimEnd): no `\s*` scanned from every position of the text.
+  return toNumber(s.replace(GRAM_SUFFIX, '').trimEnd());
 }
 
 /**

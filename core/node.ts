@@ -17,16 +17,27 @@ import type { AuditOptions, AuditReport } from './audit/types';
 import type { RuleError } from './errors';
 
 export * from './index';
+export { checkBuiltinData } from './builtin-check';
 
 export type SheetFunction = (...args: unknown[]) => unknown;
 
 const isDate = (x: unknown): x is Date => x instanceof Date;
 const wallDate = (d: Date) => (Number.isNaN(d.getTime()) ? d : new Date(localWallMs(d)));
 
+/** Any Date in a range (plain loops: this runs over every argument of every call, million-row ranges included). */
+function hasDate(x: readonly unknown[]): boolean {
+  for (let i = 0; i < x.length; i++) {
+    const r = x[i];
+    if (r instanceof Date) return true;
+    if (Array.isArray(r)) for (let j = 0; j < r.length; j++) if (r[j] instanceof Date) return true;
+  }
+  return false;
+}
+
 /** Dates in an argument (a value or a 2-D range) → Dates whose UTC clock is the local wall clock. */
 function wallArg(x: unknown): unknown {
   if (isDate(x)) return wallDate(x);
-  if (!Array.isArray(x) || !x.some((r) => isDate(r) || (Array.isArray(r) && r.some(isDate)))) return x;
+  if (!Array.isArray(x) || !hasDate(x)) return x;
   return x.map((r) => (isDate(r) ? wallDate(r) : Array.isArray(r) ? r.map((c) => (isDate(c) ? wallDate(c) : c)) : r));
 }
 

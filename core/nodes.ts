@@ -144,11 +144,16 @@ const CLAUSE_SPLIT = /[,;!?，。；！？、]|\.(?!\d)/g;
  * export): line breaks, "|", "；" / ";", or " > ". The one splitter for functions and the audit.
  */
 export const TRAIL_SEPARATOR = /\r\n|[\r\n\u2028\u2029]|\s*[|；;]\s*|\s+>\s+/;
+/**
+ * The same cuts as TRAIL_SEPARATOR (the parts are trimmed anyway), found without a leading `\s*` /
+ * `\s+` tried from every position: linear on any text (32,767 spaces included).
+ */
+const TRAIL_CUT = /\r\n|[\r\n\u2028\u2029|；;]|(?<=\s)>(?=\s)/;
 
 /** The events of one trail cell, trimmed, blanks dropped ("订单已创建\n已揽收" → 2 events). */
 export function splitTrail(text: string): string[] {
   const out: string[] = [];
-  for (const part of text.split(TRAIL_SEPARATOR)) {
+  for (const part of text.split(TRAIL_CUT)) {
     const t = part.trim();
     if (t) out.push(t);
   }

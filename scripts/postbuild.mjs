@@ -9,6 +9,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const core = require(path.join(root, 'dist/node/core.cjs'));
 const names = core.CATALOGUE.map((d) => d.name);
+// The built-in carrier table and rate cards against their zod schemas (off the add-ins' load path).
+const problems = core.checkBuiltinData();
+if (problems.length) {
+  console.error(`postbuild: the built-in data is invalid:\n  ${problems.join('\n  ')}`);
+  process.exit(1);
+}
 
 writeFileSync(
   path.join(root, 'dist/node/index.cjs'),

@@ -73,8 +73,9 @@ export default (env, argv) => {
       output: { path: OUT, filename: '[name].js', library: { name: 'AERules', type: 'var' }, clean: true },
       resolve,
       module: { rules: [tsRule] },
-      // Readable names in Apps Script stack traces: compress, but do not mangle.
-      optimization: { minimize: mode === 'production', minimizeOptions: { javascript: { ecma: 2019, mangle: false, compress: { passes: 2 }, format: { comments: false } } } },
+      // Readable names in Apps Script stack traces: function and class names kept (keep_fnames), local
+      // variables mangled (issue 12: the script Sheets loads for every formula cell stays small).
+      optimization: { minimize: mode === 'production', minimizeOptions: { javascript: { ecma: 2019, mangle: { keep_fnames: true, keep_classnames: true }, keep_fnames: true, compress: { passes: 2 }, format: { comments: false } } } },
       performance: { hints: false },
       plugins: [new SheetsProjectPlugin()],
     },

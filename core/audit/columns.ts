@@ -193,9 +193,12 @@ export function headerKey(raw: unknown): string {
   return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}#]/gu, '');
 }
 
-/** The same without a trailing unit in brackets: "订单金额（USD）" → "订单金额". */
+/**
+ * The same without a trailing unit in brackets: "订单金额（USD）" → "订单金额". Only for header-sized
+ * text: the bracket search is quadratic on a long run of "(" and no header is 256 characters long.
+ */
 const withoutUnit = (raw: unknown): string =>
-  headerKey(typeof raw === 'string' ? raw.normalize('NFKC').replace(/\s*[([{【][^)\]}】]*[)\]}】]\s*$/, '') : raw);
+  headerKey(typeof raw === 'string' && raw.length <= 256 ? raw.normalize('NFKC').replace(/[([{【][^)\]}】]*[)\]}】]\s*$/, '') : raw);
 
 /** Synonym key → field and rank (earlier synonyms rank higher: 订单号 before 交易号). */
 let synonymIndex: Map<string, { field: Field; rank: number }> | undefined;

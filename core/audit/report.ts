@@ -100,6 +100,22 @@ export const SUMMARY_MONEY_COLUMNS = [5, 6, 8];
 const NO_DATE: H = ['(no date)', '（无日期）'];
 const NO_COUNTRY: H = ['(unknown)', '（未知）'];
 
+/** Excel's limit on the characters of one cell (UTF-16 units, as Excel and JavaScript count them). */
+export const MAX_CELL_CHARS = 32_767;
+
+/**
+ * Text for one report cell: itself, or when longer than a cell holds, its start and a marker saying
+ * how long it was ("… [cut: 100000 characters in all / 已截断，共 100000 个字符]"), 32,767 characters in all.
+ */
+export function capCell(s: string): string {
+  if (s.length <= MAX_CELL_CHARS) return s;
+  const mark = `… [cut: ${s.length} characters in all / 已截断，共 ${s.length} 个字符]`;
+  let end = MAX_CELL_CHARS - mark.length;
+  const c = s.charCodeAt(end - 1);
+  if (c >= 0xd800 && c <= 0xdbff) end--; // never split a surrogate pair
+  return s.slice(0, end) + mark;
+}
+
 const cents = (c: number) => Math.round(c) / 100;
 const share = (n: number, d: number) => (d ? Math.round((n / d) * 10_000) / 10_000 : 0);
 
@@ -113,7 +129,7 @@ function findingsTable(s: AuditState, lang: Lang): unknown[][] {
   const out: unknown[][] = [FINDINGS_HEADER.map((h) => t(lang, h))];
   for (const f of s.findings) {
     // A finding without a cost leaves its cost cells blank (not 0.00): only real costs sum and filter.
-    out.push([f.row, f.orderId, f.rule, t(lang, SEVERITY_TEXT[f.severity]), f.country, f.week, f.costCny || '', f.costUsd || '', f.carrier ?? '', f.tracking ?? '', lang === 'zh' ? f.message.zh : f.message.en]);
+    out.push([f.row, capCell(f.orderId), f.rule, t(lang, SEVERITY_TEXT[f.severity]), f.country, f.week, f.costCny || '', f.costUsd || '', capCell(f.carrier ?? ''), capCell(f.tracking ?? ''), capCell(lang === 'zh' ? f.message.zh : f.message.en)]);
   }
   return out;
 }

@@ -332,6 +332,11 @@ export function callFunction(def: FunctionDef, rawArgs: readonly Cell[], opts: H
   if (!anyGrid) return cell(0, 0);
   const out: unknown[][] = new Array(rows);
   for (let r = 0; r < rows; r++) {
+    if (cols === 1) {
+      // A column (the common shape): a packed one-element row, allocated in one step.
+      out[r] = [cell(r, 0)];
+      continue;
+    }
     const line = new Array(cols);
     for (let c = 0; c < cols; c++) line[c] = cell(r, c);
     out[r] = line;

@@ -1,6 +1,6 @@
 /** Small Gifts functions (seed 000). Rule ids from RULES.md in brackets. */
 import { naError, numError, valueError, isRuleError, type RuleError } from '../errors';
-import { toCents, fromCents, HOUR_MS, fold, show, readRate } from '../coerce';
+import { toCents, fromCents, HOUR_MS, fold, show, readRate, tooLong, MAX_LEVEL_TEXT } from '../coerce';
 import { countryLabel } from '../countries';
 import { TIER_NAMES, type RateCard, type TierName } from '../rates';
 import { findStatus, statusCodeOf } from '../status';
@@ -67,8 +67,16 @@ const ELIGIBLE_ARGS = [
 
 const pct = (r: number) => `${Number((r * 100).toPrecision(10))}%`;
 
+/** A store level, trimmed ("L3", "Lv 3", "level.3", "等级3级"); one linear pass (no adjacent `\s*` runs to backtrack over). */
+const LEVEL_RE = /^(?:(?:l|lv|level|等级)\s*)?(?:\.\s*)?(\d{1,3})(?:\s*级)?$/i;
+
 function parseLevel(raw: string) {
-  const m = /^\s*(?:l|lv|level|等级)?\s*\.?\s*(\d{1,3})\s*级?\s*$/i.exec(fold(raw));
+  const s = fold(raw).trim();
+  if (s.length > MAX_LEVEL_TEXT) {
+    const e = tooLong(raw, s.length, MAX_LEVEL_TEXT, L('a store level (3, L3 or Lv3)', '店铺等级（3、L3 或 Lv3）'));
+    return valueError(`store_level ${e.en}`, `店铺等级${e.zh}`);
+  }
+  const m = LEVEL_RE.exec(s);
   return m
     ? Number(m[1])
     : valueError(`store_level must look like 3, L3 or Lv3, got ${show(raw)}`, `店铺等级应为 3、L3 或 Lv3，得到 ${show(raw)}`);

@@ -57,7 +57,7 @@ export const TRACKING_FUNCTIONS: readonly FunctionDef[] = [
       { formula: 'TRACK_VALID("China Post", "RB123456785CN")', result: 'TRUE' },
     ],
     // The verdict alone (no reason is built): the same checks as TRACK_WHY, fast over a million rows.
-    impl: ([carrier, number]) => isValidTrackingCell(carrier, number),
+    impl: (a) => isValidTrackingCell(a[0], a[1]),
   },
   {
     name: 'TRACK_WHY',

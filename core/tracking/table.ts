@@ -1,64 +1,13 @@
 /**
- * Load the carrier table: validate FORMAT_DATA / CARRIER_DATA with zod/mini, fail closed on an unknown
- * checksum name, compile every pattern once (anchored ^…$), and build the alias lookup.
+ * Load the carrier table: fail closed on an unknown checksum name, compile every pattern once
+ * (anchored ^…$), and build the alias lookup. The zod schemas of the data (table-schema.ts) are off
+ * the load path (issue 12: every Sheets formula cell loads this script): the built-in data is checked
+ * against them by the tests and at build time (checkBuiltinData, scripts/postbuild.mjs).
  */
-import * as z from 'zod/mini';
+import type { FormatData, CarrierData } from './table-schema';
 import { L, type Localized } from '../text';
 import { CHECKSUM_NAMES, type ChecksumParams } from './checksums';
 import { CARRIER_DATA, FORMAT_DATA } from './data';
-
-const text = z.strictObject({ en: z.string().check(z.minLength(1)), zh: z.string().check(z.minLength(1)) });
-const id = z.string().check(z.regex(/^[a-z0-9_]+$/));
-const weights = z.array(z.int().check(z.minimum(0), z.maximum(99))).check(z.minLength(1), z.maxLength(40));
-
-const ChecksumSchema = z.discriminatedUnion('name', [
-  z.strictObject({
-    name: z.literal('mod10'),
-    evens_multiplier: z.optional(z.int().check(z.minimum(1), z.maximum(9))),
-    odds_multiplier: z.optional(z.int().check(z.minimum(1), z.maximum(9))),
-    reverse: z.optional(z.boolean()),
-  }),
-  z.strictObject({ name: z.literal('mod7') }),
-  z.strictObject({ name: z.literal('s10'), weightings: z.optional(weights) }),
-  z.strictObject({ name: z.literal('luhn') }),
-  z.strictObject({
-    name: z.literal('sum_product_with_weightings_and_modulo'),
-    weightings: weights,
-    modulo1: z.int().check(z.minimum(2), z.maximum(1000)),
-    modulo2: z.int().check(z.minimum(2), z.maximum(1000)),
-  }),
-  z.strictObject({ name: z.literal('mod_37_36') }),
-]);
-
-export const FormatSchema = z.strictObject({
-  id,
-  name: text,
-  pattern: z.string().check(z.minLength(1), z.maxLength(400)),
-  length: z.tuple([z.int().check(z.minimum(1), z.maximum(64)), z.int().check(z.minimum(1), z.maximum(64))]),
-  checksum: z.optional(ChecksumSchema),
-  prependIf: z.optional(z.strictObject({ matches: z.string(), content: z.string().check(z.regex(/^[0-9A-Z]+$/)) })),
-  s10: z.optional(z.boolean()),
-  container: z.optional(z.array(z.string().check(z.regex(/^[0-9]{2}$/)))),
-  status: z.enum(['verified', 'folk']),
-  source: z.string(),
-  shape: text,
-});
-
-const FormatRefSchema = z.strictObject({
-  format: id,
-  countries: z.optional(z.array(z.string().check(z.regex(/^[A-Z]{2}$/))).check(z.minLength(1))),
-  service: z.optional(z.string()),
-  detect: z.optional(z.enum(['yes', 'no', 'fallback'])),
-});
-
-export const CarrierSchema = z.strictObject({
-  id,
-  label: text,
-  main: z.optional(z.string()),
-  aliases: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
-  platformDigits: z.optional(z.int().check(z.minimum(1), z.maximum(64))),
-  formats: z.array(FormatRefSchema),
-});
 
 /** Capture-group numbers of the named groups the checks read. */
 export interface GroupIndex {
@@ -158,8 +107,8 @@ export interface Table {
 
 /** Validate and compile raw data; throws on a malformed table (a programming error caught by the tests). */
 export function compileTable(formatData: unknown, carrierData: unknown): Table {
-  const fd = z.array(FormatSchema).parse(formatData);
-  const cd = z.array(CarrierSchema).parse(carrierData);
+  const fd = formatData as readonly FormatData[];
+  const cd = carrierData as readonly CarrierData[];
   const formats = new Map<string, Format>();
   for (const f of fd) {
     if (formats.has(f.id)) throw new Error(`duplicate format id ${f.id}`);

@@ -1,0 +1,21 @@
+// Script sizes (issue 12 target: the Sheets project's .js ≤ 150 KB, loaded for every formula cell):
+// the built dist/sheets/*.js and the Excel add-in's scripts.
+import { readdirSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { root } from './_util.mjs';
+
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+for (const [label, dir, re] of [
+  ['Sheets project .js (loaded for every formula cell)', 'dist/sheets', /\.js$/],
+  ['Excel add-in scripts', 'dist/excel', /\.js$/],
+]) {
+  const d = path.join(root, dir);
+  if (!existsSync(d)) {
+    console.log(`${label}: ${dir} not built`);
+    continue;
+  }
+  const files = readdirSync(d).filter((f) => re.test(f)).map((f) => [f, statSync(path.join(d, f)).size]);
+  const total = files.reduce((t, [, n]) => t + n, 0);
+  console.log(`${label}: ${kb(total)} total${dir === 'dist/sheets' ? ' (target ≤ 150 KB)' : ''}`);
+  for (const [f, n] of files.sort((a, b) => b[1] - a[1])) console.log(`  ${f.padEnd(28)} ${kb(n).padStart(10)}`);
+}
