@@ -18,7 +18,7 @@
  *  - core errors map ONCE (toExcelError) to CustomFunctions.Error with the message in the user's
  *    Office display language; #NUM! takes no custom message in Excel.
  *
- * Real-host rules (docs/excel-host.md, checked by hand with docs/VERIFY.md):
+ * Real-host rules (docs/EXCEL-HOST.md, checked by hand with docs/VERIFY.md):
  *  - error cells IN: functions.json sets allowErrorForDataTypeAny, so an error cell of a range
  *    argument arrives as an error value (a CustomFunctions.Error-like { code: "#N/A" }); it becomes
  *    that one result cell's error (inputErrors), the other cells keep their values;
@@ -182,7 +182,7 @@ export function inputErrors(arg: ArgDef | undefined, x: unknown): unknown {
  * empty cell, "" or 0: Excel desktop hands the empty cells of a range as 0 (office-js#4702, #5262),
  * so without this `=AE.TRACK_VALID("DHL", E:E)` would compute a million rows. All whole-column
  * arguments are cut at the same row, so their rows stay aligned. (A typed 0 in the LAST data rows
- * of a whole column reads as empty: use a bounded range there; docs/excel-host.md.)
+ * of a whole column reads as empty: use a bounded range there; docs/EXCEL-HOST.md.)
  */
 export function trimWholeColumns(args: unknown[]): unknown[] {
   const tall = (x: unknown): x is unknown[][] => Array.isArray(x) && x.length >= SHEET_ROWS && Array.isArray(x[0]);
@@ -218,7 +218,7 @@ function diagnostics(): { platform?: string; version?: string } | undefined {
 
 /**
  * Whether this Excel shows error values inside a returned array per cell (else the whole array
- * becomes one #VALUE!, office-js#2174). The documented rule (docs/excel-host.md):
+ * becomes one #VALUE!, office-js#2174). The documented rule (docs/EXCEL-HOST.md):
  *  - Excel on the web (platform OfficeOnline): yes (always the current build);
  *  - Windows "16.0.BUILD.x": yes from ARRAY_ERRORS_MIN_BUILD.windows; Mac "16.NN": from .mac;
  *  - anything else (older builds, no diagnostics): no → error text in the cell.

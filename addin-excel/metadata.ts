@@ -8,7 +8,7 @@
  * the result a range of the broadcast shape. A scalar call returns a 1×1 matrix, which Excel shows as
  * an ordinary single value (see addin-excel/functions.ts).
  *
- * Real-host rules (docs/excel-host.md):
+ * Real-host rules (docs/EXCEL-HOST.md):
  *  - `allowErrorForDataTypeAny: true`: an error cell inside a range argument reaches the function
  *    (as a CustomFunctions.Error value) instead of Excel answering #VALUE! for the whole call; the
  *    adapter turns it into that one result cell's error.

@@ -4,7 +4,7 @@
  * sheet scan (listSources: every sheet's used range and top rows) waits until the pane is first
  * visible, so opening a workbook costs nothing when nobody looks at the pane.
  *
- * "Visible" is any of (docs/excel-host.md):
+ * "Visible" is any of (docs/EXCEL-HOST.md):
  *  - Office.addin.onVisibilityModeChanged reports Office.VisibilityMode.taskpane ("Taskpane"),
  *    the shared-runtime event for the pane being shown (SharedRuntime 1.1);
  *  - the page is visible and has a size (document.visibilityState "visible", innerWidth/innerHeight

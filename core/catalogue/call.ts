@@ -31,7 +31,7 @@ export interface HostOptions {
   /**
    * Most result cells one call may give (after trailing empty rows/columns are dropped); above it the
    * call is one clear #VALUE! asking to split the range. Unset: no cap (Node). Excel sets one so a
-   * response stays far below Excel on the web's 5 MB limit (docs/excel-host.md).
+   * response stays far below Excel on the web's 5 MB limit (docs/EXCEL-HOST.md).
    */
   maxCells?: number;
 }
