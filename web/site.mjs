@@ -14,12 +14,12 @@ const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 const CSS = `
 html,body{margin:0;background:#f5f5f5;color:#242424;font:14px/1.55 "Segoe UI",system-ui,"PingFang SC","Microsoft YaHei",sans-serif}
 html[lang^=zh] [data-lang=en],html:not([lang^=zh]) [data-lang=zh]{display:none!important}
-header{background:#0f6cbd;color:#fff}
-header .in{max-width:1180px;margin:0 auto;padding:10px 16px;display:flex;gap:14px;align-items:center;flex-wrap:wrap}
-header b{font-size:16px;margin-right:auto}
-header a{color:#fff;text-decoration:none;padding:4px 8px;border-radius:4px}
-header a[aria-current=page],header a:hover{background:rgba(255,255,255,.18)}
-header button{font:inherit;border:1px solid rgba(255,255,255,.6);background:transparent;color:#fff;border-radius:4px;padding:2px 8px;cursor:pointer}
+body>header{background:#0f6cbd;color:#fff}
+body>header .in{max-width:1180px;margin:0 auto;padding:10px 16px;display:flex;gap:14px;align-items:center;flex-wrap:wrap}
+body>header b{font-size:16px;margin-right:auto}
+body>header a{color:#fff;text-decoration:none;padding:4px 8px;border-radius:4px}
+body>header a[aria-current=page],body>header a:hover{background:rgba(255,255,255,.18)}
+body>header button{font:inherit;border:1px solid rgba(255,255,255,.6);background:transparent;color:#fff;border-radius:4px;padding:2px 8px;cursor:pointer}
 main{max-width:1180px;margin:0 auto;padding:16px}
 .doc{max-width:820px;background:#fff;border:1px solid #e0e0e0;border-radius:8px;padding:8px 24px 20px}
 h1{font-size:22px}h2{font-size:17px;margin-top:22px}
