@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import * as XLSX from '@e965/xlsx';
 
 const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'dist/cli/ae-rules.cjs');
@@ -40,6 +41,16 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     expect(findings.rowCount).toBe(1 + 84);
     expect((wb.model as { media?: unknown[] }).media?.length).toBe(1); // the weekly chart image
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('the report (with its chart image) opens in SheetJS too, not only in exceljs', () => {
+    // SheetJS cannot read a stored (uncompressed) zip entry that uses a data descriptor: the
+    // chart PNG was written that way, so every report failed with "Bad compressed size".
+    const r = run(['audit', 'orders.csv', '--out', 'sheetjs.xlsx', '--now', '2024-07-05', '--no-progress'], dir);
+    expect(r.status).toBe(0);
+    const wb = XLSX.read(readFileSync(path.join(dir, 'sheetjs.xlsx')), { type: 'buffer' });
+    expect(wb.SheetNames).toEqual(['Findings', 'Summary', 'Weekly', 'About']);
+    expect(XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets.Findings, { header: 1 })).toHaveLength(1 + 84);
   });
 
   it('audits a csv with --out', async () => {
