@@ -66,8 +66,8 @@ export const FIELD_SYNONYMS: Record<Field, readonly string[]> = {
   labelCode: ['面单号', '礼物面单号', '面单编号', '礼物面单', 'Label code', 'Gift label', 'Gift label code', 'Label', 'Label No', '小礼物面单号', '礼物面单号码'],
   giftStatus: ['礼物状态', '赠品状态', '小礼物状态', 'Gift status'],
   giftThreshold: ['赠礼门槛', '礼物门槛', '满赠门槛', '触发门槛', '门槛', 'Gift threshold', 'Threshold', 'Gift trigger'],
-  ownPackaging: ['自备包材', '自有包材', '自备包装', '自有包装', '商家自备包材', '包材来源', '包装来源', '包材类型', 'Own packaging', 'Own package', 'Own packing', 'Custom packaging', 'Seller packaging', 'Packaging source', 'Packaging type'],
-  packagingApproved: ['包材已预审', '包材预审', '包装预审', '包材已审核', '包材审核', '包装审核', '包材审核状态', '包材预审状态', '包材已备案', '包材备案', 'Packaging approved', 'Packaging pre-approved', 'Packaging approval', 'Package approved', 'Packaging pre-approval', 'Packaging registered'],
+  ownPackaging: ['自备包材', '自有包材', '自备包装', '自有包装', '商家自备包材', '包材来源', '包装来源', '是否自备包材', '是否自有包材', '是否自备包装', 'Own packaging', 'Own package', 'Own packing', 'Custom packaging', 'Seller packaging', 'Packaging source'],
+  packagingApproved: ['包材已预审', '包材预审', '包装预审', '包材已审核', '包材审核', '包装审核', '包材审核状态', '包材预审状态', '包材已备案', '包材备案', '包材是否预审', '包材是否已预审', '包装是否预审', 'Packaging approved', 'Packaging pre-approved', 'Packaging approval', 'Package approved', 'Packaging pre-approval', 'Packaging registered'],
   giftSku: ['礼物SKU', '赠品SKU', '小礼物SKU', '礼物编码', '赠品编码', '礼物商品编码', 'Gift SKU', 'Gift SKU ID', 'Gift item'],
   skuCategory: ['礼物品类', '赠品品类', '礼物类目', '品类', '类目', '商品类目', '商品品类', '产品类别', 'Category', 'Gift category', 'Product category', 'SKU category'],
   packagingMarks: ['包装标识', '包装标志', '外包装标识', '包装正面标识', '包装印刷', '包装印字', 'Packaging marks', 'Package marks', 'Packaging labels', 'Package labelling', 'Marks on package', 'Package front'],
@@ -99,7 +99,7 @@ export interface HeaderRule {
 
 const TIME = ['时间', '日期', '时刻', 'time', 'date', 'at', 'datetime', 'timestamp'];
 const NUMBER = ['号', '编号', '号码', '单号', 'no', 'number', 'num', 'id', 'code', '#'];
-const GIFT = ['礼物', '赠品', '小礼物', '赠礼', 'gift'];
+const GIFT = ['礼物', '礼品', '赠品', '小礼物', '赠礼', 'gift'];
 
 /**
  * Header rules per field (see HeaderRule), after the exact synonyms. A field without rules matches
@@ -116,7 +116,7 @@ export const FIELD_RULES: Partial<Record<Field, readonly HeaderRule[]>> = {
     { all: [['付款', '支付', 'paid', 'payment', 'pay'], TIME], not: /方式|method|金额|amount|账号|account|状态|status|期限|deadline|due/ },
   ],
   uploadedAt: [
-    { all: [['上传', '发货', '声明发货', '填写发货', 'upload', 'uploaded', 'ship', 'shipped', 'shipping', 'dispatch', 'dispatched', 'fulfil', 'fulfilled', 'fulfillment'], TIME], not: /期限|deadline|最后|最晚|latest|截止|due|预计|estimated|expected|礼物|赠品|gift|确认|confirm|收货|交运|失败|fail|地址|address|方式|method/ },
+    { all: [['上传', '发货', '声明发货', '填写发货', 'upload', 'uploaded', 'ship', 'shipped', 'shipping', 'dispatch', 'dispatched', 'fulfil', 'fulfilled', 'fulfillment'], TIME], not: /期限|deadline|最后|最晚|latest|截止|due|预计|estimated|expected|礼物|礼品|赠品|gift|确认|confirm|收货|交运|失败|fail|地址|address|方式|method/ },
   ],
   carrier: [
     { all: [['carrier', 'courier', '承运商', '承运人', '快递公司', '物流商', '实际发货物流', '发货物流', '物流公司']], not: /单号|号码|费|金额|价|cost|fee|price|amount|number|no|id|时间|日期|time|date|状态|status|轨迹|跟踪|track|tracking|重量|weight|买家|buyer|客户|customer/ },
@@ -149,7 +149,7 @@ export const FIELD_RULES: Partial<Record<Field, readonly HeaderRule[]>> = {
   ],
   orderAmount: [
     { all: [['订单', 'order'], ['金额', '总额', '总价', '实付', 'amount', 'total', 'value']], not: /运费|物流|shipping|freight|单价|unit|税|tax|vat|优惠|折扣|discount|满立减|退款|refund|手续费|fee|佣金|commission|成本|cost|原始|汇率|rate|数量|qty|quantity|币|currency|门槛|threshold|号|number/ },
-    { all: [['实付金额', '总金额', '付款金额', '支付金额', 'amount', 'total amount', 'paid amount', 'gmv']], not: /运费|物流|shipping|freight|单价|unit|税|tax|vat|优惠|折扣|discount|满立减|退款|refund|手续费|fee|佣金|commission|成本|cost|原始|汇率|rate|数量|qty|quantity|币|currency|门槛|threshold|礼物|gift/, weight: 30 },
+    { all: [['实付金额', '总金额', '付款金额', '支付金额', 'amount', 'total amount', 'paid amount', 'gmv']], not: /运费|物流|shipping|freight|单价|unit|税|tax|vat|优惠|折扣|discount|满立减|退款|refund|手续费|fee|佣金|commission|成本|cost|原始|汇率|rate|数量|qty|quantity|币|currency|门槛|threshold|礼物|礼品|赠品|gift/, weight: 30 },
   ],
   appeal: [
     { all: [['申诉', 'appeal', 'appealed', 'issuestatus']], not: /时间|日期|time|date|原因|reason|编号|id|材料|附件|次数|count/ },
@@ -166,7 +166,7 @@ export const FIELD_RULES: Partial<Record<Field, readonly HeaderRule[]>> = {
   giftWeight: [{ all: [GIFT, ['重量', '克', 'weight', 'grams']] }],
   giftShippedAt: [{ all: [GIFT, ['发货', '寄出', 'ship', 'shipped', 'sent'], TIME], not: /确认|confirm/ }],
   giftConfirmedAt: [{ all: [GIFT, ['确认', 'confirm', 'confirmed'], TIME] }],
-  labelCode: [{ all: [['面单', 'label']], not: /打印|print|时间|日期|time|date|状态|status|尺寸|size|格式|format/ }],
+  labelCode: [{ all: [['面单', 'label']], not: /打印|print|时间|日期|time|date|状态|status|尺寸|size|格式|format|shipping|ship|快递|物流|链接|link|url|pdf/ }],
   giftStatus: [{ all: [GIFT, ['状态', 'status']] }],
   giftThreshold: [{ all: [['门槛', 'threshold']] }],
   currency: [{ all: [['币种', '货币', '币别', 'currency']], not: /汇率|rate|金额|amount|转换|换算/ }],
