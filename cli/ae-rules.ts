@@ -249,7 +249,7 @@ async function writeReport(report: AuditReport, out: string, source: string) {
       [say(L('Audit of', '审核对象')), source],
       [say(L('Created by', '生成工具')), `ae-rules ${VERSION}`],
       [say(L('Created at (UTC)', '生成时间（UTC）')), new Date().toISOString().slice(0, 16).replace('T', ' ')],
-      ...(report.mapping.unmatched.length ? [[say(L('Columns not used', '未使用的列')), report.mapping.unmatched.map((u) => u.header).join(', ')]] : []),
+      ...(report.mapping.unmatched.length ? [[say(L('Columns not used', '未使用的列')), report.mapping.unmatched.map((u) => u.header).join(lang === 'zh' ? '、' : ', ')]] : []),
     ];
     for (const r of about) info.row(r);
     info.end();
