@@ -110,7 +110,7 @@ export const FIELD_RULES: Partial<Record<Field, readonly HeaderRule[]>> = {
     { all: [['订单', 'order'], NUMBER], not: /包裹|物流|运单|跟踪|追踪|交易|参考|系统|sku|商品|产品|备注|状态|时间|日期|金额|数量|来源|类型|package|parcel|tracking|status|time|date|amount|note|qty|quantity|type|source|item/ },
   ],
   destination: [
-    { all: [['国家', '国别', '目的国', '目的地', 'country', 'destination', 'countrycode']], not: /地址|address|名称|name|城市|city|州|省|邮编|zip|postal|电话|phone|币|currency|语言|language|卖家|seller|发货国|起运|origin|仓|warehouse|产地|原产/ },
+    { all: [['国家', '国别', '目的国', '目的地', 'country', 'destination', 'countrycode']], not: /地址|address|名称|name|城市|city|州|省|邮编|zip|postal|电话|phone|币|currency|语言|language|卖家|seller|发货国|起运|origin|仓|warehouse|产地|原产|发件|寄件|sender|shipper/ },
   ],
   paidAt: [
     { all: [['付款', '支付', 'paid', 'payment', 'pay'], TIME], not: /方式|method|金额|amount|账号|account|状态|status|期限|deadline|due/ },
@@ -148,8 +148,8 @@ export const FIELD_RULES: Partial<Record<Field, readonly HeaderRule[]>> = {
     { all: [['轨迹', 'tracking'], ['详情', '历史', '明细', '信息', 'history', 'events', 'trail', 'details']], not: /时间|日期|time|date|数|count|号|number/ },
   ],
   orderAmount: [
-    { all: [['订单', 'order'], ['金额', '总额', '总价', '实付', 'amount', 'total', 'value']], not: /运费|物流|shipping|freight|单价|unit|税|tax|vat|优惠|折扣|discount|满立减|退款|refund|手续费|fee|佣金|commission|成本|cost|原始|汇率|rate|数量|qty|quantity|币|currency|门槛|threshold|号|number/ },
-    { all: [['实付金额', '总金额', '付款金额', '支付金额', 'amount', 'total amount', 'paid amount', 'gmv']], not: /运费|物流|shipping|freight|单价|unit|税|tax|vat|优惠|折扣|discount|满立减|退款|refund|手续费|fee|佣金|commission|成本|cost|原始|汇率|rate|数量|qty|quantity|币|currency|门槛|threshold|礼物|礼品|赠品|gift/, weight: 30 },
+    { all: [['订单', 'order'], ['金额', '总额', '总价', '实付', 'amount', 'total', 'value']], not: /运费|物流|shipping|freight|单价|unit|税|tax|vat|优惠|折扣|discount|满立减|退款|refund|手续费|fee|佣金|commission|成本|cost|原始|汇率|rate|数量|qty|quantity|币|currency|门槛|threshold|号|number|发票|invoice|申报|declared/ },
+    { all: [['实付金额', '总金额', '付款金额', '支付金额', 'amount', 'total amount', 'paid amount', 'gmv']], not: /运费|物流|shipping|freight|单价|unit|税|tax|vat|优惠|折扣|discount|满立减|退款|refund|手续费|fee|佣金|commission|成本|cost|原始|汇率|rate|数量|qty|quantity|币|currency|门槛|threshold|礼物|礼品|赠品|gift|发票|invoice|申报|declared/, weight: 30 },
   ],
   appeal: [
     { all: [['申诉', 'appeal', 'appealed', 'issuestatus']], not: /时间|日期|time|date|原因|reason|编号|id|材料|附件|次数|count/ },
@@ -253,6 +253,11 @@ function ruleHits(f: Forms, r: HeaderRule): { groups: number; excluded: boolean 
 
 const matchCache = new Map<string, HeaderMatch[]>();
 
+/** Fields whose numbers are US dollars [X-PEN-TIMEOUT] [G-TRIGGER]. */
+const USD_FIELDS: ReadonlySet<Field> = new Set<Field>(['orderAmount', 'giftThreshold']);
+/** A trailing unit in brackets naming a currency other than USD (after NFKC and lower case). */
+const OTHER_CURRENCY_UNIT = /[([{【]\s*(?:cny|rmb|人民币|元|¥|eur|€|欧元|gbp|£|英镑|jpy|日元|rub|卢布|brl|r\$|雷亚尔|hkd|港币|港元)\s*[)\]}】]\s*$/;
+
 /**
  * Every field a header may stand for, best first. Precedence: (1) an exact synonym (after
  * normalising), earlier synonyms of a field first; (2) a header rule of FIELD_RULES, by its weight,
@@ -284,6 +289,9 @@ export function headerMatches(raw: unknown): HeaderMatch[] {
       }
     }
   }
+  // A USD field under a header that declares another currency ("订单金额（人民币）", "Order amount (EUR)"):
+  // bare numbers under it would be read as dollars, so the column is not taken (it is listed as unused).
+  if (OTHER_CURRENCY_UNIT.test(f.full)) for (let i = out.length - 1; i >= 0; i--) if (USD_FIELDS.has(out[i].field)) out.splice(i, 1);
   out.sort((a, b) => b.score - a.score || ALL_FIELDS.indexOf(a.field) - ALL_FIELDS.indexOf(b.field));
   if (matchCache.size < 5_000) matchCache.set(text, out);
   return out;
