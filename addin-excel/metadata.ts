@@ -76,7 +76,9 @@ function paramName(arg: ArgDef): string {
 
 /** Parameter help: the help text, for zh-CN prefixed with the Chinese name; fixed choices listed. */
 function paramHelp(arg: ArgDef, lang: Lang): string {
-  const base = lang === 'zh' && arg.nameZh.trim() ? `${arg.nameZh.trim()}：${arg.help.zh}` : arg.help[lang];
+  const zhName = arg.nameZh.trim();
+  // A help text that already starts with the name ("丢件率：0.02 或 2%") is not prefixed again.
+  const base = lang === 'zh' && zhName && !arg.help.zh.startsWith(`${zhName}：`) ? `${zhName}：${arg.help.zh}` : arg.help[lang];
   if (!arg.choices?.length) return clip(base);
   const list = arg.choices.join(', ');
   return clip(`${base}${lang === 'zh' ? '。可选：' : '. One of: '}${list}`);

@@ -249,7 +249,7 @@ async function writeReport(report: AuditReport, out: string, source: string) {
       [say(L('Audit of', '审核对象')), source],
       [say(L('Created by', '生成工具')), `ae-rules ${VERSION}`],
       [say(L('Created at (UTC)', '生成时间（UTC）')), new Date().toISOString().slice(0, 16).replace('T', ' ')],
-      ...(report.mapping.unmatched.length ? [[say(L('Columns not used', '未使用的列')), report.mapping.unmatched.map((u) => u.header).join(', ')]] : []),
+      ...(report.mapping.unmatched.length ? [[say(L('Columns not used', '未使用的列')), report.mapping.unmatched.map((u) => u.header).join(lang === 'zh' ? '、' : ', ')]] : []),
     ];
     for (const r of about) info.row(r);
     info.end();
@@ -373,7 +373,7 @@ async function audit(input: string, flags: AuditFlags) {
   const sk = report.mapping.skippedRules;
   const lines = [
     L(
-      `Audited ${int(report.ordersAudited ?? report.rowsAudited)} orders (${int(report.rowsAudited)} rows, header in row ${int(table.headerRow)}) from ${path.basename(input)} (${table.sheet}): ${int(report.findings.length)} findings on ${int(report.ordersAffected ?? report.rowsAffected)} orders.`,
+      `Audited ${count(report.ordersAudited ?? report.rowsAudited, 'order')} (${count(report.rowsAudited, 'row')}, header in row ${int(table.headerRow)}) from ${path.basename(input)} (${table.sheet}): ${count(report.findings.length, 'finding')} on ${count(report.ordersAffected ?? report.rowsAffected, 'order')}.`,
       `已审核 ${path.basename(input)}（${table.sheet}）中的 ${int(report.ordersAudited ?? report.rowsAudited)} 个订单（${int(report.rowsAudited)} 行，表头在第 ${int(table.headerRow)} 行）：${int(report.ordersAffected ?? report.rowsAffected)} 个订单共 ${int(report.findings.length)} 个问题。`,
     ),
     flags.tz
@@ -428,6 +428,8 @@ function cardLine(card: RateCard, file: string): Text {
 
 /** Counts and money with thousands separators (1,234 / 1,234.50: the same grouping in en-US and zh-CN). */
 export const int = (n: number) => Math.round(n).toLocaleString('en-US');
+/** "1 order", "2 orders" (English counts; Chinese needs no plural). */
+const count = (n: number, word: string) => `${int(n)} ${word}${Math.round(n) === 1 ? '' : 's'}`;
 export const money = (n: number) => n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 const stampOf = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');

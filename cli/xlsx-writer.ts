@@ -238,7 +238,9 @@ export class XlsxWriter {
         `xl/drawings/drawing${d}.xml`,
         `${HEAD}<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><xdr:oneCellAnchor editAs="oneCell"><xdr:from><xdr:col>${img.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>${rowOff}</xdr:rowOff></xdr:from><xdr:ext cx="${img.width * EMU_PER_PX}" cy="${img.height * EMU_PER_PX}"/><xdr:pic><xdr:nvPicPr><xdr:cNvPr id="${d + 1}" name="Picture ${d}"/><xdr:cNvPicPr><a:picLocks noChangeAspect="1"/></xdr:cNvPicPr></xdr:nvPicPr><xdr:blipFill><a:blip xmlns:r="${OFFICE_REL}" r:embed="rId1"/><a:stretch><a:fillRect/></a:stretch></xdr:blipFill><xdr:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="${img.width * EMU_PER_PX}" cy="${img.height * EMU_PER_PX}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></xdr:spPr></xdr:pic><xdr:clientData/></xdr:oneCellAnchor></xdr:wsDr>`,
       );
-      this.put(`xl/media/image${d}.png`, img.png, false);
+      // Deflated, not stored: fflate streams every entry with a data descriptor, and SheetJS cannot
+      // find the end of a stored entry that has one ("Bad compressed size" on the whole report).
+      this.put(`xl/media/image${d}.png`, img.png);
     });
     const created = (this.meta.created ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
     this.put(

@@ -28,9 +28,10 @@ function sheetName(name: string, taken: Set<string>): string {
   return n;
 }
 
+/** A cell's value; null leaves the cell out (blank, as the CLI's report), never an empty text. */
 function cellOf(v: unknown): unknown {
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'number' && !Number.isFinite(v)) return '';
+  if (v === undefined || v === null || v === '') return null;
+  if (typeof v === 'number' && !Number.isFinite(v)) return null;
   if (v instanceof Date || typeof v === 'object') return String(v);
   return v;
 }
@@ -67,7 +68,7 @@ export function reportWorkbook(sheets: ReportSheet[], opts: { lang: Lang; source
   const { lang } = opts;
   const about: unknown[][] = [
     [say(L('Audit of', '审核对象'), lang), opts.source],
-    [say(L('Created by', '生成工具'), lang), `AE Seller Rules${opts.version ? ` ${opts.version}` : ''} (browser / 浏览器)`],
+    [say(L('Created by', '生成工具'), lang), `AE Seller Rules${opts.version ? ` ${opts.version}` : ''} (${say(L('browser app', '浏览器版'), lang)})`],
     [say(L('Created at (UTC)', '生成时间（UTC）'), lang), (opts.createdAt ?? new Date()).toISOString().slice(0, 16).replace('T', ' ')],
   ];
   if (opts.chart && opts.chart.rows > 0) {

@@ -66,8 +66,8 @@ export const FIELD_SYNONYMS: Record<Field, readonly string[]> = {
   labelCode: ['面单号', '礼物面单号', '面单编号', '礼物面单', 'Label code', 'Gift label', 'Gift label code', 'Label', 'Label No', '小礼物面单号', '礼物面单号码'],
   giftStatus: ['礼物状态', '赠品状态', '小礼物状态', 'Gift status'],
   giftThreshold: ['赠礼门槛', '礼物门槛', '满赠门槛', '触发门槛', '门槛', 'Gift threshold', 'Threshold', 'Gift trigger'],
-  ownPackaging: ['自备包材', '自有包材', '自备包装', '自有包装', '商家自备包材', '包材来源', '包装来源', '包材类型', 'Own packaging', 'Own package', 'Own packing', 'Custom packaging', 'Seller packaging', 'Packaging source', 'Packaging type'],
-  packagingApproved: ['包材已预审', '包材预审', '包装预审', '包材已审核', '包材审核', '包装审核', '包材审核状态', '包材预审状态', '包材已备案', '包材备案', 'Packaging approved', 'Packaging pre-approved', 'Packaging approval', 'Package approved', 'Packaging pre-approval', 'Packaging registered'],
+  ownPackaging: ['自备包材', '自有包材', '自备包装', '自有包装', '商家自备包材', '包材来源', '包装来源', '是否自备包材', '是否自有包材', '是否自备包装', 'Own packaging', 'Own package', 'Own packing', 'Custom packaging', 'Seller packaging', 'Packaging source'],
+  packagingApproved: ['包材已预审', '包材预审', '包装预审', '包材已审核', '包材审核', '包装审核', '包材审核状态', '包材预审状态', '包材已备案', '包材备案', '包材是否预审', '包材是否已预审', '包装是否预审', 'Packaging approved', 'Packaging pre-approved', 'Packaging approval', 'Package approved', 'Packaging pre-approval', 'Packaging registered'],
   giftSku: ['礼物SKU', '赠品SKU', '小礼物SKU', '礼物编码', '赠品编码', '礼物商品编码', 'Gift SKU', 'Gift SKU ID', 'Gift item'],
   skuCategory: ['礼物品类', '赠品品类', '礼物类目', '品类', '类目', '商品类目', '商品品类', '产品类别', 'Category', 'Gift category', 'Product category', 'SKU category'],
   packagingMarks: ['包装标识', '包装标志', '外包装标识', '包装正面标识', '包装印刷', '包装印字', 'Packaging marks', 'Package marks', 'Packaging labels', 'Package labelling', 'Marks on package', 'Package front'],
@@ -99,7 +99,7 @@ export interface HeaderRule {
 
 const TIME = ['时间', '日期', '时刻', 'time', 'date', 'at', 'datetime', 'timestamp'];
 const NUMBER = ['号', '编号', '号码', '单号', 'no', 'number', 'num', 'id', 'code', '#'];
-const GIFT = ['礼物', '赠品', '小礼物', '赠礼', 'gift'];
+const GIFT = ['礼物', '礼品', '赠品', '小礼物', '赠礼', 'gift'];
 
 /**
  * Header rules per field (see HeaderRule), after the exact synonyms. A field without rules matches
@@ -110,13 +110,13 @@ export const FIELD_RULES: Partial<Record<Field, readonly HeaderRule[]>> = {
     { all: [['订单', 'order'], NUMBER], not: /包裹|物流|运单|跟踪|追踪|交易|参考|系统|sku|商品|产品|备注|状态|时间|日期|金额|数量|来源|类型|package|parcel|tracking|status|time|date|amount|note|qty|quantity|type|source|item/ },
   ],
   destination: [
-    { all: [['国家', '国别', '目的国', '目的地', 'country', 'destination', 'countrycode']], not: /地址|address|名称|name|城市|city|州|省|邮编|zip|postal|电话|phone|币|currency|语言|language|卖家|seller|发货国|起运|origin|仓|warehouse|产地|原产/ },
+    { all: [['国家', '国别', '目的国', '目的地', 'country', 'destination', 'countrycode']], not: /地址|address|名称|name|城市|city|州|省|邮编|zip|postal|电话|phone|币|currency|语言|language|卖家|seller|发货国|起运|origin|仓|warehouse|产地|原产|发件|寄件|sender|shipper/ },
   ],
   paidAt: [
     { all: [['付款', '支付', 'paid', 'payment', 'pay'], TIME], not: /方式|method|金额|amount|账号|account|状态|status|期限|deadline|due/ },
   ],
   uploadedAt: [
-    { all: [['上传', '发货', '声明发货', '填写发货', 'upload', 'uploaded', 'ship', 'shipped', 'shipping', 'dispatch', 'dispatched', 'fulfil', 'fulfilled', 'fulfillment'], TIME], not: /期限|deadline|最后|最晚|latest|截止|due|预计|estimated|expected|礼物|赠品|gift|确认|confirm|收货|交运|失败|fail|地址|address|方式|method/ },
+    { all: [['上传', '发货', '声明发货', '填写发货', 'upload', 'uploaded', 'ship', 'shipped', 'shipping', 'dispatch', 'dispatched', 'fulfil', 'fulfilled', 'fulfillment'], TIME], not: /期限|deadline|最后|最晚|latest|截止|due|预计|estimated|expected|礼物|礼品|赠品|gift|确认|confirm|收货|交运|失败|fail|地址|address|方式|method/ },
   ],
   carrier: [
     { all: [['carrier', 'courier', '承运商', '承运人', '快递公司', '物流商', '实际发货物流', '发货物流', '物流公司']], not: /单号|号码|费|金额|价|cost|fee|price|amount|number|no|id|时间|日期|time|date|状态|status|轨迹|跟踪|track|tracking|重量|weight|买家|buyer|客户|customer/ },
@@ -148,8 +148,8 @@ export const FIELD_RULES: Partial<Record<Field, readonly HeaderRule[]>> = {
     { all: [['轨迹', 'tracking'], ['详情', '历史', '明细', '信息', 'history', 'events', 'trail', 'details']], not: /时间|日期|time|date|数|count|号|number/ },
   ],
   orderAmount: [
-    { all: [['订单', 'order'], ['金额', '总额', '总价', '实付', 'amount', 'total', 'value']], not: /运费|物流|shipping|freight|单价|unit|税|tax|vat|优惠|折扣|discount|满立减|退款|refund|手续费|fee|佣金|commission|成本|cost|原始|汇率|rate|数量|qty|quantity|币|currency|门槛|threshold|号|number/ },
-    { all: [['实付金额', '总金额', '付款金额', '支付金额', 'amount', 'total amount', 'paid amount', 'gmv']], not: /运费|物流|shipping|freight|单价|unit|税|tax|vat|优惠|折扣|discount|满立减|退款|refund|手续费|fee|佣金|commission|成本|cost|原始|汇率|rate|数量|qty|quantity|币|currency|门槛|threshold|礼物|gift/, weight: 30 },
+    { all: [['订单', 'order'], ['金额', '总额', '总价', '实付', 'amount', 'total', 'value']], not: /运费|物流|shipping|freight|单价|unit|税|tax|vat|优惠|折扣|discount|满立减|退款|refund|手续费|fee|佣金|commission|成本|cost|原始|汇率|rate|数量|qty|quantity|币|currency|门槛|threshold|号|number|发票|invoice|申报|declared/ },
+    { all: [['实付金额', '总金额', '付款金额', '支付金额', 'amount', 'total amount', 'paid amount', 'gmv']], not: /运费|物流|shipping|freight|单价|unit|税|tax|vat|优惠|折扣|discount|满立减|退款|refund|手续费|fee|佣金|commission|成本|cost|原始|汇率|rate|数量|qty|quantity|币|currency|门槛|threshold|礼物|礼品|赠品|gift|发票|invoice|申报|declared/, weight: 30 },
   ],
   appeal: [
     { all: [['申诉', 'appeal', 'appealed', 'issuestatus']], not: /时间|日期|time|date|原因|reason|编号|id|材料|附件|次数|count/ },
@@ -166,7 +166,7 @@ export const FIELD_RULES: Partial<Record<Field, readonly HeaderRule[]>> = {
   giftWeight: [{ all: [GIFT, ['重量', '克', 'weight', 'grams']] }],
   giftShippedAt: [{ all: [GIFT, ['发货', '寄出', 'ship', 'shipped', 'sent'], TIME], not: /确认|confirm/ }],
   giftConfirmedAt: [{ all: [GIFT, ['确认', 'confirm', 'confirmed'], TIME] }],
-  labelCode: [{ all: [['面单', 'label']], not: /打印|print|时间|日期|time|date|状态|status|尺寸|size|格式|format/ }],
+  labelCode: [{ all: [['面单', 'label']], not: /打印|print|时间|日期|time|date|状态|status|尺寸|size|格式|format|shipping|ship|快递|物流|链接|link|url|pdf/ }],
   giftStatus: [{ all: [GIFT, ['状态', 'status']] }],
   giftThreshold: [{ all: [['门槛', 'threshold']] }],
   currency: [{ all: [['币种', '货币', '币别', 'currency']], not: /汇率|rate|金额|amount|转换|换算/ }],
@@ -253,6 +253,11 @@ function ruleHits(f: Forms, r: HeaderRule): { groups: number; excluded: boolean 
 
 const matchCache = new Map<string, HeaderMatch[]>();
 
+/** Fields whose numbers are US dollars [X-PEN-TIMEOUT] [G-TRIGGER]. */
+const USD_FIELDS: ReadonlySet<Field> = new Set<Field>(['orderAmount', 'giftThreshold']);
+/** A trailing unit in brackets naming a currency other than USD (after NFKC and lower case). */
+const OTHER_CURRENCY_UNIT = /[([{【]\s*(?:cny|rmb|人民币|元|¥|eur|€|欧元|gbp|£|英镑|jpy|日元|rub|卢布|brl|r\$|雷亚尔|hkd|港币|港元)\s*[)\]}】]\s*$/;
+
 /**
  * Every field a header may stand for, best first. Precedence: (1) an exact synonym (after
  * normalising), earlier synonyms of a field first; (2) a header rule of FIELD_RULES, by its weight,
@@ -284,6 +289,9 @@ export function headerMatches(raw: unknown): HeaderMatch[] {
       }
     }
   }
+  // A USD field under a header that declares another currency ("订单金额（人民币）", "Order amount (EUR)"):
+  // bare numbers under it would be read as dollars, so the column is not taken (it is listed as unused).
+  if (OTHER_CURRENCY_UNIT.test(f.full)) for (let i = out.length - 1; i >= 0; i--) if (USD_FIELDS.has(out[i].field)) out.splice(i, 1);
   out.sort((a, b) => b.score - a.score || ALL_FIELDS.indexOf(a.field) - ALL_FIELDS.indexOf(b.field));
   if (matchCache.size < 5_000) matchCache.set(text, out);
   return out;

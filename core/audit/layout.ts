@@ -66,7 +66,7 @@ export interface Layout {
 
 const ORDER_LEVEL: readonly Field[] = ['destination', 'paidAt'];
 
-const rowList = (rows: readonly number[]) => (rows.length > 10 ? `${rows.slice(0, 10).join(', ')} … (${rows.length})` : rows.join(', '));
+const rowList = (rows: readonly number[], sep = ', ') => (rows.length > 10 ? `${rows.slice(0, 10).join(sep)} … (${rows.length})` : rows.join(sep));
 
 /** The layout of a table with this header row. */
 export function prepareLayout(header: readonly unknown[]): Layout {
@@ -140,7 +140,7 @@ export function prepareLayout(header: readonly unknown[]): Layout {
       if (combined >= 0) {
         const h = String(header[combined]);
         n.push(L(
-          `column "${h}" holds carrier:number: split into the carrier and the tracking number${multiShip ? ` (${multiShip} order(s) shipped in parts, each number checked)` : ''}`,
+          `Column "${h}" holds carrier:number: split into the carrier and the tracking number${multiShip ? ` (${multiShip} order(s) shipped in parts, each number checked)` : ''}`,
           `“${h}”列为“物流:运单号”：已拆分为物流商和运单号${multiShip ? `（${multiShip} 个订单分包发货，逐个校验运单号）` : ''}`,
         ));
       }
@@ -150,7 +150,7 @@ export function prepareLayout(header: readonly unknown[]): Layout {
       if (continuation.length) {
         n.push(L(
           `${continuation.length} continuation row(s) (blank order id: more SKUs of the order above) read as part of that order: rows ${rowList(continuation)}`,
-          `${continuation.length} 个续行（订单号为空：上一订单的其他 SKU）已并入该订单：第 ${rowList(continuation)} 行`,
+          `${continuation.length} 个续行（订单号为空：上一订单的其他 SKU）已并入该订单：第 ${rowList(continuation, '、')} 行`,
         ));
       }
       if (totals.length) {

@@ -4,6 +4,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, write
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import * as XLSX from '@e965/xlsx';
 
 const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'dist/cli/ae-rules.cjs');
@@ -40,6 +41,23 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     expect(findings.rowCount).toBe(1 + 84);
     expect((wb.model as { media?: unknown[] }).media?.length).toBe(1); // the weekly chart image
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('the report (with its chart image) opens in SheetJS too, not only in exceljs', () => {
+    // SheetJS cannot read a stored (uncompressed) zip entry that uses a data descriptor: the
+    // chart PNG was written that way, so every report failed with "Bad compressed size".
+    const r = run(['audit', 'orders.csv', '--out', 'sheetjs.xlsx', '--now', '2024-07-05', '--no-progress'], dir);
+    expect(r.status).toBe(0);
+    const wb = XLSX.read(readFileSync(path.join(dir, 'sheetjs.xlsx')), { type: 'buffer' });
+    expect(wb.SheetNames).toEqual(['Findings', 'Summary', 'Weekly', 'About']);
+    expect(XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets.Findings, { header: 1 })).toHaveLength(1 + 84);
+  });
+
+  it('English counts agree with their number: "1 order", "1 finding", not "1 orders" [X-PEN-TIMEOUT]', () => {
+    writeFileSync(path.join(dir, 'one.csv'), '订单号,目的国,付款时间,妥投时间,订单金额\nA1,US,2024-05-01 10:00,,100\n');
+    const r = run(['audit', 'one.csv', '--out', 'one.xlsx', '--now', '2024-07-05', '--no-progress'], dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Audited 1 order (1 row, header in row 1) from one.csv (one): 1 finding on 1 order.');
   });
 
   it('audits a csv with --out', async () => {
@@ -117,7 +135,7 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     const t = run(['audit', 'titled.csv', '--out', 'titled.xlsx', '--now', '2024-07-05', '--no-progress'], dir);
     expect(t.status).toBe(0);
     expect(t.stdout).toContain('2 orders (2 rows, header in row 3)');
-    expect(t.stdout).toContain('1 findings on 1 orders');
+    expect(t.stdout).toContain('1 finding on 1 order');
 
     writeFileSync(path.join(dir, 'odd.csv'), '6月订单导出,,\n编号,快递,单号\n81001,DHL,3318 810025\n');
     const miss = run(['audit', 'odd.csv', '--out', 'odd.xlsx', '--no-progress'], dir);
@@ -128,10 +146,10 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     expect(missZh.stderr).toContain('--map orderId=A（列字母）或 --map orderId="编号"');
     const byText = run(['audit', 'odd.csv', '--out', 'odd.xlsx', '--now', '2024-07-05', '--no-progress', '--map', 'orderId=编号', '--map', 'carrier=快递', '--map', 'trackingNumber=单号'], dir);
     expect(byText.stderr).toBe('');
-    expect(byText.stdout).toContain('1 orders (1 rows, header in row 2)');
-    expect(byText.stdout).toContain('1 findings on 1 orders');
+    expect(byText.stdout).toContain('1 order (1 row, header in row 2)');
+    expect(byText.stdout).toContain('1 finding on 1 order');
     const byLetter = run(['audit', 'odd.csv', '--out', 'odd2.xlsx', '--now', '2024-07-05', '--no-progress', '-m', 'orderId=A', '-m', '物流商=B', '-m', 'trackingNumber=C'], dir);
-    expect(byLetter.stdout).toContain('1 findings on 1 orders');
+    expect(byLetter.stdout).toContain('1 finding on 1 order');
     const bad = run(['audit', 'odd.csv', '--map', 'colour=A', '--lang', 'zh'], dir);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('未知字段');
@@ -148,7 +166,7 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     const byLetter = run(['audit', 'blind.csv', '--out', 'blind1.xlsx', '--now', '2024-07-05', '--no-progress', '-m', 'orderId=A', '-m', 'carrier=B', '-m', 'trackingNumber=C'], dir);
     expect(byLetter.stderr).toBe('');
     expect(byLetter.stdout).toContain('2 orders (2 rows, header in row 2)');
-    expect(byLetter.stdout).toContain('1 findings on 1 orders');
+    expect(byLetter.stdout).toContain('1 finding on 1 order');
     const byText = run(['audit', 'blind.csv', '--out', 'blind2.xlsx', '--now', '2024-07-05', '--no-progress', '-m', 'orderId=编号', '-m', 'carrier=货运', '-m', 'trackingNumber=单号X'], dir);
     expect(byText.stderr).toBe('');
     expect(byText.stdout).toContain('2 orders (2 rows, header in row 2)');
@@ -156,7 +174,7 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     writeFileSync(path.join(dir, 'grouped.csv'), 'Order,,,Logistics\nOrder ID,Country,Carrier,Tracking number\n81001,US,DHL,3318 810025\n');
     const g = run(['audit', 'grouped.csv', '--out', 'grouped.xlsx', '--now', '2024-07-05', '--no-progress'], dir);
     expect(g.stderr).toBe('');
-    expect(g.stdout).toContain('1 orders (1 rows, header in row 2)');
+    expect(g.stdout).toContain('1 order (1 row, header in row 2)');
   });
 
   it('--rates: the Summary and the output name the user card; shares and money formatted from the report formats', async () => {
@@ -227,7 +245,7 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     expect(r.stdout).toContain('Columns not used: E "运单", F "备注".');
     expect(r.stdout).toContain('Column E "运单" may be the tracking number (needed by X-FORMAT): if so, add --map trackingNumber="运单"');
     const mapped = run(['audit', 'near.csv', '--out', 'near2.xlsx', '--no-progress', '--map', 'trackingNumber=运单'], dir);
-    expect(mapped.stdout).toContain('1 findings on 1 orders');
+    expect(mapped.stdout).toContain('1 finding on 1 order');
     // No rule can run at all: the error's --map example is the near match, not just the first unknown header.
     writeFileSync(path.join(dir, 'near2.csv'), '备注,订单号,物流商,运单\nx,A1,DHL,3318 810025\n');
     const stop = run(['audit', 'near2.csv', '--no-progress'], dir);

@@ -50,8 +50,34 @@ const ISSUE: Row[] = [
   ['最后发货期限', undefined], ['Estimated delivery time', undefined], ['Seller tax id', undefined], ['Tracking URL', undefined],
 ];
 
+/**
+ * ERP headers next to the packaging, gift-SKU and gift-label fields (issue 13 added the fields, issue 9
+ * the scoring): a packaging *material type* ("纸箱", "carton") is not "own packaging yes/no" (mapped,
+ * it made every row a DATA finding), a shipping-label link is not the gift's SG label code, and the
+ * common "是否…" / "礼品…" spellings map.
+ */
+const PACKAGING_AND_GIFT: Row[] = [
+  ['包材类型', undefined], ['Packaging type', undefined], ['Package type', undefined], ['包装类型', undefined],
+  ['是否自备包材', 'ownPackaging'], ['包材是否预审', 'packagingApproved'], ['包材是否已预审', 'packagingApproved'],
+  ['Shipping label', undefined], ['Shipping label URL', undefined], ['面单链接', undefined], ['快递面单', undefined],
+  ['小礼物面单号', 'labelCode'], ['礼物面单', 'labelCode'], ['Gift label', 'labelCode'],
+  ['礼品重量', 'giftWeight'], ['礼品状态', 'giftStatus'], ['礼品发货时间', 'giftShippedAt'],
+];
+
+/**
+ * Plausible ERP headers that mapped to the wrong field: the sender's country is not the destination,
+ * an invoice amount is not the order amount, and an amount whose header declares another currency
+ * ("(CNY)", "（元）") is not read as USD (bare numbers under it were silently taken as dollars).
+ */
+const WRONG_BEFORE: Row[] = [
+  ['Sender country', undefined], ['发件国家', undefined], ['寄件人国家', undefined], ['Shipper country', undefined],
+  ['Invoice amount', undefined], ['发票金额', undefined], ['Declared amount', undefined],
+  ['Order amount (CNY)', undefined], ['订单金额（人民币）', undefined], ['订单金额(元)', undefined], ['订单金额（RMB）', undefined], ['Order total (EUR)', undefined],
+  ['Order amount (USD)', 'orderAmount'], ['订单金额（美元）', 'orderAmount'], ['订单金额(US$)', 'orderAmount'], ['Threshold (CNY)', undefined], ['赠礼门槛(USD)', 'giftThreshold'],
+];
+
 describe('header matching generalises: every header of exports.md maps to the right field or to nothing', () => {
-  for (const [name, rows] of [['AliExpress older .xls', ALIEXPRESS_OLDER], ['AliExpress newer', ALIEXPRESS_NEWER], ['Mabang', MABANG], ['Tongtool', TONGTOOL], ['Lingxing / Dianxiaomi', LINGXING_DIANXIAOMI], ['issue 9', ISSUE]] as const) {
+  for (const [name, rows] of [['AliExpress older .xls', ALIEXPRESS_OLDER], ['AliExpress newer', ALIEXPRESS_NEWER], ['Mabang', MABANG], ['Tongtool', TONGTOOL], ['Lingxing / Dianxiaomi', LINGXING_DIANXIAOMI], ['issue 9', ISSUE], ['packaging and gift fields', PACKAGING_AND_GIFT], ['mapped wrongly before', WRONG_BEFORE]] as const) {
     describe(name, () => {
       for (const [h, f] of rows) it(`${JSON.stringify(h)} → ${f ?? 'nothing'}`, () => expect(fieldOfHeader(h)).toBe(f));
     });

@@ -55,6 +55,13 @@ describe('continuation rows and total rows', () => {
       '2 continuation row(s) (blank order id: more SKUs of the order above) read as part of that order: rows 3, 4',
       '2 total row(s) skipped, not orders: row 5 (合计), row 6 (Total:)',
     ]));
+    // Every note starts as a sentence (the CLI prints them as lines of their own).
+    for (const n of r.notes!) expect(n.en[0]).toBe(n.en[0].toUpperCase());
+    // The Chinese notes use Chinese list punctuation, as every other list in the report [issue 11].
+    expect(r.notes!.map((n) => n.zh)).toEqual(expect.arrayContaining([
+      '2 个续行（订单号为空：上一订单的其他 SKU）已并入该订单：第 3、4 行',
+      '已跳过 2 个合计行（不是订单）：第 5 行（合计）、第 6 行（Total:）',
+    ]));
   });
   it('a blank id with its own order-level cells is not a continuation: a DATA finding names the row', () => {
     const s = createAudit(header, { now: NOW });

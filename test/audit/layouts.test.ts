@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import * as XLSX from '@e965/xlsx';
 
 const root = path.resolve(__dirname, '../..');
 const cli = path.join(root, 'dist/cli/ae-rules.cjs');
@@ -78,5 +79,14 @@ describe('every export layout of exports.md, audited by the built CLI without --
     // 8 rows with content: 5 orders (3 continuation rows); row 10 (合计) is skipped, not counted.
     expect(r.stdout).toContain('Audited 5 orders (8 rows, header in row 1)');
     expect(r.stdout).toContain('rows 3, 4, 6');
+  });
+
+  it('AliExpress older: the carrier:number note is a sentence in English and in Chinese', () => {
+    const en = run(['audit', path.join(layouts, 'aliexpress-older.xls'), '--now', '2024-07-20', '--out', path.join(dir, 'ao.xlsx'), '--no-progress'], dir);
+    expect(en.stdout).toMatch(/^Column "实际发货物流:运单号" holds carrier:number/m);
+    const zh = run(['audit', path.join(layouts, 'mabang.xlsx'), '--now', '2024-07-20', '--out', path.join(dir, 'mbz.xlsx'), '--no-progress', '--lang', 'zh'], dir);
+    expect(zh.stdout).toContain('第 3、4、6 行');
+    const about = XLSX.read(readFileSync(path.join(dir, 'mbz.xlsx')), { type: 'buffer' }).Sheets['说明'];
+    expect(XLSX.utils.sheet_to_json<unknown[]>(about, { header: 1 })).toContainEqual(['未使用的列', '交易编号、店铺名、平台、订单状态、SKU、商品数量、订单备注']);
   });
 });

@@ -73,6 +73,15 @@ describe('functions.json / functions-zh-cn.json', () => {
     }
   });
 
+  it('zh-CN parameter help names the parameter once ("丢件率：0.02 或 2%", not "丢件率：丢件率：…")', () => {
+    const zh = buildMetadata(CATALOGUE, 'zh') as { functions: { id: string; parameters: { name: string; description: string }[] }[] };
+    const doubled = zh.functions.flatMap((f) => f.parameters.filter((p) => {
+      const m = /^([^：]+)：/.exec(p.description);
+      return m !== null && p.description.slice(m[0].length).startsWith(m[0]);
+    }).map((p) => `${f.id}(${p.name}): ${p.description}`));
+    expect(doubled).toEqual([]);
+  });
+
   it('no custom enum (a rejected enum would turn EVERY function into #NAME?); carriers listed in the parameter help', () => {
     for (const file of ['functions.json', 'functions-zh-cn.json']) {
       const meta = readJson(file);

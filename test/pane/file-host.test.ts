@@ -73,6 +73,35 @@ describe('browser-file host', () => {
     expect(ctl.state.sources).toHaveLength(1);
   });
 
+  it('the report matches the CLI\'s: a finding without a cost leaves its cost cells blank (not empty text); the About sheet speaks one language', async () => {
+    for (const lang of ['en', 'zh'] as const) {
+      const host = createFileHost({ lang, version: '9.9.9' });
+      const ctl = new PaneController(host, { engine: coreEngine, now: Date.parse('2024-08-01T00:00:00') });
+      await ctl.openFile('mabang.xlsx', new Uint8Array(readFileSync(path.resolve('examples/layouts/mabang.xlsx'))));
+      await ctl.run();
+      const wb = XLSX.read(host.reportFile()!.bytes, { type: 'array', cellNF: true });
+      const ws = wb.Sheets[wb.SheetNames[0]];
+      const table = XLSX.utils.sheet_to_json<unknown[]>(ws, { header: 1, defval: null });
+      const costCols = [6, 7]; // Cost (CNY), Cost (USD)
+      const costly = table.slice(1).filter((r) => typeof r[7] === 'number');
+      const free = table.slice(1).filter((r) => r[2] === 'DATA');
+      expect(costly.length).toBeGreaterThan(0);
+      expect(free.length).toBeGreaterThan(0);
+      for (let r = 1; r < table.length; r++) {
+        for (const c of costCols) {
+          const cell = ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+          if (cell) expect(cell.t, `row ${r + 1} col ${c + 1}`).toBe('n');
+          if (cell) expect(cell.z).toBe('#,##0.00');
+        }
+      }
+      const about = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets[wb.SheetNames[3]], { header: 1 });
+      const text = about.map((r) => r.join(' ')).join('\n');
+      expect(text).toContain('9.9.9');
+      if (lang === 'en') expect(text).not.toContain('浏览器');
+      else expect(text).not.toMatch(/browser/i);
+    }
+  });
+
   it('report file names follow the CLI', () => {
     expect(reportFileName('orders.xlsx')).toBe('orders-audit.xlsx');
     expect(reportFileName('C:\\exports\\orders.CSV')).toBe('orders-csv-audit.xlsx');
