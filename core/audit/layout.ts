@@ -11,7 +11,7 @@
  * Pure and host-free; the session calls it (core/audit/session.ts).
  */
 import { L, type Text } from '../text';
-import { fold } from '../coerce';
+import { fold, toBool } from '../coerce';
 import type { ColumnMapping, Field, MappingResult } from './types';
 import { isBlankCell } from './record';
 
@@ -66,6 +66,13 @@ export interface Layout {
 
 const ORDER_LEVEL: readonly Field[] = ['destination', 'paidAt'];
 
+/**
+ * [X-PEN-TIMEOUT] An appeal column whose header names an outcome (有效申诉, 申诉结果, Valid appeal,
+ * Appeal result): a plain yes there is an upheld appeal. Any other appeal header (是否申诉, 已申诉, 申诉,
+ * Appealed): a plain yes only says an appeal was filed, outcome unknown: the penalty counts, with a note.
+ */
+const APPEAL_OUTCOME_HEADER = /有效|结果|成立|通过|valid|result|outcome|upheld|approved|granted|success/i;
+
 const rowList = (rows: readonly number[], sep = ', ') => (rows.length > 10 ? `${rows.slice(0, 10).join(sep)} … (${rows.length})` : rows.join(sep));
 
 /** The layout of a table with this header row. */
@@ -85,6 +92,9 @@ export function prepareLayout(header: readonly unknown[]): Layout {
   const continuation: number[] = [];
   const totals: { row: number; word: string }[] = [];
   let multiShip = 0;
+  let appealCol: number | undefined;
+  let appealHeader = '';
+  let appealFiled = 0;
 
   return {
     header: hdr,
@@ -93,6 +103,9 @@ export function prepareLayout(header: readonly unknown[]): Layout {
       fallbacks = m.fallbacks ?? [];
       orderCol = map.orderId;
       levelCols = ORDER_LEVEL.map((f) => map[f]).filter((c): c is number => c !== undefined);
+      const a = map.appeal;
+      appealHeader = a !== undefined ? String(hdr[a] ?? '') : '';
+      appealCol = a !== undefined && !APPEAL_OUTCOME_HEADER.test(fold(appealHeader)) ? a : undefined;
     },
     row(cells, sheetRow) {
       if (!Array.isArray(cells)) return cells;
@@ -122,6 +135,10 @@ export function prepareLayout(header: readonly unknown[]): Layout {
           if (pairs.length > 1) multiShip++;
         } else o[width] = null;
       }
+      if (appealCol !== undefined && !isBlankCell(cells[appealCol]) && toBool(cells[appealCol]) === true) {
+        copy()[appealCol] = '已申诉';
+        appealFiled++;
+      }
       if (orderCol !== undefined) {
         if (!idBlank) lastOrder = id;
         else if (cells.every(isBlankCell)) lastOrder = undefined;
@@ -146,6 +163,12 @@ export function prepareLayout(header: readonly unknown[]): Layout {
       }
       for (const f of fallbacks ?? []) {
         n.push(L(`${f.field === 'carrier' ? 'Carrier' : f.field} taken from column "${f.header}": ${f.why.en}`, `${f.field === 'carrier' ? '物流商' : f.field}取自“${f.header}”列：${f.why.zh}`));
+      }
+      if (appealFiled) {
+        n.push(L(
+          `Column "${appealHeader}": a yes there says an appeal was filed, not that it was upheld (${appealFiled} row(s)); the delivery-timeout penalty is counted with a note that it may be waived [X-PEN-TIMEOUT]. A column of outcomes (有效申诉, 申诉结果, Valid appeal) reads yes as upheld.`,
+          `“${appealHeader}”列：“是”只表示已提交申诉，不表示申诉成立（${appealFiled} 行）；妥投超时罚款照计，并注明可能被免除 [X-PEN-TIMEOUT]。申诉结果列（有效申诉、申诉结果、Valid appeal）中的“是”才算申诉成立。`,
+        ));
       }
       if (continuation.length) {
         n.push(L(

@@ -17,7 +17,7 @@ export const HEADER: Record<Field, string> = {
   eventCount: 'Event count',
   events: 'Tracking events',
   orderAmount: 'Order amount (USD)',
-  appeal: 'Appeal',
+  appeal: 'Valid appeal',
   uploadFailures: 'Upload failures',
   commercialInvoice: 'Commercial invoice',
   taxId: 'Tax id',

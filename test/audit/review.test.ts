@@ -52,6 +52,35 @@ describe('[X-PEN-TIMEOUT] appeals: only an explicit yes or a valid / approved ap
     });
   }
 
+  // The header says what a plain yes means: an outcome column (Valid appeal, 有效申诉, 申诉结果) → upheld;
+  // any other appeal column (是否申诉, Appealed, 申诉) → filed, outcome unknown: the penalty counts.
+  const underHeader = (appealHeader: string, cells: unknown[]) => {
+    const header = ['订单号', '付款时间', '最后轨迹时间', '妥投时间', '订单金额', appealHeader];
+    const s = createAudit(header, { now: NOW });
+    s.push(cells.map((c, i) => [`81000000000000${10 + i}`, '2024-06-03 10:00', '2024-07-04 12:00', null, 80, c]), 0);
+    return s.finish();
+  };
+  for (const h of ['是否申诉', 'Appealed', '申诉', 'Appeal', '已申诉']) {
+    it(`[X-PEN-TIMEOUT] a plain yes under "${h}" = an appeal filed, not upheld: the $4 penalty is counted with a note; "申诉成立" there still waives it`, () => {
+      const r = underHeader(h, ['是', 'TRUE', true, '申诉成立']);
+      const pen = r.findings.filter((f) => f.rule === 'X-PEN-TIMEOUT');
+      expect(pen.filter((f) => f.severity === 'error').map((f) => [f.row, f.costUsd])).toEqual([[2, 4], [3, 4], [4, 4]]);
+      expect(pen.filter((f) => f.severity === 'info').map((f) => f.row)).toEqual([2, 3, 4]);
+      expect(r.findings.some((f) => f.row === 5)).toBe(false);
+      expect(r.totals.penaltiesUsd).toBe(12);
+      const note = (r.notes ?? []).find((n) => n.en.includes('a yes there says an appeal was filed'));
+      expect(note?.en).toContain('(3 row(s))');
+      expect(note?.zh).toContain('“是”只表示已提交申诉');
+    });
+  }
+  for (const h of ['Valid appeal', '有效申诉', '申诉结果', 'Appeal result', '申诉是否成立']) {
+    it(`[X-PEN-TIMEOUT] a plain yes under the outcome column "${h}" waives the penalty; no would not`, () => {
+      const r = underHeader(h, ['是', '否']);
+      expect(r.findings.map((f) => [f.row, f.rule, f.costUsd])).toEqual([[3, 'X-PEN-TIMEOUT', 4]]);
+      expect((r.notes ?? []).some((n) => n.en.includes('appeal was filed'))).toBe(false);
+    });
+  }
+
   it('[X-PEN-TIMEOUT] an unreadable appeal is a DATA finding, never a silent waiver', () => {
     const { bad, good } = pair({ ...LATE, appeal: 'see email' }, { ...LATE, appeal: '否' });
     expect(bad.map((f) => f.rule)).toEqual(['DATA']);
