@@ -174,7 +174,8 @@ describe('readOrdersChunked: a large CSV one slice at a time, the same rows as t
     const got = [...r.chunks()];
     const last = got[got.length - 1];
     expect('error' in last && last.error.en).toMatch(/^q\.csv: a quote \("\) opened on line 702 is never closed/);
-    expect(got.slice(0, -1).reduce((n, c) => n + ('rows' in c ? c.rows.length : 0), 0)).toBeLessThan(700);
+    // The 700 rows before the quote may come (they are well-formed); nothing after it.
+    expect(got.slice(0, -1).reduce((n, c) => n + ('rows' in c ? c.rows.length : 0), 0)).toBeLessThanOrEqual(700);
   });
 
   it('a stray quote in a later chunk names its line', () => {
