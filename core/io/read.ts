@@ -374,7 +374,7 @@ export function readOrdersBytes(bytes: Uint8Array, fileName: string, opts: { she
 // ── chunked reading (large CSV files) ───────────────────────────────────────────────────────────
 
 /** One chunk of data rows, or the error that stopped the reading (a bad quote further down the file). */
-export type RowChunk = { rows: unknown[][]; firstDataRowIndex: number } | { error: Text };
+export type RowChunk = { rows: unknown[][]; firstDataRowIndex: number; /** Share of the file read so far (0–1), for a progress bar. Additive. */ fraction?: number } | { error: Text };
 
 export type ChunkedRead =
   | {
@@ -451,7 +451,7 @@ const WINDOW_BYTES = 1 << 22;
  * whole as `text`. Well-formed text goes through the fast path; from the first record it declines,
  * csv-parse reads the rest (and names the line of any error).
  */
-function* csvRecords(bytes: Uint8Array, text: string | undefined, sep: string, batch: number): Generator<string[][] | { error: CsvReadError }, void, void> {
+function* csvRecords(bytes: Uint8Array, text: string | undefined, sep: string, batch: number, progress?: { fraction: number }): Generator<string[][] | { error: CsvReadError }, void, void> {
   const st: CsvEol = { eol: 0 };
   const decoder = new TextDecoder('utf-8');
   let pos = text === undefined && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
@@ -476,6 +476,7 @@ function* csvRecords(bytes: Uint8Array, text: string | undefined, sep: string, b
       t = carry + decoder.decode(bytes.subarray(pos, end));
       pos = end;
       final = pos >= bytes.length;
+      if (progress) progress.fraction = pos / bytes.length;
     } else return;
     let from = 0;
     for (;;) {
@@ -512,7 +513,7 @@ function chunkedTable(r: Extract<ReadResult, { ok: true }>, size: number): Chunk
     ok: true, sheet: table.sheet, sheets: r.sheets, header: table.header, headerRow: table.headerRow, headRows: all.slice(0, 200), ...(r.notes ? { notes: r.notes } : {}), format: r.format,
     *chunks(afterRow = table.headerRow) {
       const rows = afterRow === table.headerRow ? table.rows : all.slice(afterRow);
-      for (let i = 0; i < rows.length; i += size) yield { rows: rows.slice(i, i + size), firstDataRowIndex: i };
+      for (let i = 0; i < rows.length; i += size) yield { rows: rows.slice(i, i + size), firstDataRowIndex: i, fraction: Math.min(1, (i + size) / rows.length) };
     },
   };
 }
@@ -570,7 +571,8 @@ export function readOrdersChunked(bytes: Uint8Array, fileName: string, opts: { s
       let rec = 0;
       let index = 0;
       let pending: unknown[][] = [];
-      for (const b of csvRecords(bytes, text, sep, size)) {
+      const progress = { fraction: 1 };
+      for (const b of csvRecords(bytes, text, sep, size, text === undefined ? progress : undefined)) {
         if ('error' in b) {
           yield { error: named(b.error.text) };
           return;
@@ -585,12 +587,12 @@ export function readOrdersChunked(bytes: Uint8Array, fileName: string, opts: { s
         if (!rows.length) continue;
         pending = pending.length ? pending.concat(rows) : rows;
         while (pending.length >= size) {
-          yield { rows: pending.length === size ? pending : pending.slice(0, size), firstDataRowIndex: index };
+          yield { rows: pending.length === size ? pending : pending.slice(0, size), firstDataRowIndex: index, fraction: progress.fraction };
           index += size;
           pending = pending.length === size ? [] : pending.slice(size);
         }
       }
-      if (pending.length) yield { rows: pending, firstDataRowIndex: index };
+      if (pending.length) yield { rows: pending, firstDataRowIndex: index, fraction: 1 };
     },
   };
 }
