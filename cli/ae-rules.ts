@@ -188,7 +188,7 @@ export function summaryRowStyle(rows: readonly (readonly unknown[])[], n: number
 /** Rows between yields to the event loop while writing (Ctrl-C is handled between them). */
 const WRITE_SLICE = 5_000;
 /** Rows per chunk of the audit (read, audited, then Ctrl-C and the memory guard are looked at). */
-const CHUNK_ROWS = 10_000;
+const CHUNK_ROWS = 5_000;
 /** The audit stops (with a message) when its heap passes this share of the runtime's limit between chunks (finish and the report need the rest). */
 const HEAP_STOP = 0.6;
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));

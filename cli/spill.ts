@@ -4,9 +4,10 @@
  * compact text (cells separated by U+0001, rows ended by U+0000 — characters XML cannot hold, which
  * the report drops anyway), and the report writer reads the rows back in order. Memory holds one
  * buffer of about 1 MiB, however many findings there are. The file is removed when the report is
- * written, on any failure and on Ctrl-C (the CLI calls remove()).
+ * written, on any failure and on Ctrl-C (the CLI calls remove()); where the system allows it (not
+ * Windows) the file is unlinked as soon as it is open, so not even a crash leaves it behind.
  */
-import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 
 /** Which cells of a Findings row are numbers (row, CNY, USD); the rest are text. */
 const NUMBER_CELLS = [0, 6, 7];
@@ -17,10 +18,19 @@ export class FindingSpill {
   private fd: number | undefined;
   private buf = '';
   private n = 0;
+  /** Bytes written (writes and reads use explicit positions: the file may already be unlinked). */
+  private size = 0;
   private removed = false;
+  private unlinked = false;
 
   constructor(readonly file: string) {
-    this.fd = openSync(file, 'w');
+    this.fd = openSync(file, 'w+');
+    try {
+      unlinkSync(file);
+      this.unlinked = true;
+    } catch {
+      /* Windows: removed at the end */
+    }
   }
 
   /** Rows written so far. */
@@ -44,7 +54,9 @@ export class FindingSpill {
 
   private flush() {
     if (this.fd === undefined || !this.buf) return;
-    writeSync(this.fd, this.buf);
+    const b = Buffer.from(this.buf, 'utf8');
+    writeSync(this.fd, b, 0, b.length, this.size);
+    this.size += b.length;
     this.buf = '';
   }
 
@@ -52,35 +64,32 @@ export class FindingSpill {
   reset(): void {
     this.buf = '';
     this.n = 0;
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = openSync(this.file, 'w');
+    this.size = 0;
+    if (this.fd !== undefined) ftruncateSync(this.fd, 0);
   }
 
   /** The rows, in the order they were added (the file is read a block at a time). */
   *read(): Generator<unknown[], void, void> {
     this.flush();
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
-    const fd = openSync(this.file, 'r');
-    try {
-      const block = Buffer.allocUnsafe(FLUSH_AT);
-      const decoder = new TextDecoder('utf-8');
-      let rest = '';
-      for (;;) {
-        const got = readSync(fd, block, 0, block.length, null);
-        const text = rest + (got ? decoder.decode(block.subarray(0, got), { stream: true }) : decoder.decode());
-        let start = 0;
-        for (let end = text.indexOf('\u0000'); end >= 0; end = text.indexOf('\u0000', start)) {
-          const cells: unknown[] = text.slice(start, end).split('\u0001');
-          for (const i of NUMBER_CELLS) if (cells[i] !== '' && cells[i] !== undefined) cells[i] = Number(cells[i]);
-          yield cells;
-          start = end + 1;
-        }
-        rest = text.slice(start);
-        if (!got) break;
+    const fd = this.fd;
+    if (fd === undefined) return;
+    const block = Buffer.allocUnsafe(FLUSH_AT);
+    const decoder = new TextDecoder('utf-8');
+    let rest = '';
+    let pos = 0;
+    for (;;) {
+      const got = pos < this.size ? readSync(fd, block, 0, Math.min(block.length, this.size - pos), pos) : 0;
+      pos += got;
+      const text = rest + (got ? decoder.decode(block.subarray(0, got), { stream: true }) : decoder.decode());
+      let start = 0;
+      for (let end = text.indexOf('\u0000'); end >= 0; end = text.indexOf('\u0000', start)) {
+        const cells: unknown[] = text.slice(start, end).split('\u0001');
+        for (const i of NUMBER_CELLS) if (cells[i] !== '' && cells[i] !== undefined) cells[i] = Number(cells[i]);
+        yield cells;
+        start = end + 1;
       }
-    } finally {
-      closeSync(fd);
+      rest = text.slice(start);
+      if (!got) break;
     }
   }
 
@@ -94,6 +103,7 @@ export class FindingSpill {
       /* already closed */
     }
     this.fd = undefined;
+    if (this.unlinked) return;
     try {
       unlinkSync(this.file);
     } catch {

@@ -797,7 +797,7 @@ export function orderLastRows(header: readonly unknown[], options: Pick<AuditOpt
         const laid = layout.row(cells, headerRow + 1 + index);
         if (!laid) continue;
         const rec = readRecord(laid, headerRow + 1 + index, map, fields);
-        if (rec && rec.orderId !== '') last.set(rec.orderId, index);
+        if (rec && rec.orderId !== '') last.set(last.has(rec.orderId) ? rec.orderId : own(rec.orderId), index);
       }
       next = i;
     },

@@ -443,7 +443,7 @@ function* csvSlices(text: string, sep: string, rows: number, from = 0, firstLine
 }
 
 /** Bytes of a UTF-8 file decoded per window (cut after a line break, never inside a character). */
-const WINDOW_BYTES = 1 << 22;
+const WINDOW_BYTES = 1 << 21;
 
 /**
  * The records of a CSV from its start, in batches of at most `batch`, or an error (then nothing
