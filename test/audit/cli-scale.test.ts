@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, execSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -83,7 +83,27 @@ describe('the built CLI at scale', () => {
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await new Promise((resolve) => setTimeout(resolve, 700));
+    // Interrupted once the audit is under way: the findings spill is open (Linux: seen in /proc, the
+    // file itself is already unlinked); elsewhere after a few seconds.
+    const auditing = () => {
+      try {
+        return readdirSync(`/proc/${child.pid}/fd`).some((fd) => {
+          try {
+            return readlinkSync(`/proc/${child.pid}/fd/${fd}`).includes('.report.xlsx.');
+          } catch {
+            return false;
+          }
+        });
+      } catch {
+        return undefined;
+      }
+    };
+    const t0 = Date.now();
+    for (;;) {
+      const a = auditing();
+      if (a === true || (a === undefined && Date.now() - t0 > 3_000) || Date.now() - t0 > 60_000) break;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     child.kill('SIGINT');
     const code = await exited;
     expect(code).toBe(130);
