@@ -16,15 +16,16 @@ import { getHeapStatistics } from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import {
-  auditTable, isCancelled, describeUserCard, detectColumns, fieldOfHeader, headerKey, headerScore, columnLetter, ALL_FIELDS, FIELD_LABELS,
+  createAudit, orderLastRows, findHeaderRow, findingRow, findingsHeader, describeUserCard, detectColumns, fieldOfHeader, headerKey, headerScore, columnLetter, ALL_FIELDS, FIELD_LABELS,
   outputSheetName, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, SUMMARY_MONEY_COLUMNS, SUMMARY_SHARE_COLUMNS,
-  type AuditReport, type Field,
+  type AuditReport, type AuditSession, type Field, type Finding,
 } from '../core/audit';
 import { toDate, isTimeZone, wallNow } from '../core/coerce';
 import { isRuleError } from '../core/errors';
 import { cardFromTable, type RateCard } from '../core/rates';
 import { L, langFromLocale, parseLang, type Lang, type Text } from '../core/text';
-import { readOrders, type SourceTable } from './read';
+import { readOrders, readOrdersFileChunked, type SourceTable } from './read';
+import { FindingSpill } from './spill';
 import { columnChartPng } from './png';
 import { XlsxWriter, STYLE, type StyleId } from './xlsx-writer';
 
@@ -186,16 +187,40 @@ export function summaryRowStyle(rows: readonly (readonly unknown[])[], n: number
 
 /** Rows between yields to the event loop while writing (Ctrl-C is handled between them). */
 const WRITE_SLICE = 5_000;
+/** Rows per chunk of the audit (read, audited, then Ctrl-C and the memory guard are looked at). */
+const CHUNK_ROWS = 5_000;
 /** The audit stops (with a message) when its heap passes this share of the runtime's limit between chunks (finish and the report need the rest). */
 const HEAP_STOP = 0.6;
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** Temporary files of this run (the findings spill, the report being written): removed on failure and on Ctrl-C. */
+const cleanups = new Set<() => void>();
+function onSignal(sig: NodeJS.Signals) {
+  for (const c of cleanups) c();
+  process.stderr.write(`ae-rules: ${say(L(`interrupted (${sig}): no report written`, `已中断（${sig}）：未生成报告`))}\n`);
+  process.exit(130);
+}
+
+/**
+ * The Findings rows in row order: the streamed ones read back from the spill, the findings decided
+ * at finish (report.findings, sorted by row) merged in by row, after the streamed ones of their row.
+ */
+function* findingRows(spill: FindingSpill, late: readonly Finding[]): Generator<unknown[], void, void> {
+  let j = 0;
+  for (const cells of spill.read()) {
+    const row = cells[0] as number;
+    while (j < late.length && late[j].row < row) yield findingRow(late[j++], lang);
+    yield cells;
+  }
+  while (j < late.length) yield findingRow(late[j++], lang);
+}
+
 /**
  * The report workbook, streamed to a temporary file next to `out` and renamed over it at the end: a
  * failed run, or Ctrl-C (SIGINT / SIGTERM) during the write, leaves neither a half-written report nor
- * the temporary file.
+ * the temporary file. `findings` = the Findings rows after the header, in order.
  */
-async function writeReport(report: AuditReport, out: string, source: string) {
+async function writeReport(report: AuditReport, findings: Iterable<unknown[]>, out: string, source: string) {
   const t = report.tables;
   const f = t.formats ?? {
     findings: { moneyColumns: FINDINGS_MONEY_COLUMNS },
@@ -206,22 +231,18 @@ async function writeReport(report: AuditReport, out: string, source: string) {
   // No half-written output: write a temp file in the same directory, then rename over the target.
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
   let wb: XlsxWriter | undefined;
-  const onSignal = (sig: NodeJS.Signals) => {
-    wb?.abort();
-    process.stderr.write(`ae-rules: ${say(L(`interrupted (${sig}): no report written`, `已中断（${sig}）：未生成报告`))}
-`);
-    process.exit(130);
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  const abort = () => wb?.abort();
+  cleanups.add(abort);
   try {
     wb = new XlsxWriter(tmp, { creator: `ae-rules ${VERSION}`, created: new Date() });
     const fs = wb.sheet({ name: outputSheetName('findings', lang), widths: [7, 20, 18, 9, 8, 10, 11, 11, 16, 22, 100], frozenHeader: true, filter: true, ...f.findings });
     const err = errorText();
     const red = (c: number, v: unknown) => (c === 3 && v === err ? STYLE.boldRed : undefined);
-    for (let i = 0; i < t.findings.length; i++) {
-      fs.row(t.findings[i], i === 0 ? STYLE.bold : STYLE.normal, i === 0 ? undefined : red);
-      if (i % WRITE_SLICE === WRITE_SLICE - 1) await tick();
+    fs.row(findingsHeader(lang), STYLE.bold);
+    let i = 0;
+    for (const row of findings) {
+      fs.row(row, STYLE.normal, red);
+      if (++i % WRITE_SLICE === 0) await tick();
     }
     fs.end();
 
@@ -265,8 +286,7 @@ async function writeReport(report: AuditReport, out: string, source: string) {
     const m = e instanceof Error ? e.message : String(e);
     throw new CliError(L(`cannot write ${out}: ${m}`, `无法写入 ${out}：${m}`), 2);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    cleanups.delete(abort);
   }
 }
 
@@ -318,76 +338,138 @@ async function audit(input: string, flags: AuditFlags) {
   const tty = flags.progress !== false && process.stderr.isTTY === true;
   if (tty) process.stderr.write(say(L(`Reading ${input} …\n`, `正在读取 ${input} …\n`)));
   const t0 = performance.now();
-  const read = await readOrders(input, flags.sheet);
-  const t1 = performance.now();
+  // The file in chunks of rows (a CSV decoded and parsed a window at a time): the header and --map
+  // from the first rows only; rows are audited as they come and never all held.
+  const read = readOrdersFileChunked(input, { ...(flags.sheet ? { sheet: flags.sheet } : {}), chunkRows: CHUNK_ROWS });
   if (!read.ok) throw new CliError(read.error);
-  const table = headerForMap(read.table, mapSpecs);
-  const overrides = overridesOf(table.header, mapSpecs);
-
-  // Memory guard: between chunks, an audit whose heap nears the runtime's limit stops with a clear
-  // message (and exit 1) instead of dying out of memory minutes later with none.
-  const guard = { aborted: false, heapFull: false };
-  const heapCheck = () => {
-    const h = getHeapStatistics();
-    if (h.used_heap_size > HEAP_STOP * h.heap_size_limit) guard.aborted = guard.heapFull = true;
-  };
-  const bar = tty ? new SingleBar({ format: `${say(L('Auditing', '审核中'))} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr, hideCursor: true }, Presets.shades_classic) : undefined;
-  bar?.start(table.rows.length, 0);
-  const report = await auditTable(table.header, table.rows, {
+  const head: SourceTable = { sheet: read.sheet, header: read.header, rows: read.headRows.slice(read.headerRow), headerRow: read.headerRow, sheetRows: read.headRows };
+  const table = headerForMap(head, mapSpecs);
+  let header = table.header;
+  let headerRow = table.headerRow;
+  const overrides = overridesOf(header, mapSpecs);
+  const options = {
     now,
     lang,
     card,
     ...(flags.rates !== undefined ? { cardLabel: path.basename(flags.rates) } : {}),
     overrides,
-    headerRow: table.headerRow,
     ...(flags.tz ? { timeZone: flags.tz } : {}),
-    chunkSize: 10_000,
-    onProgress: (p) => {
-      bar?.update(p.done);
-      heapCheck();
-    },
-    signal: guard,
-  });
-  bar?.stop();
-  if (guard.heapFull) {
-    const limit = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
-    throw new CliError(L(
-      `${table.rows.length} rows are more than this run's memory (${limit} MiB) can audit at once: split the file, or give Node more memory, e.g. NODE_OPTIONS=--max-old-space-size=${limit * 2}`,
-      `${table.rows.length} 行超出本次运行的内存（${limit} MiB）一次能审核的量：请拆分文件，或给 Node 更多内存，如 NODE_OPTIONS=--max-old-space-size=${limit * 2}`,
-    ));
+  };
+  let probe = createAudit(header, { ...options, headerRow });
+  if (probe.error && probe.mapping.mapping.orderId === undefined && overrides.orderId === undefined) {
+    // A title row above the headers ("6月订单导出" in A1): the header is the first of the next rows that names the order id.
+    const k = findHeaderRow(read.headRows.slice(headerRow - 1, headerRow - 1 + 21));
+    const moved = k > 0 ? read.headRows[headerRow - 1 + k] : undefined;
+    if (Array.isArray(moved)) {
+      const s2 = createAudit(moved, { ...options, headerRow: headerRow + k });
+      if (!s2.error) {
+        probe = s2;
+        header = moved;
+        headerRow += k;
+      }
+    }
   }
-  if (isRuleError(report)) {
-    if (isCancelled(report)) throw new CliError(L('cancelled', '已取消'));
+  if (probe.error) {
     // "map the column by hand" made actionable: the --map option, with the first unrecognised header as the example.
-    const detected = detectColumns(table.header, overrides);
+    const detected = detectColumns(header, overrides);
     const missing = detected.missingRequired;
-    const hint = missing.length ? mapHint(missing[0], table.header, detected.unmatched, table.headerRow, detected.nearMatches) : L('', '');
-    const stop = /[.。]$/.test(report.en) ? '' : '.';
-    throw new CliError(L(`${table.sheet}: ${report.en}${hint.en ? stop : ''}${hint.en}`, `${table.sheet}：${report.zh}${hint.zh ? (/[。.]$/.test(report.zh) ? '' : '。') : ''}${hint.zh}`));
+    const hint = missing.length ? mapHint(missing[0], header, detected.unmatched, headerRow, detected.nearMatches) : L('', '');
+    const e = probe.error;
+    const stop = /[.。]$/.test(e.en) ? '' : '.';
+    throw new CliError(L(`${read.sheet}: ${e.en}${hint.en ? stop : ''}${hint.en}`, `${read.sheet}：${e.zh}${hint.zh ? (/[。.]$/.test(e.zh) ? '' : '。') : ''}${hint.zh}`));
   }
 
-  const t2 = performance.now();
-  await writeReport(report, out, `${path.basename(input)} / ${table.sheet}`);
-  // AE_RULES_TIMINGS=1: where the time went, for `npm run bench` (stderr, one line).
-  if (process.env.AE_RULES_TIMINGS) process.stderr.write(`timings: read ${(t1 - t0).toFixed(0)} ms, audit ${(t2 - t1).toFixed(0)} ms, write ${(performance.now() - t2).toFixed(0)} ms, findings ${report.findings.length}\n`);
-  const sk = report.mapping.skippedRules;
-  const lines = [
-    L(
-      `Audited ${count(report.ordersAudited ?? report.rowsAudited, 'order')} (${count(report.rowsAudited, 'row')}, header in row ${int(table.headerRow)}) from ${path.basename(input)} (${table.sheet}): ${count(report.findings.length, 'finding')} on ${count(report.ordersAffected ?? report.rowsAffected, 'order')}.`,
-      `已审核 ${path.basename(input)}（${table.sheet}）中的 ${int(report.ordersAudited ?? report.rowsAudited)} 个订单（${int(report.rowsAudited)} 行，表头在第 ${int(table.headerRow)} 行）：${int(report.ordersAffected ?? report.rowsAffected)} 个订单共 ${int(report.findings.length)} 个问题。`,
-    ),
-    flags.tz
-      ? L(`Open orders judged as of ${stampOf(now)} (${flags.tz} time, the zone of the file's times).`, `未完成订单的判断时间：${stampOf(now)}（${flags.tz} 时间，即文件时间所在时区）。`)
-      : L(`Open orders judged as of ${stampOf(now)} (local time).`, `未完成订单的判断时间：${stampOf(now)}（当地时间）。`),
-    ...(read.notes ?? []),
-    L(`Gift fees ¥${money(report.totals.giftFeesCny)}; penalties $${money(report.totals.penaltiesUsd)}.`, `礼物费用 ¥${money(report.totals.giftFeesCny)}；罚款 $${money(report.totals.penaltiesUsd)}。`),
-    ...(card ? [cardLine(card, path.basename(flags.rates ?? ''))] : []),
-    ...(sk.length ? [L(`Skipped (columns missing): ${sk.map((s) => s.rule).join(', ')}.`, `未执行（缺少列）：${sk.map((s) => s.rule).join('、')}。`)] : []),
-    ...(sk.length ? unusedLines(report, table) : []),
-    ...(report.notes ?? []),
-    L(`Report: ${out}`, `报告：${out}`),
-  ];
-  for (const l of lines) process.stdout.write(say(l) + '\n');
+  // Findings leave the audit as they are final (in row order) for a temporary file next to the
+  // report; the writer reads them back. Ctrl-C at any point removes it.
+  const spill = new FindingSpill(path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.spill`));
+  const dropSpill = () => spill.remove();
+  cleanups.add(dropSpill);
+  let readMs = 0;
+  let auditMs = 0;
+  try {
+    // Memory guard: between chunks, an audit whose heap nears the runtime's limit stops with a clear
+    // message (and exit 1) instead of dying out of memory minutes later with none.
+    const heapFull = () => {
+      const h = getHeapStatistics();
+      return h.used_heap_size > HEAP_STOP * h.heap_size_limit;
+    };
+    const bar = tty ? new SingleBar({ format: `${say(L('Auditing', '审核中'))} [{bar}] {percentage}% | {rows} ${say(L('rows', '行'))}`, stream: process.stderr, hideCursor: true }, Presets.shades_classic) : undefined;
+    bar?.start(1000, 0, { rows: 0 });
+    /** Every chunk of rows through `use`; false when the session asks for a second pass (order rows scattered). */
+    const pass = async (use: (rows: unknown[][], index: number) => void, stop?: () => boolean): Promise<void> => {
+      const it = read.chunks(headerRow);
+      let rows = 0;
+      for (;;) {
+        const t = performance.now();
+        const c = it.next();
+        readMs += performance.now() - t;
+        if (c.done) break;
+        if ('error' in c.value) throw new CliError(c.value.error);
+        const t2 = performance.now();
+        use(c.value.rows, c.value.firstDataRowIndex);
+        auditMs += performance.now() - t2;
+        rows += c.value.rows.length;
+        bar?.update(Math.round((c.value.fraction ?? 0) * 1000), { rows: int(rows) });
+        if (heapFull()) {
+          bar?.stop();
+          const limit = Math.round(getHeapStatistics().heap_size_limit / 2 ** 20);
+          throw new CliError(L(
+            `stopped after ${int(rows)} rows: this file is more than this run's memory (${limit} MiB) can audit at once; split the file, or give Node more memory, e.g. NODE_OPTIONS=--max-old-space-size=${limit * 2}`,
+            `已在第 ${int(rows)} 行后停止：该文件超出本次运行的内存（${limit} MiB）一次能审核的量；请拆分文件，或给 Node 更多内存，如 NODE_OPTIONS=--max-old-space-size=${limit * 2}`,
+          ));
+        }
+        if (stop?.()) return;
+        await tick(); // Ctrl-C is handled between chunks
+      }
+    };
+    const onFinding = (fd: Finding) => spill.add(findingRow(fd, lang));
+    let s: AuditSession = createAudit(header, { ...options, headerRow, onFinding });
+    await pass((rows, i) => s.push(rows, i), () => s.interleaved === true);
+    if (s.interleaved) {
+      // The rows of some order are not together: a first pass finds each order's last row, then
+      // the audit runs again judging each order when its last row is in.
+      spill.reset();
+      const idx = orderLastRows(header, { overrides, headerRow });
+      await pass((rows, i) => idx.push(rows, i));
+      s = createAudit(header, { ...options, headerRow, onFinding, lastRows: idx.result() });
+      await pass((rows, i) => s.push(rows, i));
+    }
+    const t2 = performance.now();
+    const report = s.finish();
+    auditMs += performance.now() - t2;
+    bar?.stop();
+    const findingsCount = (report.findingsStreamed ?? 0) + report.findings.length;
+
+    const t3 = performance.now();
+    await writeReport(report, findingRows(spill, report.findings), out, `${path.basename(input)} / ${read.sheet}`);
+    // AE_RULES_TIMINGS=1: where the time went, for `npm run bench` (stderr, one line).
+    if (process.env.AE_RULES_TIMINGS) process.stderr.write(`timings: start ${t0.toFixed(0)} ms, read ${readMs.toFixed(0)} ms, audit ${auditMs.toFixed(0)} ms, write ${(performance.now() - t3).toFixed(0)} ms, findings ${findingsCount}\n`);
+    summarize(report, findingsCount, headerRow, read.sheet, read.notes ?? []);
+  } finally {
+    spill.remove();
+    cleanups.delete(dropSpill);
+  }
+
+  function summarize(report: AuditReport, findingsCount: number, headerRow: number, sheet: string, readNotes: Text[]) {
+    const sk = report.mapping.skippedRules;
+    const lines = [
+      L(
+        `Audited ${count(report.ordersAudited ?? report.rowsAudited, 'order')} (${count(report.rowsAudited, 'row')}, header in row ${int(headerRow)}) from ${path.basename(input)} (${sheet}): ${count(findingsCount, 'finding')} on ${count(report.ordersAffected ?? report.rowsAffected, 'order')}.`,
+        `已审核 ${path.basename(input)}（${sheet}）中的 ${int(report.ordersAudited ?? report.rowsAudited)} 个订单（${int(report.rowsAudited)} 行，表头在第 ${int(headerRow)} 行）：${int(report.ordersAffected ?? report.rowsAffected)} 个订单共 ${int(findingsCount)} 个问题。`,
+      ),
+      flags.tz
+        ? L(`Open orders judged as of ${stampOf(now)} (${flags.tz} time, the zone of the file's times).`, `未完成订单的判断时间：${stampOf(now)}（${flags.tz} 时间，即文件时间所在时区）。`)
+        : L(`Open orders judged as of ${stampOf(now)} (local time).`, `未完成订单的判断时间：${stampOf(now)}（当地时间）。`),
+      ...readNotes,
+      L(`Gift fees ¥${money(report.totals.giftFeesCny)}; penalties $${money(report.totals.penaltiesUsd)}.`, `礼物费用 ¥${money(report.totals.giftFeesCny)}；罚款 $${money(report.totals.penaltiesUsd)}。`),
+      ...(card ? [cardLine(card, path.basename(flags.rates ?? ''))] : []),
+      ...(sk.length ? [L(`Skipped (columns missing): ${sk.map((s) => s.rule).join(', ')}.`, `未执行（缺少列）：${sk.map((s) => s.rule).join('、')}。`)] : []),
+      ...(sk.length ? unusedLines(report, table) : []),
+      ...(report.notes ?? []),
+      L(`Report: ${out}`, `报告：${out}`),
+    ];
+    for (const l of lines) process.stdout.write(say(l) + '\n');
+  }
 }
 
 /**
@@ -435,6 +517,8 @@ export const money = (n: number) => n.toLocaleString('en-US', { minimumFractionD
 const stampOf = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 
 async function main(argv: string[]) {
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const program = new Command('ae-rules')
     .description('AliExpress seller rules: audit an orders export / 速卖通卖家规则：审核订单导出表')
     .version(VERSION)

@@ -4,8 +4,8 @@
  * Text in UTF-8, GBK/GB18030 or UTF-16 via csv-parse, strict quotes).
  */
 import { readFileSync } from 'node:fs';
-import { L } from '../core/text';
-import { readOrdersBytes, type ReadResult } from '../core/io/read';
+import { L, type Text } from '../core/text';
+import { readOrdersBytes, readOrdersChunked, type ChunkedRead, type ReadResult } from '../core/io/read';
 
 export { decodeText, parseCsv, detectSeparator, readOrdersBytes, type ReadResult, type SourceTable } from '../core/io/read';
 
@@ -16,7 +16,8 @@ export async function readOrders(file: string, sheetName?: string): Promise<Read
   return readOrdersSync(file, sheetName);
 }
 
-export function readOrdersSync(file: string, sheetName?: string): ReadResult {
+/** A file's bytes, or the clear error why they cannot be read. */
+function fileBytes(file: string): { ok: true; bytes: Uint8Array; name: string } | { ok: false; error: Text } {
   let buf: Buffer;
   try {
     buf = readFileSync(file);
@@ -24,8 +25,22 @@ export function readOrdersSync(file: string, sheetName?: string): ReadResult {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, error: L(`file not found: ${file}`, `找不到文件：${file}`) };
     if (code === 'EISDIR') return { ok: false, error: L(`${file} is a folder, not a file`, `${file} 是文件夹，不是文件`) };
+    if (code === 'ERR_FS_FILE_TOO_LARGE') return { ok: false, error: L(`${file} is larger than 2 GiB: split it into smaller files`, `${file} 大于 2 GiB：请拆分为较小的文件`) };
     return { ok: false, error: L(`cannot read ${file}: ${why(e)}`, `无法读取 ${file}：${why(e)}`) };
   }
   const name = file.split(/[\\/]/).pop() || file;
-  return readOrdersBytes(new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), name, sheetName ? { sheet: sheetName } : {});
+  return { ok: true, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), name };
+}
+
+export function readOrdersSync(file: string, sheetName?: string): ReadResult {
+  const f = fileBytes(file);
+  if (!f.ok) return f;
+  return readOrdersBytes(f.bytes, f.name, sheetName ? { sheet: sheetName } : {});
+}
+
+/** Read a file in chunks of rows (core/io/read.ts readOrdersChunked): the CLI's audit path at any size. */
+export function readOrdersFileChunked(file: string, opts: { sheet?: string; chunkRows?: number } = {}): ChunkedRead {
+  const f = fileBytes(file);
+  if (!f.ok) return f;
+  return readOrdersChunked(f.bytes, f.name, opts);
 }

@@ -50,7 +50,11 @@ const GROUPED_RE = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const CURRENCY_RE = /^(?:US\$|USD|CNY|RMB|\$|¥|￥|元)|(?:USD|CNY|RMB|元|美元|块)$/i;
 
 /** Number from a number or numeric text ("1,200", " １２３ ", "95%", "$30", "-5"). */
+/** Plain decimal text ("45", "-3.5"): the common cell, read as is (the general path gives the same number). */
+const PLAIN_NUM = /^-?\d{1,17}(?:\.\d{1,17})?$/;
+
 export function toNumber(x: Cell): number | RuleError {
+  if (typeof x === 'string' && PLAIN_NUM.test(x)) return Number(x);
   if (typeof x === 'number') {
     // Bad input is #VALUE! with a message (Excel shows no message with #NUM!): FUNCTIONS.md conventions.
     return Number.isFinite(x) ? x : valueError(`must be a finite number, got ${show(x)}`, `必须是有限数字，得到 ${show(x)}`);
@@ -100,7 +104,8 @@ const TRUE_WORDS = new Set(['true', 'yes', 'y', 't', '1', '是', '对', '有', '
 const FALSE_WORDS = new Set(['false', 'no', 'n', 'f', '0', '否', '错', '无', '没有', '假', '未', '未认证', '×', '✗', 'off']);
 
 /** Boolean from TRUE/FALSE, 1/0, yes/no, 是/否, 有/无. */
-export function toBool(x: Cell): boolean | RuleError {
+/** toBool's reading without the error (undefined): for readers that try it first. */
+function boolWord(x: Cell): boolean | undefined {
   if (typeof x === 'boolean') return x;
   if (typeof x === 'number') {
     if (x === 1) return true;
@@ -111,6 +116,12 @@ export function toBool(x: Cell): boolean | RuleError {
     if (TRUE_WORDS.has(s)) return true;
     if (FALSE_WORDS.has(s)) return false;
   }
+  return undefined;
+}
+
+export function toBool(x: Cell): boolean | RuleError {
+  const b = boolWord(x);
+  if (b !== undefined) return b;
   return valueError(`must be TRUE or FALSE (yes/no, 是/否), got ${show(x)}`, `必须是 TRUE 或 FALSE（是/否），得到 ${show(x)}`);
 }
 
@@ -271,6 +282,7 @@ const CURRENCY_WORDS: [RegExp, string][] = [
   [/^(?:INR|₹)|INR$/i, 'INR'],
 ];
 export function readMoney(x: Cell): MoneyReading | RuleError {
+  if (typeof x === 'string' && PLAIN_NUM.test(x)) return { amount: Number(x) };
   if (typeof x !== 'string') {
     const n = toNumber(x);
     return isRuleError(n) ? n : { amount: n };
@@ -381,7 +393,7 @@ const ABSENT_RE =
 export function isAbsentWord(s: string): boolean {
   const t = fold(s).trim();
   if (t === '') return true;
-  return ABSENT_RE.test(t) || toBool(t) === false;
+  return ABSENT_RE.test(t) || boolWord(t) === false;
 }
 
 /**
@@ -394,7 +406,7 @@ export function isAbsentWord(s: string): boolean {
  *  - empty is FALSE; anything else (NaN, an object) is #VALUE!.
  */
 export function toPresent(x: Cell): boolean | RuleError {
-  const b = toBool(x);
+  const b = boolWord(x);
   if (typeof b === 'boolean') return b;
   if (typeof x === 'number' && Number.isFinite(x)) return true;
   if (x instanceof Date && !Number.isNaN(x.getTime())) return true;

@@ -89,6 +89,9 @@ export function createAudit(header: readonly unknown[], options: NodeAuditOption
     error: s.error,
     push: (rows, firstDataRowIndex) => s.push(wallRows(rows), firstDataRowIndex),
     finish: () => s.finish(),
+    get interleaved() {
+      return s.interleaved;
+    },
   };
 }
 

@@ -125,12 +125,18 @@ function pad(rows: unknown[][]): unknown[][] {
   return rows;
 }
 
+/** The Findings table's header row in the report's language. */
+export const findingsHeader = (lang: Lang): string[] => FINDINGS_HEADER.map((h) => t(lang, h));
+
+/** One finding as its row of the Findings table (a streaming writer writes the same rows). */
+export function findingRow(f: Finding, lang: Lang): unknown[] {
+  // A finding without a cost leaves its cost cells blank (not 0.00): only real costs sum and filter.
+  return [f.row, capCell(f.orderId), f.rule, t(lang, SEVERITY_TEXT[f.severity]), f.country, f.week, f.costCny || '', f.costUsd || '', capCell(f.carrier ?? ''), capCell(f.tracking ?? ''), capCell(lang === 'zh' ? f.message.zh : f.message.en)];
+}
+
 function findingsTable(s: AuditState, lang: Lang): unknown[][] {
-  const out: unknown[][] = [FINDINGS_HEADER.map((h) => t(lang, h))];
-  for (const f of s.findings) {
-    // A finding without a cost leaves its cost cells blank (not 0.00): only real costs sum and filter.
-    out.push([f.row, capCell(f.orderId), f.rule, t(lang, SEVERITY_TEXT[f.severity]), f.country, f.week, f.costCny || '', f.costUsd || '', capCell(f.carrier ?? ''), capCell(f.tracking ?? ''), capCell(lang === 'zh' ? f.message.zh : f.message.en)]);
-  }
+  const out: unknown[][] = [findingsHeader(lang)];
+  for (const f of s.findings) out.push(findingRow(f, lang));
   return out;
 }
 

@@ -25,6 +25,12 @@ export interface AuditSession {
   push(rows: readonly (readonly unknown[])[], firstDataRowIndex?: number): void;
   /** Cross-row rules, totals and tables. Idempotent; rows pushed afterwards are ignored. */
   finish(): AuditReport;
+  /**
+   * Streaming without lastRows (StreamOptions): an order id came back after rows of other orders,
+   * so what was judged is not final; push ignores further rows. Audit again with lastRows
+   * (orderLastRows). Always false otherwise. Optional for wrappers; additive.
+   */
+  readonly interleaved?: boolean;
 }
 
 /**
@@ -101,6 +107,8 @@ interface Variant {
   problems: string[] | undefined;
   /** Findings of single rows, reported with the merged order's country and week. */
   rowFindings: RowFinding[] | undefined;
+  /** Its place in the session's list of orders not judged yet. */
+  slot: number;
 }
 
 /** Order fields merged "first non-empty value wins", with the record property that holds each. */
@@ -166,26 +174,128 @@ function rowList(rows: readonly number[]): Text {
   return rest > 0 ? L(`${shown.join(', ')} and ${rest} more`, `${shown.join('、')} 等 ${rows.length} 行`) : L(shown.join(', '), `${shown.join('、')} 行`);
 }
 
-interface GiftEvent {
-  t: number;
-  row: number;
-  failed: boolean;
+/** Details of a failed gift, kept for the freeze rule [G-CONFIRM-FREEZE] (the finding is on its order). */
+interface GiftDetail {
   orderId: string;
   country: string;
   week: string;
   key: string;
-  freezeAfter: number;
+  /** The order already has a finding that counts (its own findings are all known when it is judged). */
+  affected: boolean;
+  /** All rows of its order, when on several (the finding mentions the others). */
+  rows?: readonly number[];
 }
 
-/** What a finding is recorded against: its row, order, country, week and the order key of the counts. */
-type Where = Pick<OrderRecord, 'row' | 'orderId' | 'country' | 'week'> & { key: string; carrier?: string; tracking?: string };
+/**
+ * The gifts of the audit for the freeze rule, in typed columns (time, row, freeze threshold; -1 =
+ * not failed): a few bytes a gift order, with details kept for failed gifts only.
+ */
+class GiftLog {
+  n = 0;
+  t = new Float64Array(256);
+  row = new Int32Array(256);
+  freeze = new Int32Array(256);
+  readonly detail = new Map<number, GiftDetail>();
+  push(t: number, row: number, freezeAfter: number): number {
+    if (this.n === this.t.length) {
+      const grow = <T extends Float64Array | Int32Array>(a: T, b: T) => (b.set(a), b);
+      this.t = grow(this.t, new Float64Array(this.n * 2));
+      this.row = grow(this.row, new Int32Array(this.n * 2));
+      this.freeze = grow(this.freeze, new Int32Array(this.n * 2));
+    }
+    this.t[this.n] = t;
+    this.row[this.n] = row;
+    this.freeze[this.n] = freezeAfter;
+    return this.n++;
+  }
+  /** Indices by shipped time, then row. */
+  sorted(): Int32Array {
+    const ix = new Int32Array(this.n);
+    for (let i = 0; i < this.n; i++) ix[i] = i;
+    return ix.sort((a, b) => this.t[a] - this.t[b] || this.row[a] - this.row[b]);
+  }
+}
+
+/** A set of sheet rows: a byte per row up to 16M rows (grown as needed), a Set beyond. */
+class RowSet {
+  private bytes = new Uint8Array(1024);
+  private big: Set<number> | undefined;
+  size = 0;
+  add(r: number) {
+    if (r >= 0 && r < 1 << 24) {
+      if (r >= this.bytes.length) {
+        let n = this.bytes.length;
+        while (n <= r) n *= 2;
+        const b = new Uint8Array(n);
+        b.set(this.bytes);
+        this.bytes = b;
+      }
+      if (!this.bytes[r]) {
+        this.bytes[r] = 1;
+        this.size++;
+      }
+      return;
+    }
+    this.big ??= new Set();
+    if (!this.big.has(r)) {
+      this.big.add(r);
+      this.size++;
+    }
+  }
+  sorted(): number[] {
+    const out: number[] = [];
+    for (let r = 0; r < this.bytes.length; r++) if (this.bytes[r]) out.push(r);
+    if (this.big) out.push(...[...this.big].sort((a, b) => a - b));
+    return out;
+  }
+}
+
+/** What a finding is recorded against: its row, order, country, week and the order key of the counts; `rows` = all rows of a multi-row order. */
+type Where = Pick<OrderRecord, 'row' | 'orderId' | 'country' | 'week'> & { key: string; carrier?: string; tracking?: string; rows?: readonly number[] };
 const keyOf = (rec: Pick<OrderRecord, 'row' | 'orderId'>) => rec.orderId || `\u0000${rec.row}`;
+
+/** A string that holds only its own characters (a slice of a parsed file would keep the whole file text alive). */
+const own = (s: string): string => (s.length < 13 ? s : (' ' + s).slice(1));
+
+/** A finding of an order on several rows says so (the order is judged once, on its first row). */
+function mentionOtherRows(fd: Finding, rows: readonly number[]) {
+  const others = rowList(rows.filter((r) => r !== fd.row));
+  fd.message = L(
+    `${fd.message.en} [order ${fd.orderId} is also on row(s) ${others.en}: one row per SKU, judged once]`,
+    `${fd.message.zh}［订单 ${fd.orderId} 另见第 ${others.zh}：每个 SKU 一行，按一个订单判断］`,
+  );
+}
+
+/**
+ * Options of a streaming audit (the CLI at any size): findings leave the session as they are
+ * final instead of living in the report, and orders are judged as soon as their last row is in, so
+ * memory stays bounded by the open orders, not the table.
+ */
+export interface StreamOptions {
+  /**
+   * Each finding, once final, in row order (ties: the order the report lists them). Findings only
+   * known at finish — [G-CONFIRM-FREEZE] streaks and the one-per-name unknown-carrier warnings
+   * [X-FORMAT] — are NOT passed here: they are report.findings (sorted by row), to be merged in by
+   * row (at an equal row, after the streamed ones). report.findingsStreamed counts the streamed ones;
+   * report.tables.findings is then the header row only.
+   */
+  onFinding: (f: Finding) => void;
+  /**
+   * The 0-based data-row index (as push counts rows) of each order id's last row (orderLastRows):
+   * an order is judged when that row is in. Without it, the rows of one order id must be adjacent
+   * (exports list an order's SKU rows together): an order is judged when a row of another id comes,
+   * and an id that comes back later sets `interleaved` (audit again with lastRows).
+   */
+  lastRows?: ReadonlyMap<string, number>;
+}
 
 /**
  * Start an audit of a table with this header row. A header the audit cannot use gives a session
- * whose `error` says why (errors are values: nothing here throws).
+ * whose `error` says why (errors are values: nothing here throws). With `onFinding` the audit
+ * streams (StreamOptions); without, every order is judged at finish and the report holds every
+ * finding (the pane and the hosts).
  */
-export function createAudit(header: readonly unknown[], options: AuditOptions = {}): AuditSession {
+export function createAudit(header: readonly unknown[], options: AuditOptions & Partial<StreamOptions> = {}): AuditSession {
   const okHeader = Array.isArray(header) && header.length > 0;
   // Layouts of real exports (combined carrier:number cells, continuation rows, total rows): core/audit/layout.ts.
   const layout = prepareLayout(okHeader ? header : []);
@@ -207,33 +317,49 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
   const freezeOn = !skipped.has('G-CONFIRM-FREEZE');
   const mapped = (f: Field) => map[f] !== undefined;
 
+  // Streaming: findings go to onFinding in row order; orders are judged when their rows are in.
+  const sink = typeof options.onFinding === 'function' ? options.onFinding : undefined;
+  const lastRows = sink ? options.lastRows : undefined;
+  const adjacent = sink !== undefined && lastRows === undefined;
+
+  /** Every finding (not streaming), or the findings decided at finish (streaming). */
   const findings: Finding[] = [];
+  /** Streaming: findings waiting for the orders of lower rows. */
+  let pending: Finding[] = [];
+  let streamed = 0;
   const byRule = new Map<string, Agg>();
   const byCountry = new Map<string, Agg>();
   const byWeek = new Map<string, Agg>();
   const all = newAgg();
   /** Rows with a finding that counts (not info). */
-  const affectedRows = new Set<number>();
-  /** Orders (by order id; a row without one by its row) with a finding that counts. */
-  const affectedOrders = new Set<string>();
-  /** rule + order pairs already counted in "orders affected" of the rule. */
-  const ruleOrders = new Set<string>();
-  /** Orders with an id, by id: one variant per order (more when rows of one id disagree), audited at finish. */
+  const affectedRows = new RowSet();
+  const badRows = new RowSet();
+  /** Orders with an id and rows still to come, by id: one variant per order (more when rows of one id disagree). */
   const orders = new Map<string, Variant[]>();
-  /** Every variant, in the order of its first row. */
-  const variants: Variant[] = [];
-  /** Row → all rows of its order, for the rows of orders on several rows (set at finish). */
-  const orderRows = new Map<number, number[]>();
-  const unknownCarriers = new Map<string, { at: Where; raw: RawFinding; name: string; rows: number[] }>();
+  /** Variants not judged yet, in the order of their first row (from `openHead` on). */
+  let open: (Variant | undefined)[] = [];
+  let openHead = 0;
+  /** Streaming without lastRows: the id of the order being read, and the ids already judged. */
+  let currentId: string | undefined;
+  const judged = new Set<string>();
+  let interleaved = false;
+  const unknownCarriers = new Map<string, { at: Where; raw: RawFinding; name: string; rows: number[]; ruleCounted: boolean }>();
   let rowsRead = 0;
   let multiRowOrders = 0;
-  const badRows = new Set<number>();
-  const gifts: GiftEvent[] = [];
+  const gifts = new GiftLog();
   const cardsUsed = new Map<string, RateCard>();
   const notes: Text[] = [];
   let outOfRange = 0;
   let nextIndex = 0;
   let report: AuditReport | undefined;
+
+  // The findings of one order (its key) being judged: the rules it already counts for, whether it is affected.
+  let batch: Finding[] = [];
+  const batchRules = new Set<string>();
+  let batchAffected = false;
+  /** Unknown carriers and failed gifts first met in this batch (their flags are set when it closes). */
+  const batchUnknown: { ruleCounted: boolean; raw: RawFinding }[] = [];
+  const batchGifts: GiftDetail[] = [];
 
   const agg = (m: Map<string, Agg>, k: string) => {
     let a = m.get(k);
@@ -259,10 +385,10 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
   }
 
   /**
-   * Record a finding. `counts` = it makes its order "affected" (info findings do not: they say what
-   * could not be checked, not what is wrong).
+   * Record a finding of the current batch (one order). `counts` = it makes its order "affected"
+   * (info findings do not: they say what could not be checked, not what is wrong).
    */
-  function add(rec: Where, raw: RawFinding, counts = raw.severity !== 'info') {
+  function add(rec: Where, raw: RawFinding, counts = raw.severity !== 'info', into: Finding[] = batch) {
     const fd: Finding = {
       row: rec.row,
       orderId: rec.orderId,
@@ -276,19 +402,18 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
     };
     if (rec.carrier !== undefined) fd.carrier = rec.carrier;
     if (rec.tracking !== undefined) fd.tracking = rec.tracking;
-    findings.push(fd);
+    if (rec.rows) mentionOtherRows(fd, rec.rows);
+    into.push(fd);
     if (raw.severity === 'error') badRows.add(rec.row);
-    const key = rec.key;
     const r = agg(byRule, raw.rule);
     r.findings++;
     r.cnyCents += raw.cnyCents;
     r.usdCents += raw.usdCents;
-    const rk = `${raw.rule}\u0001${key}`;
-    if (!ruleOrders.has(rk)) {
-      ruleOrders.add(rk);
+    if (!batchRules.has(raw.rule)) {
+      batchRules.add(raw.rule);
       r.affected++;
     }
-    const first = counts && !affectedOrders.has(key);
+    const first = counts && !batchAffected;
     for (const a of [all, agg(byCountry, rec.country), agg(byWeek, rec.week)]) {
       a.findings++;
       a.cnyCents += raw.cnyCents;
@@ -296,7 +421,7 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
       if (first) a.affected++;
     }
     if (counts) {
-      affectedOrders.add(key);
+      batchAffected = true;
       affectedRows.add(rec.row);
     }
   }
@@ -306,8 +431,58 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
     if (raw.unknownCarrier === undefined) return add(at, raw);
     const k = fold(raw.unknownCarrier).trim().toLowerCase();
     const u = unknownCarriers.get(k);
-    if (u) u.rows.push(at.row);
-    else unknownCarriers.set(k, { at, raw, name: raw.unknownCarrier, rows: [at.row] });
+    if (u) {
+      u.rows.push(at.row);
+      // The warning goes on the name's first row (whichever order is judged first).
+      if (at.row < u.at.row) {
+        u.at = { ...at, orderId: own(at.orderId), key: own(at.key) };
+        u.raw = raw;
+        batchUnknown.push(u);
+      }
+    } else {
+      const e = { at: { ...at, orderId: own(at.orderId), key: own(at.key) }, raw, name: raw.unknownCarrier, rows: [at.row], ruleCounted: false };
+      unknownCarriers.set(k, e);
+      batchUnknown.push(e);
+    }
+  }
+
+  /** Start judging one order (key): its findings are counted together. */
+  function openBatch() {
+    batch = [];
+    batchRules.clear();
+    batchAffected = false;
+  }
+
+  /** The order is judged: what later findings on it need, then its findings out (in row order when streaming). */
+  function closeBatch() {
+    for (const u of batchUnknown) u.ruleCounted = batchRules.has(u.raw.rule);
+    batchUnknown.length = 0;
+    for (const g of batchGifts) g.affected = batchAffected;
+    batchGifts.length = 0;
+    if (!sink) {
+      for (const f of batch) findings.push(f);
+      return;
+    }
+    for (const f of batch) pending.push(f);
+    flush();
+  }
+
+  /** Streaming: pass on the pending findings of rows no open order can still add to. */
+  function flush() {
+    if (!sink || !pending.length) return;
+    while (openHead < open.length && open[openHead] === undefined) openHead++;
+    if (openHead > 1024 && openHead * 2 > open.length) {
+      open = open.slice(openHead);
+      openHead = 0;
+    }
+    const bound = openHead < open.length ? open[openHead]!.rows[0] : Infinity;
+    let sorted = true;
+    for (let i = 1; i < pending.length && sorted; i++) if (pending[i].row < pending[i - 1].row) sorted = false;
+    if (!sorted) pending.sort((a, b) => a.row - b.row);
+    let n = 0;
+    while (n < pending.length && pending[n].row < bound) sink!(pending[n++]);
+    streamed += n;
+    pending = n === pending.length ? [] : pending.slice(n);
   }
 
   const normTrack = (t: string | undefined) => (t === undefined ? '' : fold(t).trim().toUpperCase());
@@ -348,8 +523,8 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
 
   const ctx: RuleContext = { now, mapped, fee: undefined, seen: new Set() };
 
-  /** The order-level rules on one order (merged record), its fee and its counts. */
-  function auditRecord(rec: OrderRecord, key: string, giftRow = rec.row) {
+  /** The order-level rules on one order (merged record), its fee and its counts (within the open batch). */
+  function auditRecord(rec: OrderRecord, at: Where, giftRow = rec.row) {
     const card = cardOf(rec);
     cardsUsed.set(card.card.id, card);
     const c = agg(byCountry, rec.country);
@@ -371,7 +546,6 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
       }
     }
     ctx.fee = fee;
-    const at: Where = { row: rec.row, orderId: rec.orderId, country: rec.country, week: rec.week, key, carrier: rec.carrier, tracking: rec.tracking };
     const anyBad = rec.bad.size > 0;
     let failed = false;
     for (let i = 0; i < rules.length; i++) {
@@ -385,20 +559,59 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
       }
     }
     if (freezeOn && rec.hasGift && rec.giftShippedAt !== undefined) {
-      gifts.push({ t: rec.giftShippedAt, row: giftRow, failed, orderId: rec.orderId, country: rec.country, week: rec.week, key, freezeAfter: card.gift.freezeAfterFailures });
+      const i = gifts.push(rec.giftShippedAt, giftRow, failed ? card.gift.freezeAfterFailures : -1);
+      if (failed) {
+        const d: GiftDetail = { orderId: own(rec.orderId), country: rec.country, week: rec.week, key: own(at.key), affected: false, ...(at.rows ? { rows: at.rows } : {}) };
+        gifts.detail.set(i, d);
+        batchGifts.push(d);
+      }
     }
   }
 
-  /** A row with an order id: merged into its order (or a new one), judged at finish. */
-  function addToOrder(rec: OrderRecord) {
+  /** An order with an id, judged on its merged record: the findings of its single rows, then its rules. */
+  function judge(v: Variant) {
+    const m = v.rec;
+    const when = m.paidAt ?? m.giftShippedAt;
+    m.week = when !== undefined ? isoWeek(when) : '';
+    const multi = v.rows.length > 1 ? v.rows : undefined;
+    if (multi) multiRowOrders++;
+    openBatch();
+    if (v.rowFindings) for (const f of v.rowFindings) addRaw({ row: f.row, orderId: m.orderId, country: m.country, week: m.week, key: v.key, carrier: m.carrier, tracking: m.tracking, rows: multi }, f.raw);
+    auditRecord(m, { row: m.row, orderId: m.orderId, country: m.country, week: m.week, key: v.key, carrier: m.carrier, tracking: m.tracking, rows: multi }, v.giftRow);
+    open[v.slot] = undefined;
+    closeBatch();
+  }
+
+  /** Judge every variant of an order id whose rows are all in. */
+  function judgeId(id: string) {
+    const list = orders.get(id);
+    if (!list) return;
+    orders.delete(id);
+    for (const v of list) judge(v);
+  }
+
+  /** A row with an order id: merged into its order (or a new one); judged when its last row is in. */
+  function addToOrder(rec: OrderRecord, index: number) {
+    if (adjacent && rec.orderId !== currentId) {
+      if (currentId !== undefined) {
+        judgeId(currentId);
+        judged.add(own(currentId));
+      }
+      if (judged.has(rec.orderId)) {
+        // Rows of this order id are not together: what was judged is not final (audit again with lastRows).
+        interleaved = true;
+        return;
+      }
+      currentId = rec.orderId;
+    }
     const list = orders.get(rec.orderId);
     let v = list?.find((x) => conflicts(x.rec, rec).length === 0);
     if (v) {
       v.rows.push(rec.row);
       if (mergeRow(v.rec, rec)) v.giftRow = rec.row;
     } else {
-      v = { rec, key: list ? `${rec.orderId}\u0002${rec.row}` : rec.orderId, rows: [rec.row], giftRow: rec.row, tracks: undefined, problems: undefined, rowFindings: undefined };
-      variants.push(v);
+      v = { rec, key: list ? `${rec.orderId}\u0002${rec.row}` : rec.orderId, rows: [rec.row], giftRow: rec.row, tracks: undefined, problems: undefined, rowFindings: undefined, slot: open.length };
+      open.push(v);
       if (list) {
         // Rows of one id that disagree on destination, paid time or amount: two orders, both audited.
         const first = list[0];
@@ -419,12 +632,14 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
     }
     const variant = v;
     rowFindings(rec, v, (raw) => (variant.rowFindings ??= []).push({ row: rec.row, raw }));
+    if (lastRows && lastRows.get(rec.orderId) === index) judgeId(rec.orderId);
   }
 
   function push(rows: readonly (readonly unknown[])[], firstDataRowIndex?: number) {
-    if (report || error || !Array.isArray(rows)) return;
+    if (report || error || interleaved || !Array.isArray(rows)) return;
     let i = firstDataRowIndex ?? nextIndex;
     for (const cells of rows) {
+      const index = i;
       const row = headerRow + 1 + i;
       i++;
       if (!Array.isArray(cells)) continue;
@@ -434,61 +649,61 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
       if (!rec) continue;
       rowsRead++;
       if (rec.orderId !== '') {
-        addToOrder(rec);
+        addToOrder(rec, index);
+        if (interleaved) return;
         continue;
       }
       // No order id: the row is its own order, judged now.
       const at: Where = { row: rec.row, orderId: '', country: rec.country, week: rec.week, key: keyOf(rec), carrier: rec.carrier, tracking: rec.tracking };
+      openBatch();
       rowFindings(rec, undefined, (raw) => addRaw(at, raw));
-      auditRecord(rec, at.key);
+      auditRecord(rec, at);
+      closeBatch();
     }
     nextIndex = i;
   }
 
-  /** The orders with an id, each judged once on its merged record; then the findings of their single rows. */
-  function auditOrders() {
-    for (const v of variants) {
-      const m = v.rec;
-      const when = m.paidAt ?? m.giftShippedAt;
-      m.week = when !== undefined ? isoWeek(when) : '';
-      if (v.rowFindings) for (const f of v.rowFindings) addRaw({ row: f.row, orderId: m.orderId, country: m.country, week: m.week, key: v.key, carrier: m.carrier, tracking: m.tracking }, f.raw);
-      auditRecord(m, v.key, v.giftRow);
-      if (v.rows.length > 1) {
-        multiRowOrders++;
-        for (const r of v.rows) orderRows.set(r, v.rows);
-      }
-    }
-  }
-
   /** [G-CONFIRM] freeze: N gift failures in a row, ordered by gift shipped time across all rows. */
   function freeze() {
-    gifts.sort((a, b) => a.t - b.t || a.row - b.row);
-    let streak: GiftEvent[] = [];
-    for (const g of gifts) {
-      if (!g.failed) {
+    let streak: number[] = [];
+    for (const i of gifts.sorted()) {
+      const after = gifts.freeze[i];
+      if (after < 0) {
         streak = [];
         continue;
       }
-      streak.push(g);
-      if (streak.length !== g.freezeAfter) continue;
-      const rows = streak.map((s) => s.row).join(', ');
-      add(g, {
+      streak.push(i);
+      if (streak.length !== after) continue;
+      const g = gifts.detail.get(i)!;
+      const t = gifts.t[i];
+      const row = gifts.row[i];
+      const rows = streak.map((s) => gifts.row[s]).join(', ');
+      batchRules.clear();
+      batchAffected = g.affected;
+      add({ row, orderId: g.orderId, country: g.country, week: g.week, key: g.key, rows: g.rows }, {
         rule: 'G-CONFIRM-FREEZE',
         severity: 'error',
         message: L(
-          `${g.freezeAfter} gift failures in a row (rows ${rows}, last shipped ${stamp(g.t)}): Small Gifts are frozen for this store until the causes are fixed`,
-          `礼物连续失败 ${g.freezeAfter} 次（第 ${rows} 行，最后一次发货 ${stamp(g.t)}）：店铺小礼物功能将被冻结，请先排查失败原因`,
+          `${after} gift failures in a row (rows ${rows}, last shipped ${stamp(t)}): Small Gifts are frozen for this store until the causes are fixed`,
+          `礼物连续失败 ${after} 次（第 ${rows} 行，最后一次发货 ${stamp(t)}）：店铺小礼物功能将被冻结，请先排查失败原因`,
         ),
         cnyCents: 0,
         usdCents: 0,
-      });
+      }, true, findings);
+      g.affected = true;
     }
   }
 
   /** [X-FORMAT] one warning per distinct carrier name the table does not know, on its first row, naming every row. */
   function unknownCarrierFindings() {
+    const counted = new Set<string>();
     for (const u of unknownCarriers.values()) {
+      u.rows.sort((a, b) => a - b);
       const rows = rowList(u.rows);
+      batchRules.clear();
+      if (u.ruleCounted || counted.has(u.at.key)) batchRules.add(u.raw.rule);
+      counted.add(u.at.key);
+      batchAffected = true; // not counted (info-like): never "first"
       add(u.at, {
         ...u.raw,
         unknownCarrier: undefined,
@@ -496,34 +711,25 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
           `${u.raw.message.en}; tracking numbers not checked on ${u.rows.length} row(s): ${rows.en}`,
           `${u.raw.message.zh}；${u.rows.length} 行的运单号未校验：第 ${rows.zh}`,
         ),
-      }, false);
-    }
-  }
-
-  /** Findings of an order listed on several rows say so (the order was judged once, on its first row). */
-  function mentionOtherRows() {
-    if (!multiRowOrders) return;
-    for (let i = 0; i < findings.length; i++) {
-      const fd = findings[i];
-      const rowsOf = fd.orderId ? orderRows.get(fd.row) : undefined;
-      if (!rowsOf) continue;
-      const rows = rowList(rowsOf.filter((r) => r !== fd.row));
-      findings[i] = {
-        ...fd,
-        message: L(
-          `${fd.message.en} [order ${fd.orderId} is also on row(s) ${rows.en}: one row per SKU, judged once]`,
-          `${fd.message.zh}［订单 ${fd.orderId} 另见第 ${rows.zh}：每个 SKU 一行，按一个订单判断］`,
-        ),
-      };
+      }, false, findings);
     }
   }
 
   function finish(): AuditReport {
     if (report) return report;
-    auditOrders();
+    // Every order not judged yet, in the order of its first row.
+    for (let i = openHead; i < open.length; i++) {
+      const v = open[i];
+      if (v) {
+        orders.delete(v.rec.orderId);
+        judge(v);
+      }
+    }
+    open = [];
+    openHead = 0;
+    flush();
     freeze();
     unknownCarrierFindings();
-    mentionOtherRows();
     findings.sort((a, b) => a.row - b.row);
     notes.push(...layout.notes());
     if (options.timeZone) {
@@ -536,7 +742,7 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
         `${outOfRange} 个订单早于首张费率卡（${first.card.id}，${first.card.effective} 起生效），已按该费率卡计算`,
       ));
     }
-    const state: AuditState = { mapping, findings, byRule, byCountry, byWeek, all, cardsUsed: [...cardsUsed.keys()], cards: [...cardsUsed.values()], now, notes, rows: rowsRead, multiRowOrders };
+    const state: AuditState = { mapping, findings: sink ? [] : findings, byRule, byCountry, byWeek, all, cardsUsed: [...cardsUsed.keys()], cards: [...cardsUsed.values()], now, notes, rows: rowsRead, multiRowOrders };
     if (options.card) state.userCard = describeUserCard(options.card, options.cardLabel);
     const { tables, chart } = buildTables(state, lang);
     report = {
@@ -549,14 +755,54 @@ export function createAudit(header: readonly unknown[], options: AuditOptions = 
       totals: { giftFeesCny: all.feeCents / 100, penaltiesUsd: all.usdCents / 100 },
       tables,
       chart,
-      badRows: [...badRows].sort((a, b) => a - b),
+      badRows: badRows.sorted(),
       notes,
     };
+    if (sink) report.findingsStreamed = streamed;
     if (error) report.error = L(error.en, error.zh);
     return report;
   }
 
-  return { mapping, error, push, finish };
+  return {
+    mapping,
+    error,
+    push,
+    finish,
+    get interleaved() {
+      return interleaved;
+    },
+  };
+}
+
+/**
+ * The first pass of a streaming audit over a table whose order rows are not together: each order
+ * id's last data-row index (StreamOptions.lastRows), with the same layout and reading as the audit
+ * (continuation rows belong to the order above; empty and total rows are skipped).
+ */
+export function orderLastRows(header: readonly unknown[], options: Pick<AuditOptions, 'overrides' | 'headerRow'> = {}): { push(rows: readonly (readonly unknown[])[], firstDataRowIndex?: number): void; result(): Map<string, number> } {
+  const layout = prepareLayout(Array.isArray(header) ? header : []);
+  const mapping = detectColumns(layout.header, options.overrides ?? {});
+  layout.bind(mapping);
+  const map = mapping.mapping;
+  const fields = ALL_FIELDS.filter((f) => map[f] !== undefined);
+  const headerRow = options.headerRow ?? 1;
+  const last = new Map<string, number>();
+  let next = 0;
+  return {
+    push(rows, firstDataRowIndex) {
+      let i = firstDataRowIndex ?? next;
+      for (const cells of rows) {
+        const index = i++;
+        if (!Array.isArray(cells)) continue;
+        const laid = layout.row(cells, headerRow + 1 + index);
+        if (!laid) continue;
+        const rec = readRecord(laid, headerRow + 1 + index, map, fields);
+        if (rec && rec.orderId !== '') last.set(last.has(rec.orderId) ? rec.orderId : own(rec.orderId), index);
+      }
+      next = i;
+    },
+    result: () => last,
+  };
 }
 
 export interface AuditTableOptions extends AuditOptions {

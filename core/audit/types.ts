@@ -168,6 +168,12 @@ export interface AuditReport {
   notes?: Text[];
   /** Set when the table could not be audited at all (see AuditSession.error); the report is then empty. Additive. */
   error?: Text;
+  /**
+   * A streaming audit (createAudit with onFinding, core/audit/session.ts StreamOptions): how many
+   * findings went to onFinding. `findings` then holds only those decided at finish, and
+   * tables.findings only its header row. Absent otherwise. Additive.
+   */
+  findingsStreamed?: number;
 }
 
 /** Output sheet names (the hosts replace their own previous output, never a user's sheet). */

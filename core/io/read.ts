@@ -18,6 +18,7 @@ import * as XLSX from '@e965/xlsx';
 import { parse as parseCsvSync } from 'csv-parse/browser/esm/sync';
 import { L, type Text } from '../text';
 import { findHeaderRow } from '../audit/columns';
+import { fastRecords, fastParse, type CsvEol } from './csv-fast';
 
 export interface SourceTable {
   sheet: string;
@@ -103,13 +104,35 @@ function utf16Order(b: Uint8Array): 'le' | 'be' | undefined {
   return undefined;
 }
 
-function isUtf8(b: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(b);
-    return true;
-  } catch {
-    return false;
+/**
+ * Valid UTF-8 (what a fatal TextDecoder accepts: no overlong forms, surrogates or code points past
+ * U+10FFFF, no cut sequence), checked without decoding the file into a string.
+ */
+export function isUtf8(b: Uint8Array): boolean {
+  const n = b.length;
+  let i = 0;
+  while (i < n) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    if (c >= 0xc2 && c <= 0xdf) {
+      if (i + 1 >= n || (b[i + 1] & 0xc0) !== 0x80) return false;
+      i += 2;
+    } else if (c >= 0xe0 && c <= 0xef) {
+      if (i + 2 >= n) return false;
+      const c1 = b[i + 1];
+      if (c1 < (c === 0xe0 ? 0xa0 : 0x80) || c1 > (c === 0xed ? 0x9f : 0xbf) || (b[i + 2] & 0xc0) !== 0x80) return false;
+      i += 3;
+    } else if (c >= 0xf0 && c <= 0xf4) {
+      if (i + 3 >= n) return false;
+      const c1 = b[i + 1];
+      if (c1 < (c === 0xf0 ? 0x90 : 0x80) || c1 > (c === 0xf4 ? 0x8f : 0xbf) || (b[i + 2] & 0xc0) !== 0x80 || (b[i + 3] & 0xc0) !== 0x80) return false;
+      i += 4;
+    } else return false;
   }
+  return true;
 }
 
 /** Bytes → text: UTF-16 (BOM or NUL pattern), UTF-8 (BOM stripped) when valid, else GB18030 (a superset of GBK). */
@@ -145,6 +168,15 @@ export class CsvReadError extends Error {
  * naming the line; nothing is silently merged.
  */
 export function parseCsv(text: string, separator = detectSeparator(text), firstLine = 1): string[][] {
+  // Well-formed text: the fast path (the same rows as csv-parse, core/io/csv-fast.ts); anything
+  // irregular goes to csv-parse, which gives the rows or the error naming the line.
+  const fast = fastParse(text, separator);
+  if (fast) return fast;
+  return strictCsv(text, separator, firstLine);
+}
+
+/** csv-parse, strict: the rows, or CsvReadError naming the line. */
+function strictCsv(text: string, separator: string, firstLine = 1): string[][] {
   try {
     return parseCsvSync(text, { delimiter: separator, relax_column_count: true, bom: true, skip_empty_lines: false }) as string[][];
   } catch (e) {
@@ -342,7 +374,7 @@ export function readOrdersBytes(bytes: Uint8Array, fileName: string, opts: { she
 // ── chunked reading (large CSV files) ───────────────────────────────────────────────────────────
 
 /** One chunk of data rows, or the error that stopped the reading (a bad quote further down the file). */
-export type RowChunk = { rows: unknown[][]; firstDataRowIndex: number } | { error: Text };
+export type RowChunk = { rows: unknown[][]; firstDataRowIndex: number; /** Share of the file read so far (0–1), for a progress bar. Additive. */ fraction?: number } | { error: Text };
 
 export type ChunkedRead =
   | {
@@ -352,21 +384,28 @@ export type ChunkedRead =
       header: unknown[];
       /** 1-based sheet row of the header. */
       headerRow: number;
+      /**
+       * The first rows of the sheet (index = sheet row − 1; of a CSV, its first 200 records), header
+       * included: enough to pick another header row (the CLI's --map) without reading the file again.
+       */
+      headRows: unknown[][];
       notes?: Text[];
       format?: FileFormat;
       /**
-       * The data rows after the header, `chunkRows` at a time (firstDataRowIndex: 0-based index among
-       * the data rows, as AuditSession.push takes it). A CSV is parsed one slice at a time, so a
-       * 1,000,000-row file is never held as rows all at once; a workbook is sliced after SheetJS read it.
+       * The data rows after sheet row `afterRow` (default: the header row), `chunkRows` at a time
+       * (firstDataRowIndex: 0-based index among those rows, as AuditSession.push takes it). A CSV
+       * is decoded and parsed one window of the file at a time, so a 1,000,000-row file is never
+       * held as rows, nor as one decoded text; a workbook is sliced after SheetJS read it. Each
+       * call reads from the start again.
        */
-      chunks(): Generator<RowChunk, void, void>;
+      chunks(afterRow?: number): Generator<RowChunk, void, void>;
     }
   | { ok: false; error: Text };
 
 /**
  * End offsets of slices of `text` holding `rows` records each, cut only at a line break outside
  * quotes (the same quote rule as the parser: a quote opens only at the start of a cell), with the
- * 1-based line each slice starts on.
+ * 1-based line each slice starts on. (The csv-parse path, for text the fast path declines.)
  */
 function* csvSlices(text: string, sep: string, rows: number, from = 0, firstLine = 1): Generator<{ text: string; line: number }> {
   let start = from;
@@ -403,6 +442,82 @@ function* csvSlices(text: string, sep: string, rows: number, from = 0, firstLine
   if (start < text.length) yield { text: text.slice(start), line: startLine };
 }
 
+/** Bytes of a UTF-8 file decoded per window (cut after a line break, never inside a character). */
+const WINDOW_BYTES = 1 << 21;
+
+/**
+ * The records of a CSV from its start, in batches of at most `batch`, or an error (then nothing
+ * follows). UTF-8 (`text` undefined) is decoded one window at a time; other encodings come decoded
+ * whole as `text`. Well-formed text goes through the fast path; from the first record it declines,
+ * csv-parse reads the rest (and names the line of any error).
+ */
+function* csvRecords(bytes: Uint8Array, text: string | undefined, sep: string, batch: number, progress?: { fraction: number }): Generator<string[][] | { error: CsvReadError }, void, void> {
+  const st: CsvEol = { eol: 0 };
+  const decoder = new TextDecoder('utf-8');
+  let pos = text === undefined && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let whole = text;
+  let carry = '';
+  let line = 1;
+  for (;;) {
+    let t: string;
+    let final: boolean;
+    if (whole !== undefined) {
+      t = whole;
+      whole = undefined;
+      pos = bytes.length;
+      final = true;
+    } else if (text === undefined && pos < bytes.length) {
+      let end = Math.min(bytes.length, pos + WINDOW_BYTES);
+      if (end < bytes.length) {
+        const k = bytes.lastIndexOf(10, end - 1);
+        const k2 = k >= pos ? k : bytes.indexOf(10, end);
+        end = k2 < 0 ? bytes.length : k2 + 1;
+      }
+      t = carry + decoder.decode(bytes.subarray(pos, end));
+      pos = end;
+      final = pos >= bytes.length;
+      if (progress) progress.fraction = pos / bytes.length;
+    } else return;
+    let from = 0;
+    for (;;) {
+      const rows: string[][] = [];
+      const r = fastRecords(t, from, sep, st, batch, final, rows);
+      line += r.lines;
+      from = r.end;
+      if (rows.length) yield rows;
+      if (r.bail) {
+        // csv-parse from this record on: the rest of this window and of the file.
+        const rest = t.slice(from) + (text === undefined && pos < bytes.length ? decoder.decode(bytes.subarray(pos)) : '');
+        for (const slice of csvSlices(rest, sep, batch, 0, line)) {
+          try {
+            yield strictCsv(slice.text, sep, slice.line);
+          } catch (e) {
+            yield { error: e instanceof CsvReadError ? e : new CsvReadError(undefined, L(why(e), why(e))) };
+            return;
+          }
+        }
+        return;
+      }
+      if (rows.length < batch || from >= t.length) break;
+    }
+    if (final) return;
+    carry = t.slice(from);
+  }
+}
+
+/** A table read whole (a workbook; a CSV the simple path read), served as chunks. */
+function chunkedTable(r: Extract<ReadResult, { ok: true }>, size: number): ChunkedRead {
+  const { table } = r;
+  const all = table.sheetRows ?? [...Array.from({ length: table.headerRow - 1 }, () => []), table.header, ...table.rows];
+  return {
+    ok: true, sheet: table.sheet, sheets: r.sheets, header: table.header, headerRow: table.headerRow, headRows: all.slice(0, 200), ...(r.notes ? { notes: r.notes } : {}), format: r.format,
+    *chunks(afterRow = table.headerRow) {
+      const rows = afterRow === table.headerRow ? table.rows : all.slice(afterRow);
+      for (let i = 0; i < rows.length; i += size) yield { rows: rows.slice(i, i + size), firstDataRowIndex: i, fraction: Math.min(1, (i + size) / rows.length) };
+    },
+  };
+}
+
 /**
  * Read an orders file in chunks of data rows (see ChunkedRead). The header is found as
  * readOrdersBytes finds it (among the first rows); errors before the header are `ok: false`, a
@@ -415,63 +530,69 @@ export function readOrdersChunked(bytes: Uint8Array, fileName: string, opts: { s
   if (format === 'other') return notATable(fileName);
   if (format === 'xls' || format === 'zip' || format === 'biff' || format === 'markup' || opts.sheet) {
     const r = readOrdersBytes(bytes, fileName, opts);
-    if (!r.ok) return r;
-    const { table } = r;
-    return {
-      ok: true, sheet: table.sheet, sheets: r.sheets, header: table.header, headerRow: table.headerRow, ...(r.notes ? { notes: r.notes } : {}), format: r.format,
-      *chunks() {
-        for (let i = 0; i < table.rows.length; i += size) yield { rows: table.rows.slice(i, i + size), firstDataRowIndex: i };
-      },
-    };
+    return r.ok ? chunkedTable(r, size) : r;
   }
-  const text = decodeText(bytes);
-  if (text.includes('\u0000')) return readOrdersBytes(bytes, fileName, opts) as { ok: false; error: Text };
-  const sep = detectSeparator(text);
+  // UTF-8 is decoded a window at a time; UTF-16 and GB18030 whole (TextDecoder has no cut-safe windows for them here).
+  const utf8 = format === 'csv' && !utf16Order(bytes);
+  if (utf8 ? bytes.indexOf(0) >= 0 : false) return readOrdersBytes(bytes, fileName, opts) as { ok: false; error: Text };
+  const text = utf8 ? undefined : decodeText(bytes);
+  if (text !== undefined && text.includes('\u0000')) return readOrdersBytes(bytes, fileName, opts) as { ok: false; error: Text };
   const named = (t: Text) => L(`${fileName}: ${t.en}`, `${fileName}：${t.zh}`);
-  // The head: enough records to find the header row (20 non-empty rows, as findHeaderRow scans).
-  const headSlices = csvSlices(text, sep, 200);
-  const first = headSlices.next();
-  const headText = first.done ? '' : first.value.text;
-  let head: string[][];
-  try {
-    head = parseCsv(headText, sep);
-  } catch (e) {
-    return { ok: false, error: named(e instanceof CsvReadError ? e.text : L(why(e), why(e))) };
+  // The separator from the first line; the head: the first 200 records (findHeaderRow scans 20 non-empty rows).
+  const firstLine = utf8 ? new TextDecoder('utf-8').decode(bytes.subarray(0, Math.min(bytes.length, 1 << 16))).replace(/^\ufeff/, '') : (text as string).slice(0, 1 << 16);
+  const sep = detectSeparator(firstLine);
+  const head: string[][] = [];
+  let complete = true;
+  for (const b of csvRecords(bytes, text, sep, 200)) {
+    if ('error' in b) return { ok: false, error: named(b.error.text) };
+    for (const row of b) {
+      if (head.length >= 200) {
+        complete = false;
+        break;
+      }
+      head.push(row);
+    }
+    if (head.length >= 200) {
+      complete = false;
+      break;
+    }
   }
   const name = baseName(fileName);
   const h = findHeaderRow(head);
-  if (h < 0 && headText.length === text.length) return { ok: false, error: L(`sheet "${name}" is empty`, `工作表“${name}”是空的`) };
-  if (h < 0) return readOrdersBytes(bytes, fileName, opts) as ChunkedRead; // 200 blank records first: the simple path decides
-  const header = head[h];
-  const afterHead = head.slice(h + 1);
-  const headEnd = headText.length;
-  const headLines = (headText.match(/\n/g) ?? []).length;
+  if (h < 0 && complete) return { ok: false, error: L(`sheet "${name}" is empty`, `工作表“${name}”是空的`) };
+  if (h < 0) {
+    // 200 blank records first: the simple path decides.
+    const r = readOrdersBytes(bytes, fileName, opts);
+    return r.ok ? chunkedTable(r, size) : r;
+  }
   return {
-    ok: true, sheet: name, sheets: [name], header, headerRow: h + 1, format: utf16Order(bytes) ? 'csv-utf16' : format,
-    *chunks() {
+    ok: true, sheet: name, sheets: [name], header: head[h], headerRow: h + 1, headRows: head, format: utf16Order(bytes) ? 'csv-utf16' : format,
+    *chunks(afterRow = h + 1) {
+      let rec = 0;
       let index = 0;
-      let pending = afterHead;
-      while (pending.length >= size) {
-        yield { rows: pending.slice(0, size), firstDataRowIndex: index };
-        index += size;
-        pending = pending.slice(size);
-      }
-      for (const slice of csvSlices(text, sep, size, headEnd, headLines + 1)) {
-        let rows: string[][];
-        try {
-          rows = parseCsv(slice.text, sep, slice.line);
-        } catch (e) {
-          yield { error: named(e instanceof CsvReadError ? e.text : L(why(e), why(e))) };
+      let pending: unknown[][] = [];
+      const progress = { fraction: 1 };
+      for (const b of csvRecords(bytes, text, sep, size, text === undefined ? progress : undefined)) {
+        if ('error' in b) {
+          yield { error: named(b.error.text) };
           return;
         }
+        let rows: unknown[][] = b;
+        if (rec < afterRow) {
+          const skip = Math.min(afterRow - rec, rows.length);
+          rec += skip;
+          if (skip) rows = rows.slice(skip);
+        }
+        rec += rows.length;
+        if (!rows.length) continue;
         pending = pending.length ? pending.concat(rows) : rows;
         while (pending.length >= size) {
-          yield { rows: pending.slice(0, size), firstDataRowIndex: index };
+          yield { rows: pending.length === size ? pending : pending.slice(0, size), firstDataRowIndex: index, fraction: progress.fraction };
           index += size;
-          pending = pending.slice(size);
+          pending = pending.length === size ? [] : pending.slice(size);
         }
       }
-      if (pending.length) yield { rows: pending, firstDataRowIndex: index };
+      if (pending.length) yield { rows: pending, firstDataRowIndex: index, fraction: 1 };
     },
   };
 }
