@@ -364,6 +364,8 @@ function call(def: FunctionDef, rawArgs: readonly Cell[], opts: HostOptions, try
     for (let r = 0; r < rows; r++) {
       let v: unknown;
       let whole = true;
+      // A row whose every range cell is blank stays blank (the general path says so).
+      let filled = !multi;
       for (let i = 0; i < nArgs; i++) {
         const g = grids[i];
         if (g) {
@@ -374,10 +376,12 @@ function call(def: FunctionDef, rawArgs: readonly Cell[], opts: HostOptions, try
             whole = false;
             break;
           }
-          raw[i] = row[0];
+          const x = row[0];
+          if (!filled && !blankCell(x)) filled = true;
+          raw[i] = x;
         } else raw[i] = i < n ? rawArgs[i] : undefined;
       }
-      if (whole) v = fast(raw);
+      if (whole && filled) v = fast(raw);
       out[r] = [v === undefined ? cell(r, 0) : v];
     }
     return out;

@@ -144,6 +144,17 @@ describe('TRACK_VALID: the column fast path equals the per-cell path', () => {
       { numRuns: 500 },
     );
   });
+  it('a scalar carrier over a column of numbers: blank numbers stay blank, as the general path gives', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('DHL', 'China Post', 'nope', ''), fc.array(fc.tuple(cellOf), { minLength: 2, maxLength: 30 }), fc.boolean(), (c, rows, trim) => {
+        const opts = { lang: 'en' as const, trimTrailingEmpty: trim };
+        const args = [c, rows.map(([n]) => [n])];
+        expect(callFunction(def, args, opts)).toEqual(callFunction({ ...def, fast: undefined }, args, opts));
+      }),
+      { numRuns: 300 },
+    );
+    expect(callFunction(def, ['DHL', [['3318810025'], [''], [null], ['3318810025']]])).toEqual([[true], [''], [''], [true]]);
+  });
   it('a 1-D array mixing rows and values (a Node caller) reads like the general path', () => {
     const args = [[['DHL'], 'DHL', ['UPS']], [['3318810025'], '3318810025', ['1Z5R89390357567127']]];
     const out = callFunction(def, args);
