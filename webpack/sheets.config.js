@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import webpack from 'webpack';
-import { r, d, tsRule, resolve } from './common.js';
+import { r, d, tsRule, tsRulePure, resolve } from './common.js';
 import { generateFunctionsJs } from '../addin-sheets/build/wrappers.js';
 
 const { Compilation, sources } = webpack;
@@ -72,7 +72,7 @@ export default (env, argv) => {
       entry: { aerules: r('addin-sheets/server/index.ts') },
       output: { path: OUT, filename: '[name].js', library: { name: 'AERules', type: 'var' }, clean: true },
       resolve,
-      module: { rules: [tsRule] },
+      module: { rules: [tsRulePure] },
       // Readable names in Apps Script stack traces: function and class names kept (keep_fnames), local
       // variables mangled (issue 12: the script Sheets loads for every formula cell stays small).
       optimization: { minimize: mode === 'production', minimizeOptions: { javascript: { ecma: 2019, mangle: { keep_fnames: true, keep_classnames: true }, keep_fnames: true, compress: { passes: 2 }, format: { comments: false } } } },
