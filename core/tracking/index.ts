@@ -16,7 +16,7 @@ import { fold, show } from '../coerce';
 import { countryLabel } from '../countries';
 import { L, type Localized } from '../text';
 import { ALNUM36, checkIndex, checkerAt, expectedCheck, verifyCheck } from './checksums';
-import { compileLayouts, charIndex, type Layout } from './layout';
+import { compileLayouts, compileNotPrefix, charIndex, type Layout } from './layout';
 import { UPU_COUNTRIES, isReservedService, s10Service } from './s10';
 import { TABLE, aliasKey, type Carrier, type Format, type FormatRef } from './table';
 
@@ -620,6 +620,8 @@ function compileRef(c: Carrier, r: FormatRef): (s: string, n: number, digitsOnly
   const countryTable = countries ? pairTable(countries) : undefined;
   const check = f.checksum ? checkerAt(f.checksum) : undefined;
   const prepend = f.prepend;
+  // prepend_if by position where its shape allows (no substring, no regex), else the regex on the serial.
+  const prependTest = prepend ? (compileNotPrefix(prepend.re.source) ?? ((s: string, a: number, b: number) => prepend.re.test(a < 0 ? '' : s.slice(a, b)))) : undefined;
   const slow = (s: string): boolean => {
     const g = matchParts(f, s);
     return g !== null && !formatFailure(c, f, g, true) && !refFailure(c, r, g, true);
@@ -653,7 +655,7 @@ function compileRef(c: Carrier, r: FormatRef): (s: string, n: number, digitsOnly
     if (f.checksum) {
       if (at[CD] < 0 || at[CD + 1] - at[CD] !== 1) return false;
       let want: number;
-      if (prepend && prepend.re.test(sub(s, at, SERIAL))) want = checkIndex(f.checksum, prepend.content + sub(s, at, SERIAL));
+      if (prepend && prependTest!(s, at[SERIAL], at[SERIAL + 1])) want = checkIndex(f.checksum, prepend.content + sub(s, at, SERIAL));
       else want = at[SERIAL] < 0 ? check!('', 0, 0) : check!(s, at[SERIAL], at[SERIAL + 1]);
       if (want < 0 || ALNUM36.charCodeAt(want) !== s.charCodeAt(at[CD])) return false;
     }

@@ -257,3 +257,31 @@ export function compileLayouts(source: string, maxLen: number, groups: readonly 
   }
   return out;
 }
+
+/**
+ * A format's prepend_if test (a regex run on the serial) by position, for the shape the table uses:
+ * `^(?!P).+` or `^(?!P).+$` with P fixed-width (USPS 91…, OnTrac C/D): the serial is not empty and
+ * does not start with P. Undefined for any other shape (the caller runs the regex on the serial).
+ */
+export function compileNotPrefix(matches: string): ((s: string, from: number, to: number) => boolean) | undefined {
+  const m = /^\^\(\?!([^()|]*)\)\.\+\$?$/.exec(matches);
+  if (!m) return undefined;
+  let all: Path[];
+  try {
+    const parsed = parse(m[1]);
+    if (parsed.look) return undefined;
+    all = paths(parsed.node, 64);
+  } catch (e) {
+    if (e instanceof Unsupported) return undefined;
+    throw e;
+  }
+  if (all.length !== 1) return undefined;
+  const sets = all[0].sets;
+  const w = sets.length;
+  return (s, from, to) => {
+    if (to - from < 1) return false;
+    if (to - from < w) return true;
+    for (let i = 0; i < w; i++) if (sets[i][charIndex(s.charCodeAt(from + i))] !== 1) return true;
+    return false;
+  };
+}

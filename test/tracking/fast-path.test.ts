@@ -10,7 +10,7 @@ import { getFunction } from '../../core/functions';
 import { isRuleError, valueError } from '../../core/errors';
 import { checkTrackingCell, isValidTrackingCell, trackValidReader, trackingTable } from '../../core/tracking';
 import { checkIndex, checkIndexAt, checkerAt, type ChecksumParams } from '../../core/tracking/checksums';
-import { compileLayouts } from '../../core/tracking/layout';
+import { compileLayouts, compileNotPrefix } from '../../core/tracking/layout';
 
 const table = trackingTable();
 const formats = [...table.formats.values()];
@@ -62,6 +62,27 @@ describe('[X-FORMAT] layouts read a number like the regex does', () => {
     const l = compileLayouts('(?<a>[0-9]{1,2})(?<b>[0-9]{1,2})', 4, [1, 2])!;
     expect(l[3]).toBeUndefined();
     expect(l[2]).toBeDefined();
+  });
+});
+
+describe('[X-FORMAT] prepend_if by position equals its regex on the serial', () => {
+  it('for every prepend_if of the table, on random serials', () => {
+    const pre = formats.filter((f) => f.prepend).map((f) => f.prepend!.re);
+    expect(pre.length).toBeGreaterThan(0);
+    for (const re of pre) {
+      const test = compileNotPrefix(re.source);
+      expect(test, re.source).toBeDefined();
+      fc.assert(
+        fc.property(fc.stringMatching(/^[0-9A-Z]{0,30}$/), fc.nat(30), fc.nat(30), (s, a, b) => {
+          const from = Math.min(a, b, s.length);
+          const to = Math.min(Math.max(a, b), s.length);
+          expect(test!(s, from, to), `${re.source} ${s.slice(from, to)}`).toBe(re.test(s.slice(from, to)));
+        }),
+        { numRuns: 2000 },
+      );
+      for (const serial of ['', '9', '91', '95', '96', '4', '41', '5', '0']) expect(test!(serial, 0, serial.length)).toBe(re.test(serial));
+    }
+    expect(compileNotPrefix('^A|B')).toBeUndefined();
   });
 });
 
