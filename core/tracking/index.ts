@@ -637,11 +637,9 @@ function compileRef(c: Carrier, r: FormatRef): (s: string, n: number, digitsOnly
     const lay = layouts ? layouts[n] : undefined;
     if (lay === null) return false;
     if (lay === undefined) return slow(s);
-    const mask = lay.mask;
-    if (mask !== undefined) {
-      if (!(digitsOnly && anyDigits[n])) {
-        for (let i = 0; i < n; i++) if (mask[i * 37 + charIndex(s.charCodeAt(i))] === 0) return false;
-      }
+    const runs = lay.runs;
+    if (runs !== undefined) {
+      if (!(digitsOnly && anyDigits[n]) && !scanRuns(runs, lay.mask!, s)) return false;
     } else if (!f.reN.test(s)) return false;
     const at = lay.at;
     if (upu !== undefined) {
@@ -663,6 +661,30 @@ function compileRef(c: Carrier, r: FormatRef): (s: string, n: number, digitsOnly
     if (r.service && !r.service.test(sub(s, at, SERVICE))) return false;
     return true;
   };
+}
+
+/** The shape check of a layout by runs (digits, letters, one character, else the position mask). */
+function scanRuns(runs: Int32Array, mask: Uint8Array, s: string): boolean {
+  for (let r = 0; r < runs.length; r += 3) {
+    const kind = runs[r];
+    const end = runs[r + 2];
+    if (kind === 0) {
+      for (let i = runs[r + 1]; i < end; i++) {
+        const k = s.charCodeAt(i);
+        if (k < 48 || k > 57) return false;
+      }
+    } else if (kind === 2) {
+      if (s.charCodeAt(end - 1) !== runs[r + 1]) return false;
+    } else if (kind === 1) {
+      for (let i = runs[r + 1]; i < end; i++) {
+        const k = s.charCodeAt(i);
+        if (k < 65 || k > 90) return false;
+      }
+    } else {
+      for (let i = runs[r + 1]; i < end; i++) if (mask[i * 37 + charIndex(s.charCodeAt(i))] === 0) return false;
+    }
+  }
+  return true;
 }
 
 /** checkWith(c, s, true).valid, compiled once per carrier: no match array or substrings for the common formats. */

@@ -206,6 +206,47 @@ function paths(node: Node, maxLen: number): Path[] {
 export interface Layout {
   readonly at: Int32Array;
   readonly mask?: Uint8Array;
+  /**
+   * The same shape as runs, for a quick scan: runs[3k] = kind (0 digits, 1 A-Z, 2 one character
+   * whose code is runs[3k+1], 3 look up `mask`), runs[3k+1] = start or the character, runs[3k+2] =
+   * end; for kind 2 the position is runs[3k+2] - 1.
+   */
+  readonly runs?: Int32Array;
+}
+
+/** A mask's kind: 0 digits only, 1 A-Z only, 2 one character (returned as 100 + its index), 3 other. */
+function maskKind(m: Mask): number {
+  let digits = 0;
+  let letters = 0;
+  let one = -1;
+  for (let i = 0; i < 36; i++) {
+    if (!m[i]) continue;
+    if (i < 10) digits++;
+    else letters++;
+    one = i;
+  }
+  if (digits === 10 && letters === 0) return 0;
+  if (digits === 0 && letters === 26) return 1;
+  if (digits + letters === 1) return 100 + one;
+  return 3;
+}
+
+function runsOf(sets: readonly Mask[]): Int32Array {
+  const out: number[] = [];
+  for (let p = 0; p < sets.length; ) {
+    const k = maskKind(sets[p]);
+    if (k >= 100) {
+      const i = k - 100;
+      out.push(2, i < 10 ? 48 + i : 55 + i, p + 1);
+      p++;
+      continue;
+    }
+    let q = p + 1;
+    if (k !== 3) while (q < sets.length && maskKind(sets[q]) === k) q++;
+    out.push(k, p, q);
+    p = q;
+  }
+  return Int32Array.from(out);
 }
 
 /**
@@ -253,7 +294,7 @@ export function compileLayouts(source: string, maxLen: number, groups: readonly 
       mask = new Uint8Array(n * 37);
       ps[0].sets.forEach((m, pos) => mask!.set(m, pos * 37));
     }
-    out[n] = { at, mask };
+    out[n] = { at, mask, runs: mask ? runsOf(ps[0].sets) : undefined };
   }
   return out;
 }
