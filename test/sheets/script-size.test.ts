@@ -9,7 +9,7 @@ import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 
 const DIST = path.resolve('dist/sheets');
-const BOUND_KB = 212;
+const BOUND_KB = 213;
 
 describe('dist/sheets: the script Sheets loads for every formula cell', () => {
   it(`the .js files total at most ${BOUND_KB} KB (target 150 KB)`, () => {
