@@ -15,7 +15,7 @@
 import { fold, show } from '../coerce';
 import { countryLabel } from '../countries';
 import { L, type Localized } from '../text';
-import { ALNUM36, checkIndex, checkerAt, expectedCheck, verifyCheck } from './checksums';
+import { ALNUM36, OffsetChecker, checkIndex, expectedCheck, verifyCheck } from './checksums';
 import { compileLayouts, compileNotPrefix, charIndex, type Layout } from './layout';
 import { UPU_COUNTRIES, isReservedService, s10Service } from './s10';
 import { TABLE, aliasKey, type Carrier, type Format, type FormatRef } from './table';
@@ -618,7 +618,7 @@ function compileRef(c: Carrier, r: FormatRef): (s: string, n: number, digitsOnly
   const upu = f.s10 ? (upuTable ??= pairTable(UPU_COUNTRIES)) : undefined;
   const countries = r.countries;
   const countryTable = countries ? pairTable(countries) : undefined;
-  const check = f.checksum ? checkerAt(f.checksum) : undefined;
+  const check = f.checksum ? new OffsetChecker(f.checksum) : undefined;
   const prepend = f.prepend;
   // prepend_if by position where its shape allows (no substring, no regex), else the regex on the serial.
   const prependTest = prepend ? (compileNotPrefix(prepend.re.source) ?? ((s: string, a: number, b: number) => prepend.re.test(a < 0 ? '' : s.slice(a, b)))) : undefined;
@@ -654,7 +654,7 @@ function compileRef(c: Carrier, r: FormatRef): (s: string, n: number, digitsOnly
       if (at[CD] < 0 || at[CD + 1] - at[CD] !== 1) return false;
       let want: number;
       if (prepend && prependTest!(s, at[SERIAL], at[SERIAL + 1])) want = checkIndex(f.checksum, prepend.content + sub(s, at, SERIAL));
-      else want = at[SERIAL] < 0 ? check!('', 0, 0) : check!(s, at[SERIAL], at[SERIAL + 1]);
+      else want = at[SERIAL] < 0 ? check!.index('', 0, 0) : check!.index(s, at[SERIAL], at[SERIAL + 1]);
       if (want < 0 || ALNUM36.charCodeAt(want) !== s.charCodeAt(at[CD])) return false;
     }
     if (countries && !groupIn(countries, countryTable!, s, at, COUNTRY)) return false;
