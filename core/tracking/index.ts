@@ -607,60 +607,80 @@ function groupIn(set: ReadonlySet<string>, table: Uint8Array, s: string, at: Int
 let upuTable: Uint8Array | undefined;
 
 /**
- * Ref r of carrier c as a verdict function for numbers already known to be 0-9 / A-Z only: the same
- * verdict as matching r's pattern and finding no formatFailure / refFailure, read by offsets from
- * the format's layout for the number's length; the regex match only where the layout cannot say.
+ * Ref r of carrier c as a checker for numbers made of 0-9 / A-Z (one class for every ref, so the hot
+ * call stays monomorphic): the same verdict as matching r's pattern and finding no formatFailure /
+ * refFailure, read by offsets from the format's layout for the number's length; the regex match
+ * only where the layout cannot say.
  */
-function compileRef(c: Carrier, r: FormatRef): (s: string, n: number, digitsOnly: boolean) => boolean {
-  const f = r.format;
-  const { serial, cd, service, country, container } = f.idx;
-  const layouts = compileLayouts(f.pattern, f.max, [serial, cd, service, country, container].map((g) => g || -1));
-  const upu = f.s10 ? (upuTable ??= pairTable(UPU_COUNTRIES)) : undefined;
-  const countries = r.countries;
-  const countryTable = countries ? pairTable(countries) : undefined;
-  const check = f.checksum ? new OffsetChecker(f.checksum) : undefined;
-  const prepend = f.prepend;
-  // prepend_if by position where its shape allows (no substring, no regex), else the regex on the serial.
-  const prependTest = prepend ? (compileNotPrefix(prepend.re.source) ?? ((s: string, a: number, b: number) => prepend.re.test(a < 0 ? '' : s.slice(a, b)))) : undefined;
-  const slow = (s: string): boolean => {
-    const g = matchParts(f, s);
-    return g !== null && !formatFailure(c, f, g, true) && !refFailure(c, r, g, true);
-  };
-  // Lengths whose mask allows every digit at every position (a number known to be digits passes it).
-  const anyDigits = (layouts || []).map((l) => {
-    if (!l || !l.mask) return false;
-    for (let p = 0; p < l.mask.length; p += 37) for (let d = 0; d < 10; d++) if (l.mask[p + d] === 0) return false;
-    return true;
-  });
-  return (s, n, digitsOnly) => {
+class RefChecker {
+  private readonly f: Format;
+  private readonly layouts: (Layout | null | undefined)[] | undefined;
+  private readonly upu: Uint8Array | undefined;
+  private readonly countries: ReadonlySet<string> | undefined;
+  private readonly countryTable: Uint8Array | undefined;
+  private readonly check: OffsetChecker | undefined;
+  private readonly prependTest: ((s: string, a: number, b: number) => boolean) | undefined;
+  /** Lengths whose mask allows every digit at every position (a number known to be digits passes it). */
+  private readonly anyDigits: boolean[];
+  constructor(
+    private readonly c: Carrier,
+    private readonly r: FormatRef,
+  ) {
+    const f = (this.f = r.format);
+    const { serial, cd, service, country, container } = f.idx;
+    this.layouts = compileLayouts(f.pattern, f.max, [serial, cd, service, country, container].map((g) => g || -1));
+    this.upu = f.s10 ? (upuTable ??= pairTable(UPU_COUNTRIES)) : undefined;
+    this.countries = r.countries;
+    this.countryTable = r.countries ? pairTable(r.countries) : undefined;
+    this.check = f.checksum ? new OffsetChecker(f.checksum) : undefined;
+    const prepend = f.prepend;
+    // prepend_if by position where its shape allows (no substring, no regex), else the regex on the serial.
+    this.prependTest = prepend ? (compileNotPrefix(prepend.re.source) ?? ((s: string, a: number, b: number) => prepend.re.test(a < 0 ? '' : s.slice(a, b)))) : undefined;
+    this.anyDigits = (this.layouts || []).map((l) => {
+      if (!l || !l.mask) return false;
+      for (let p = 0; p < l.mask.length; p += 37) for (let d = 0; d < 10; d++) if (l.mask[p + d] === 0) return false;
+      return true;
+    });
+  }
+  private slow(s: string): boolean {
+    const g = matchParts(this.f, s);
+    return g !== null && !formatFailure(this.c, this.f, g, true) && !refFailure(this.c, this.r, g, true);
+  }
+  /**
+   * Does s (length n; digitsOnly: known to be digits) pass the ref? The verdict of matching its
+   * pattern and finding no formatFailure / refFailure, read by offsets; the regex where no layout says.
+   */
+  passes(s: string, n: number, digitsOnly: boolean): boolean {
+    const f = this.f;
     if (n < f.min || n > f.max) return false;
-    const lay = layouts ? layouts[n] : undefined;
+    const lay = this.layouts ? this.layouts[n] : undefined;
     if (lay === null) return false;
-    if (lay === undefined) return slow(s);
+    if (lay === undefined) return this.slow(s);
     const runs = lay.runs;
     if (runs !== undefined) {
-      if (!(digitsOnly && anyDigits[n]) && !scanRuns(runs, lay.mask!, s)) return false;
+      if (!(digitsOnly && this.anyDigits[n]) && !scanRuns(runs, lay.mask!, s)) return false;
     } else if (!f.reN.test(s)) return false;
     const at = lay.at;
-    if (upu !== undefined) {
+    if (this.upu !== undefined) {
       if (at[SERVICE] >= 0 && at[SERVICE + 1] > at[SERVICE]) {
         const k = s.charCodeAt(at[SERVICE]);
         if (k === 74 || k === 75) return false; // J…, K…: reserved by the UPU
       }
-      if (!groupIn(UPU_COUNTRIES, upu, s, at, COUNTRY)) return false;
+      if (!groupIn(UPU_COUNTRIES, this.upu, s, at, COUNTRY)) return false;
     }
     if (f.container && !f.container.includes(sub(s, at, CONTAINER))) return false;
-    if (f.checksum) {
+    const check = this.check;
+    if (check !== undefined) {
       if (at[CD] < 0 || at[CD + 1] - at[CD] !== 1) return false;
       let want: number;
-      if (prepend && prependTest!(s, at[SERIAL], at[SERIAL + 1])) want = checkIndex(f.checksum, prepend.content + sub(s, at, SERIAL));
-      else want = at[SERIAL] < 0 ? check!.index('', 0, 0) : check!.index(s, at[SERIAL], at[SERIAL + 1]);
+      if (this.prependTest !== undefined && this.prependTest(s, at[SERIAL], at[SERIAL + 1])) want = checkIndex(f.checksum!, f.prepend!.content + sub(s, at, SERIAL));
+      else want = at[SERIAL] < 0 ? check.index('', 0, 0) : check.index(s, at[SERIAL], at[SERIAL + 1]);
       if (want < 0 || ALNUM36.charCodeAt(want) !== s.charCodeAt(at[CD])) return false;
     }
-    if (countries && !groupIn(countries, countryTable!, s, at, COUNTRY)) return false;
-    if (r.service && !r.service.test(sub(s, at, SERVICE))) return false;
+    if (this.countries !== undefined && !groupIn(this.countries, this.countryTable!, s, at, COUNTRY)) return false;
+    if (this.r.service && !this.r.service.test(sub(s, at, SERVICE))) return false;
     return true;
-  };
+  }
 }
 
 /** The shape check of a layout by runs (digits, letters, one character, else the position mask). */
@@ -689,7 +709,7 @@ function scanRuns(runs: Int32Array, mask: Uint8Array, s: string): boolean {
 
 /** checkWith(c, s, true).valid, compiled once per carrier: no match array or substrings for the common formats. */
 function compileQuick(c: Carrier): (s: string) => boolean {
-  const refs = c.refs.map((r) => compileRef(c, r));
+  const refs = c.refs.map((r) => new RefChecker(c, r));
   const nRefs = refs.length;
   const digits = c.platformDigits ?? 0;
   // Lengths where every format that takes the length checks its shape by position: there the
@@ -722,7 +742,7 @@ function compileQuick(c: Carrier): (s: string) => boolean {
       }
     }
     const digitsOnly = digits !== 0;
-    for (let k = 0; k < nRefs; k++) if (refs[k](s, n, digitsOnly)) return true;
+    for (let k = 0; k < nRefs; k++) if (refs[k].passes(s, n, digitsOnly)) return true;
     return false;
   };
 }
