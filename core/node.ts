@@ -24,29 +24,14 @@ export type SheetFunction = (...args: unknown[]) => unknown;
 const isDate = (x: unknown): x is Date => x instanceof Date;
 const wallDate = (d: Date) => (Number.isNaN(d.getTime()) ? d : new Date(localWallMs(d)));
 
-/** Any Date in a range (plain loops: this runs over every argument of every call, million-row ranges included). */
-function hasDate(x: readonly unknown[]): boolean {
-  for (let i = 0; i < x.length; i++) {
-    const r = x[i];
-    if (r instanceof Date) return true;
-    if (Array.isArray(r)) for (let j = 0; j < r.length; j++) if (r[j] instanceof Date) return true;
-  }
-  return false;
-}
-
-/** Dates in an argument (a value or a 2-D range) → Dates whose UTC clock is the local wall clock. */
-function wallArg(x: unknown): unknown {
-  if (isDate(x)) return wallDate(x);
-  if (!Array.isArray(x) || !hasDate(x)) return x;
-  return x.map((r) => (isDate(r) ? wallDate(r) : Array.isArray(r) ? r.map((c) => (isDate(c) ? wallDate(c) : c)) : r));
-}
-
 /** All catalogue functions bound to host options (default: English, errors as RuleError values). */
 export function sheetFunctions(opts: HostOptions = {}): Record<string, SheetFunction> {
-  const o: HostOptions = { dateOut: wallToLocalDate, ...opts, now: opts.now ?? undefined };
+  // Date cells are read by the local wall clock as the call layer reads them (dateIn), so a
+  // million-row range of text is never scanned for Dates.
+  const o: HostOptions = { dateOut: wallToLocalDate, dateIn: wallDate, ...opts, now: opts.now ?? undefined };
   const out: Record<string, SheetFunction> = {};
   for (const def of CATALOGUE) {
-    out[def.name] = (...args: unknown[]) => callFunction(def, args.map(wallArg), { ...o, now: o.now ?? localWallNow() });
+    out[def.name] = (...args: unknown[]) => callFunction(def, args, { ...o, now: o.now ?? localWallNow() });
   }
   return out;
 }

@@ -12,6 +12,14 @@ export const tsRule = {
   use: { loader: 'ts-loader', options: { transpileOnly: true, compilerOptions: { noEmit: false, sourceMap: false } } },
 };
 
+/**
+ * Our TypeScript modules have no import-time side effects other than defining their exports (a
+ * module that registers something, like core/countries.ts, does so for its own exports' sake). Told
+ * so, webpack drops a module none of whose exports a bundle uses: the Sheets server library keeps
+ * header detection (core/audit/columns.ts) without the audit rules it does not call (issue 12).
+ */
+export const tsRulePure = { ...tsRule, sideEffects: false };
+
 // i18n-iso-countries' Node entry registers all ~80 locales; its browser entry registers none, and
 // core/countries.ts registers only en and zh. Use the browser entry in every bundle.
 export const resolve = {

@@ -10,8 +10,13 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import webpack from 'webpack';
-import { r, d, tsRule, resolve } from './common.js';
+import { r, d, tsRule, tsRulePure, resolve } from './common.js';
+import { createRequire } from 'node:module';
 import { generateFunctionsJs } from '../addin-sheets/build/wrappers.js';
+import { stripHelpTransformer } from './strip-help.js';
+
+const require = createRequire(import.meta.url);
+const META_DIR = d('.sheets-meta');
 
 const { Compilation, sources } = webpack;
 const OUT = d('sheets');
@@ -25,9 +30,16 @@ class SheetsProjectPlugin {
         if (!lib) return;
         let meta;
         try {
+          // The built library's catalogue (names and arguments: what the wrappers call) …
           const ctx = vm.createContext({});
           vm.runInContext(`${lib.source.source()}\n;this.__meta = JSON.stringify(AERules.catalogueMeta());`, ctx, { filename: 'aerules.js' });
-          meta = JSON.parse(ctx.__meta);
+          const built = JSON.parse(ctx.__meta);
+          // … and the same catalogue with its help text (aerules.js is built without it).
+          const file = require.resolve(`${META_DIR}/meta.cjs`);
+          delete require.cache[file];
+          meta = require(file).catalogueMeta();
+          const shape = (m) => JSON.stringify(m.map((f) => [f.name, f.nameZh, f.result, f.args.map((a) => [a.name, a.nameZh, a.kind, a.optional, a.choices ?? null])]));
+          if (shape(meta) !== shape(built)) throw new Error('the catalogue of aerules.js differs from the sheets-meta bundle');
         } catch (err) {
           compilation.errors.push(new webpack.WebpackError(`sheets: could not load the built aerules.js to read the catalogue: ${err.stack ?? err}`));
           return;
@@ -63,19 +75,38 @@ class InlineSidebarPlugin {
 
 export default (env, argv) => {
   const mode = argv.mode ?? 'production';
+  const stripped = {
+    ...tsRulePure,
+    use: { ...tsRulePure.use, options: { ...tsRulePure.use.options, getCustomTransformers: () => ({ before: [stripHelpTransformer()] }) } },
+  };
   return [
     {
+      name: 'sheets-meta',
+      mode,
+      target: 'node20',
+      devtool: false,
+      entry: { meta: r('addin-sheets/build/meta-entry.ts') },
+      output: { path: META_DIR, filename: '[name].cjs', library: { type: 'commonjs2' }, clean: true },
+      resolve,
+      module: { rules: [tsRule] },
+      optimization: { minimize: false },
+      performance: { hints: false },
+    },
+    {
       name: 'sheets-server',
+      dependencies: ['sheets-meta'],
       mode,
       target: ['web', 'es2019'],
       devtool: false,
       entry: { aerules: r('addin-sheets/server/index.ts') },
       output: { path: OUT, filename: '[name].js', library: { name: 'AERules', type: 'var' }, clean: true },
-      resolve,
-      module: { rules: [tsRule] },
-      // Readable names in Apps Script stack traces: function and class names kept (keep_fnames), local
-      // variables mangled (issue 12: the script Sheets loads for every formula cell stays small).
-      optimization: { minimize: mode === 'production', minimizeOptions: { javascript: { ecma: 2019, mangle: { keep_fnames: true, keep_classnames: true }, keep_fnames: true, compress: { passes: 2 }, format: { comments: false } } } },
+      // The library without code it never calls: diacritics (used by i18n-iso-countries' getCode only)
+      // and the numeric columns of the country-code table.
+      resolve: { ...resolve, alias: { ...resolve.alias, diacritics$: r('webpack/shims/diacritics.cjs') } },
+      module: { rules: [stripped, { test: /i18n-iso-countries[\\/]codes\.json$/, use: r('webpack/shims/iso-codes-loader.cjs') }] },
+      // Fully mangled (issue 12: the script Sheets loads for every formula cell stays small; errors
+      // users see carry their own bilingual message, never a function name).
+      optimization: { minimize: mode === 'production', minimizeOptions: { javascript: { ecma: 2019, compress: { passes: 2 }, format: { comments: false } } } },
       performance: { hints: false },
       plugins: [new SheetsProjectPlugin()],
     },

@@ -63,16 +63,17 @@ export function catalogueMeta(): FunctionMeta[] {
   return CATALOGUE.map((d) => ({
     name: d.name,
     nameZh: d.nameZh,
-    help: { en: d.help.en, zh: d.help.zh },
+    // aerules.js is built without help text (webpack/strip-help.js): '' there, the text in sheets-meta.
+    help: { en: d.help?.en ?? '', zh: d.help?.zh ?? '' },
     result: d.result,
     args: d.args.map((a) => ({
       name: a.name,
       nameZh: a.nameZh,
       kind: a.kind,
       optional: Boolean(a.optional),
-      help: { en: a.help.en, zh: a.help.zh },
+      help: { en: a.help?.en ?? '', zh: a.help?.zh ?? '' },
       ...(a.choices ? { choices: [...a.choices] } : {}),
     })),
-    examples: d.examples.map((e) => ({ formula: e.formula, result: e.result })),
+    examples: (d.examples ?? []).map((e) => ({ formula: e.formula, result: e.result })),
   }));
 }

@@ -34,6 +34,11 @@ export interface HostOptions {
    * response stays far below Excel on the web's 5 MB limit (docs/EXCEL-HOST.md).
    */
   maxCells?: number;
+  /**
+   * How a JS Date cell is read (Node: by this machine's wall clock). Applied to the cells as they are
+   * read, so arguments without a Date cost nothing (no scan of a million-row range).
+   */
+  dateIn?: (d: Date) => Date;
 }
 
 type Coerced = unknown;
@@ -104,10 +109,19 @@ function blankCell(x: Cell): boolean {
 function as2D(x: Cell): Cell[][] | undefined {
   if (!Array.isArray(x)) return undefined;
   if (x.length === 0) return [[null]];
-  return x.every(Array.isArray) ? (x as Cell[][]) : x.map((v) => [v]);
+  for (let i = 0; i < x.length; i++) if (!Array.isArray(x[i])) return x.map((v) => [v]);
+  return x as Cell[][];
 }
 
 const flat = (x: Cell): Cell[] => (Array.isArray(x) ? (x as Cell[]).flat(Infinity as 1) : [x]);
+
+/** A range argument with every Date read through dateIn (range arguments are small: a card, a list). */
+function datesIn(x: Cell, dateIn: ((d: Date) => Date) | undefined): Cell {
+  if (!dateIn) return x;
+  if (x instanceof Date) return dateIn(x);
+  if (!Array.isArray(x)) return x;
+  return x.map((r) => (r instanceof Date ? dateIn(r) : Array.isArray(r) ? r.map((c) => (c instanceof Date ? dateIn(c) : c)) : r));
+}
 
 function coerceRange(arg: ArgDef, x: Cell): Coerced | RuleError {
   // A range argument is one value: an error cell in it is the whole call's error.
@@ -205,6 +219,13 @@ function runImpl(def: FunctionDef, args: unknown[], ctx: CallContext): unknown {
  * argument → a 2-D array of the broadcast shape, one result (or error) per cell.
  */
 export function callFunction(def: FunctionDef, rawArgs: readonly Cell[], opts: HostOptions = {}): unknown {
+  return call(def, rawArgs, opts, def.fast !== undefined);
+}
+
+/** A 2-D range whose first row is an array, taken as it is (the fast column loop checks every row). */
+const rowsUnchecked = (x: Cell): Cell[][] | undefined => (Array.isArray(x) && x.length > 0 && Array.isArray(x[0]) ? (x as Cell[][]) : as2D(x));
+
+function call(def: FunctionDef, rawArgs: readonly Cell[], opts: HostOptions, tryFast: boolean): unknown {
   const lang = opts.lang ?? 'en';
   const o = { dateOut: opts.dateOut ?? defaultDateOut, errorOut: opts.errorOut ?? defaultErrorOut };
   const now = opts.now ?? localWallNow();
@@ -227,13 +248,15 @@ export function callFunction(def: FunctionDef, rawArgs: readonly Cell[], opts: H
     const arg = def.args[i];
     const x = i < n ? rawArgs[i] : undefined;
     if (RANGE_KINDS.includes(arg.kind)) {
-      const v = coerceRange(arg, x);
+      const v = coerceRange(arg, datesIn(x, opts.dateIn));
       if (isRuleError(v)) return fail(v);
       fixed[i] = v;
       if (arg.kind === 'rates') userCard = v as RateCard | undefined;
       continue;
     }
-    const g = as2D(x);
+    // The fast column loop (Node: no trimming) checks that every row is an array as it reads it,
+    // so a million-row range is not scanned twice.
+    const g = tryFast && !opts.trimTrailingEmpty ? rowsUnchecked(x) : as2D(x);
     if (g) {
       grids[i] = g;
       rows = Math.max(rows, g.length);
@@ -265,7 +288,8 @@ export function callFunction(def: FunctionDef, rawArgs: readonly Cell[], opts: H
 
   const cardCache = new Map<number, RateCard | RuleError>();
   // The cells as handed over for the current result cell (ctx.input), overwritten per cell.
-  const inputs: unknown[] = def.args.map((_, i) => (i < n ? rawArgs[i] : undefined));
+  const dateIn = opts.dateIn;
+  const inputs: unknown[] = def.args.map((a, i) => (i >= n ? undefined : RANGE_KINDS.includes(a.kind) ? datesIn(rawArgs[i], dateIn) : rawArgs[i]));
   const ctx: CallContext = {
     lang,
     now,
@@ -311,6 +335,7 @@ export function callFunction(def: FunctionDef, rawArgs: readonly Cell[], opts: H
       } else {
         x = i < n ? rawArgs[i] : undefined;
       }
+      if (dateIn !== undefined && typeof x === 'object' && x instanceof Date) x = dateIn(x);
       inputs[i] = x;
       let v: unknown;
       if (isRaw[i]) v = coerceArg(arg, x);
@@ -331,6 +356,40 @@ export function callFunction(def: FunctionDef, rawArgs: readonly Cell[], opts: H
 
   if (!anyGrid) return cell(0, 0);
   const out: unknown[][] = new Array(rows);
+  if (tryFast && def.fast && cols === 1 && !isRange.some(Boolean)) {
+    // A column with a fast reader (TRACK_VALID): the raw cells of each row straight to it; the
+    // general path answers only the cells it leaves (blank, numbers, errors, short rows).
+    const fast = def.fast();
+    const raw: unknown[] = new Array(nArgs);
+    for (let r = 0; r < rows; r++) {
+      let v: unknown;
+      let whole = true;
+      // A row whose every range cell is blank stays blank (the general path says so).
+      let filled = !multi;
+      for (let i = 0; i < nArgs; i++) {
+        const g = grids[i];
+        if (g) {
+          const row = g[g.length === 1 ? 0 : r];
+          // A 1-D array mixing values and rows (a Node caller): the general path reads it.
+          if (!Array.isArray(row)) return call(def, rawArgs, opts, false);
+          if (row.length === 0) {
+            whole = false;
+            break;
+          }
+          const x = row[0];
+          if (!filled && !blankCell(x)) filled = true;
+          raw[i] = x;
+        } else raw[i] = i < n ? rawArgs[i] : undefined;
+      }
+      if (whole && filled) v = fast(raw);
+      out[r] = [v === undefined ? cell(r, 0) : v];
+    }
+    return out;
+  }
+  if (tryFast && !opts.trimTrailingEmpty) {
+    // Not the fast column shape: rows were taken unchecked above, so read them the general way.
+    for (let i = 0; i < nArgs; i++) if (grids[i] && grids[i]!.some((row) => !Array.isArray(row))) return call(def, rawArgs, opts, false);
+  }
   for (let r = 0; r < rows; r++) {
     if (cols === 1) {
       // A column (the common shape): a packed one-element row, allocated in one step.

@@ -85,4 +85,11 @@ export interface FunctionDef {
   readonly examples: readonly { formula: string; result: string }[];
   /** Coerced arguments in declaration order (undefined = omitted optional). */
   readonly impl: (args: any[], ctx: CallContext) => CellOut;
+  /**
+   * Optional fast reader for big ranges (issue 12): made once per call, it gets the cells of one
+   * result cell exactly as the host handed them (argument order, Dates unconverted) and returns the
+   * shown value, or undefined where the general path must answer. It must give exactly what the
+   * general path gives (a test compares them); only plain results (boolean, number, text).
+   */
+  readonly fast?: () => (cells: readonly unknown[]) => boolean | number | string | undefined;
 }

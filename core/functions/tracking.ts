@@ -3,7 +3,7 @@ import { naError, valueError } from '../errors';
 import { show } from '../coerce';
 import { L, joinL } from '../text';
 import type { ArgDef, FunctionDef } from '../catalogue/types';
-import { checkTrackingCell, cleanTracking, detectCarriers, isValidTrackingCell, mainCarrierNames } from '../tracking';
+import { checkTrackingCell, cleanTracking, detectCarriers, isValidTrackingCell, mainCarrierNames, trackValidReader } from '../tracking';
 
 const carrierArg: ArgDef = {
   name: 'carrier',
@@ -58,6 +58,11 @@ export const TRACKING_FUNCTIONS: readonly FunctionDef[] = [
     ],
     // The verdict alone (no reason is built): the same checks as TRACK_WHY, fast over a million rows.
     impl: (a) => isValidTrackingCell(a[0], a[1]),
+    // A column of numbers: each distinct carrier text resolved once, numbers checked by offsets.
+    fast: () => {
+      const read = trackValidReader();
+      return (cells) => read(cells[0], cells[1]);
+    },
   },
   {
     name: 'TRACK_WHY',

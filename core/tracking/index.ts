@@ -15,7 +15,8 @@
 import { fold, show } from '../coerce';
 import { countryLabel } from '../countries';
 import { L, type Localized } from '../text';
-import { expectedCheck, verifyCheck } from './checksums';
+import { ALNUM36, OffsetChecker, checkIndex, expectedCheck, verifyCheck } from './checksums';
+import { compileLayouts, compileNotPrefix, charIndex, type Layout } from './layout';
 import { UPU_COUNTRIES, isReservedService, s10Service } from './s10';
 import { TABLE, aliasKey, type Carrier, type Format, type FormatRef } from './table';
 
@@ -566,9 +567,226 @@ export function checkTrackingCell(carrier: unknown, number: unknown): TrackResul
 export function isValidTrackingCell(carrier: unknown, number: unknown): boolean {
   const c = typeof carrier === 'string' ? carrierOf(carrier) : typeof carrier === 'number' ? carrierOf(String(carrier)) : undefined;
   if (!c) return false;
-  if (typeof number === 'string') return checkWith(c, number, true).valid;
-  if (typeof number === 'number') return Number.isInteger(number) && number >= 0 && number < 1e15 && checkWith(c, String(number), true).valid;
+  if (typeof number === 'string') return quickValid(c, number);
+  if (typeof number === 'number') return Number.isInteger(number) && number >= 0 && number < 1e15 && quickValid(c, String(number));
   return false;
+}
+
+// ── the verdict alone, by offsets (TRACK_VALID over a million rows) ───────────────────────────────
+
+/** Where a layout keeps each group (two entries each): serial, cd, service, country, container. */
+const SERIAL = 0;
+const CD = 2;
+const SERVICE = 4;
+const COUNTRY = 6;
+const CONTAINER = 8;
+
+const sub = (s: string, at: Int32Array, k: number): string => (at[k] < 0 ? '' : s.slice(at[k], at[k + 1]));
+
+/** A set of two-character codes (countries) as a 36 × 36 table over 0-9A-Z, for reading by offsets. */
+function pairTable(set: ReadonlySet<string>): Uint8Array {
+  const t = new Uint8Array(36 * 36);
+  for (const code of set) {
+    if (code.length !== 2) continue;
+    const a = charIndex(code.charCodeAt(0));
+    const b = charIndex(code.charCodeAt(1));
+    if (a < 36 && b < 36) t[a * 36 + b] = 1;
+  }
+  return t;
+}
+/** Is the group at[k] of s in the set? By the pair table when the group is two characters. */
+function groupIn(set: ReadonlySet<string>, table: Uint8Array, s: string, at: Int32Array, k: number): boolean {
+  const a = at[k];
+  if (a >= 0 && at[k + 1] - a === 2) {
+    const x = charIndex(s.charCodeAt(a));
+    const y = charIndex(s.charCodeAt(a + 1));
+    return x < 36 && y < 36 && table[x * 36 + y] === 1;
+  }
+  return set.has(sub(s, at, k));
+}
+let upuTable: Uint8Array | undefined;
+
+/**
+ * Ref r of carrier c as a checker for numbers made of 0-9 / A-Z (one class for every ref, so the hot
+ * call stays monomorphic): the same verdict as matching r's pattern and finding no formatFailure /
+ * refFailure, read by offsets from the format's layout for the number's length; the regex match
+ * only where the layout cannot say.
+ */
+class RefChecker {
+  private readonly f: Format;
+  private readonly layouts: (Layout | null | undefined)[] | undefined;
+  private readonly upu: Uint8Array | undefined;
+  private readonly countries: ReadonlySet<string> | undefined;
+  private readonly countryTable: Uint8Array | undefined;
+  private readonly check: OffsetChecker | undefined;
+  private readonly prependTest: ((s: string, a: number, b: number) => boolean) | undefined;
+  /** Lengths whose mask allows every digit at every position (a number known to be digits passes it). */
+  private readonly anyDigits: boolean[];
+  constructor(
+    private readonly c: Carrier,
+    private readonly r: FormatRef,
+  ) {
+    const f = (this.f = r.format);
+    const { serial, cd, service, country, container } = f.idx;
+    this.layouts = compileLayouts(f.pattern, f.max, [serial, cd, service, country, container].map((g) => g || -1));
+    this.upu = f.s10 ? (upuTable ??= pairTable(UPU_COUNTRIES)) : undefined;
+    this.countries = r.countries;
+    this.countryTable = r.countries ? pairTable(r.countries) : undefined;
+    this.check = f.checksum ? new OffsetChecker(f.checksum) : undefined;
+    const prepend = f.prepend;
+    // prepend_if by position where its shape allows (no substring, no regex), else the regex on the serial.
+    this.prependTest = prepend ? (compileNotPrefix(prepend.re.source) ?? ((s: string, a: number, b: number) => prepend.re.test(a < 0 ? '' : s.slice(a, b)))) : undefined;
+    this.anyDigits = (this.layouts || []).map((l) => {
+      if (!l || !l.mask) return false;
+      for (let p = 0; p < l.mask.length; p += 37) for (let d = 0; d < 10; d++) if (l.mask[p + d] === 0) return false;
+      return true;
+    });
+  }
+  private slow(s: string): boolean {
+    const g = matchParts(this.f, s);
+    return g !== null && !formatFailure(this.c, this.f, g, true) && !refFailure(this.c, this.r, g, true);
+  }
+  /**
+   * Does s (length n; digitsOnly: known to be digits) pass the ref? The verdict of matching its
+   * pattern and finding no formatFailure / refFailure, read by offsets; the regex where no layout says.
+   */
+  passes(s: string, n: number, digitsOnly: boolean): boolean {
+    const f = this.f;
+    if (n < f.min || n > f.max) return false;
+    const lay = this.layouts ? this.layouts[n] : undefined;
+    if (lay === null) return false;
+    if (lay === undefined) return this.slow(s);
+    const runs = lay.runs;
+    if (runs !== undefined) {
+      if (!(digitsOnly && this.anyDigits[n]) && !scanRuns(runs, lay.mask!, s)) return false;
+    } else if (!f.reN.test(s)) return false;
+    const at = lay.at;
+    if (this.upu !== undefined) {
+      if (at[SERVICE] >= 0 && at[SERVICE + 1] > at[SERVICE]) {
+        const k = s.charCodeAt(at[SERVICE]);
+        if (k === 74 || k === 75) return false; // J…, K…: reserved by the UPU
+      }
+      if (!groupIn(UPU_COUNTRIES, this.upu, s, at, COUNTRY)) return false;
+    }
+    if (f.container && !f.container.includes(sub(s, at, CONTAINER))) return false;
+    const check = this.check;
+    if (check !== undefined) {
+      if (at[CD] < 0 || at[CD + 1] - at[CD] !== 1) return false;
+      let want: number;
+      if (this.prependTest !== undefined && this.prependTest(s, at[SERIAL], at[SERIAL + 1])) want = checkIndex(f.checksum!, f.prepend!.content + sub(s, at, SERIAL));
+      else want = at[SERIAL] < 0 ? check.index('', 0, 0) : check.index(s, at[SERIAL], at[SERIAL + 1]);
+      if (want < 0 || ALNUM36.charCodeAt(want) !== s.charCodeAt(at[CD])) return false;
+    }
+    if (this.countries !== undefined && !groupIn(this.countries, this.countryTable!, s, at, COUNTRY)) return false;
+    if (this.r.service && !this.r.service.test(sub(s, at, SERVICE))) return false;
+    return true;
+  }
+}
+
+/** The shape check of a layout by runs (digits, letters, one character, else the position mask). */
+function scanRuns(runs: Int32Array, mask: Uint8Array, s: string): boolean {
+  for (let r = 0; r < runs.length; r += 3) {
+    const kind = runs[r];
+    const end = runs[r + 2];
+    if (kind === 0) {
+      for (let i = runs[r + 1]; i < end; i++) {
+        const k = s.charCodeAt(i);
+        if (k < 48 || k > 57) return false;
+      }
+    } else if (kind === 2) {
+      if (s.charCodeAt(end - 1) !== runs[r + 1]) return false;
+    } else if (kind === 1) {
+      for (let i = runs[r + 1]; i < end; i++) {
+        const k = s.charCodeAt(i);
+        if (k < 65 || k > 90) return false;
+      }
+    } else {
+      for (let i = runs[r + 1]; i < end; i++) if (mask[i * 37 + charIndex(s.charCodeAt(i))] === 0) return false;
+    }
+  }
+  return true;
+}
+
+/** checkWith(c, s, true).valid, compiled once per carrier: no match array or substrings for the common formats. */
+function compileQuick(c: Carrier): (s: string) => boolean {
+  const refs = c.refs.map((r) => new RefChecker(c, r));
+  const nRefs = refs.length;
+  const digits = c.platformDigits ?? 0;
+  // Lengths where every format that takes the length checks its shape by position: there the
+  // position masks reject any character outside 0-9A-Z, so the separate character scan is skipped.
+  const max = Math.max(0, ...c.refs.map((r) => r.format.max));
+  const byMask = new Uint8Array(max + 1);
+  for (let n = 1; n <= max; n++) {
+    byMask[n] = c.refs.every((r) => {
+      if (n < r.format.min || n > r.format.max) return true;
+      const l = compileLayouts(r.format.pattern, r.format.max, [r.format.idx.serial || -1]);
+      return l !== undefined && (l[n] === null || (l[n] !== undefined && l[n]!.mask !== undefined));
+    })
+      ? 1
+      : 0;
+  }
+  return (s) => {
+    const n = s.length;
+    if (n === 0 || nRefs === 0) return false;
+    if (digits !== 0) {
+      // The platform rule (DHL: exactly 10 digits) [X-FORMAT].
+      if (n !== digits) return false;
+      for (let i = 0; i < n; i++) {
+        const k = s.charCodeAt(i);
+        if (k < 48 || k > 57) return false;
+      }
+    } else if (n > max || byMask[n] === 0) {
+      for (let i = 0; i < n; i++) {
+        const k = s.charCodeAt(i);
+        if (!((k >= 48 && k <= 57) || (k >= 65 && k <= 90))) return false;
+      }
+    }
+    const digitsOnly = digits !== 0;
+    for (let k = 0; k < nRefs; k++) if (refs[k].passes(s, n, digitsOnly)) return true;
+    return false;
+  };
+}
+const quickCache = new Map<Carrier, (s: string) => boolean>();
+function quickOf(c: Carrier): (s: string) => boolean {
+  let q = quickCache.get(c);
+  if (!q) quickCache.set(c, (q = compileQuick(c)));
+  return q;
+}
+const quickValid = (c: Carrier, s: string): boolean => quickOf(c)(s);
+
+/**
+ * A TRACK_VALID cell reader for one range call: the carrier text is resolved once per distinct text
+ * in a row of equal names (the common column of one carrier), the number checked by offsets.
+ * Returns undefined where the general path must answer (not two non-blank texts).
+ */
+export function trackValidReader(): (carrier: unknown, number: unknown) => boolean | undefined {
+  // The carrier texts met in this range (a handful), compared by identity first: a column repeats
+  // the same few strings.
+  const names: string[] = [];
+  const checks: (((s: string) => boolean) | null)[] = [];
+  let lastName: string | undefined;
+  let last: ((s: string) => boolean) | null = null;
+  return (carrier, number) => {
+    if (typeof carrier !== 'string' || typeof number !== 'string') return undefined;
+    if (carrier !== lastName) {
+      let j = names.indexOf(carrier);
+      if (j < 0) {
+        const k = carrier.length ? carrier.charCodeAt(0) : 0;
+        // Blank or space-led names take the general path (the carrier argument's "required" error).
+        if (!(k > 0x20 && k !== 0x7f && !(k >= 0x80 && /^\s/.test(carrier)))) return undefined;
+        const c = carrierOf(carrier);
+        if (names.length >= 16) {
+          names.length = 0;
+          checks.length = 0;
+        }
+        j = names.push(carrier) - 1;
+        checks.push(c ? quickOf(c) : null);
+      }
+      lastName = carrier;
+      last = checks[j];
+    }
+    return last !== null && last(number);
+  };
 }
 
 // ── detection ──────────────────────────────────────────────────────────────────────────────────────

@@ -58,6 +58,8 @@ export function numberGroups(pattern: string): { source: string; idx: GroupIndex
 
 export interface Format {
   readonly id: string;
+  /** The pattern as the table writes it (unanchored, named groups). */
+  readonly pattern: string;
   /** Anchored, numbered-group pattern and the group numbers (the hot path). */
   readonly reN: RegExp;
   readonly idx: GroupIndex;
@@ -120,6 +122,7 @@ export function compileTable(formatData: unknown, carrierData: unknown): Table {
     const numbered = numberGroups(f.pattern);
     formats.set(f.id, {
       id: f.id,
+      pattern: f.pattern,
       reN: new RegExp(`^(?:${numbered.source})$`),
       idx: numbered.idx,
       name: L(f.name.en, f.name.zh),

@@ -17,5 +17,8 @@ for (const [label, dir, re] of [
   const files = readdirSync(d).filter((f) => re.test(f)).map((f) => [f, statSync(path.join(d, f)).size]);
   const total = files.reduce((t, [, n]) => t + n, 0);
   console.log(`${label}: ${kb(total)} total${dir === 'dist/sheets' ? ' (target ≤ 150 KB)' : ''}`);
+  const size = (f) => kb(files.find(([n]) => n === f)?.[1] ?? 0);
+  if (dir === 'dist/sheets') console.log(`summary: Sheets .js ${kb(total)} (aerules.js ${size('aerules.js')}, functions.js ${size('functions.js')}, addon.js ${size('addon.js')}), target ≤ 150 KB`);
+  else console.log(`summary: Excel functions.js ${size('functions.js')} (the core) + taskpane.js ${size('taskpane.js')} (on functions.js's modules, no second core) = ${kb(total)}`);
   for (const [f, n] of files.sort((a, b) => b[1] - a[1])) console.log(`  ${f.padEnd(28)} ${kb(n).padStart(10)}`);
 }

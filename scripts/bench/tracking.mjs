@@ -143,3 +143,4 @@ line('hand-written loop, same 2-D result (the floor)', N, hand);
 line('  the same loop counting verdicts, no result', N, bare);
 console.log(`  TRACK_VALID / hand loop: ${(ours / hand).toFixed(2)}× the floor's time (target ≤ 2×); ${(ours / bare).toFixed(2)}× the loop without a result array`);
 console.log(`  TRACK_VALID is ${(theirs / ours).toFixed(1)}× faster than ts-tracking-number (target ≥ 100×)   (valid: ours ${fmt(oursValid)}, peer ${fmt(peerValid)}; the peer strips spaces, so it accepts the DHL numbers typed with a space that [X-FORMAT] rejects)`);
+console.log(`summary: TRACK_VALID ${ours.toFixed(0)} ms | hand loop ${hand.toFixed(0)} ms (ours ${(ours / hand).toFixed(2)}×, target ≤ 2×) | ts-tracking-number ${Number.isNaN(theirs) ? 'skipped' : `${theirs.toFixed(0)} ms (ours ${(theirs / ours).toFixed(1)}× faster, target ≥ 100×)`}   per 1,000,000 mixed numbers`);
