@@ -34,6 +34,8 @@ export interface AuditState {
   /** The rate cards used (rule titles carry their numbers). */
   cards?: RateCard[];
   now: number;
+  /** IANA zone of the file's times (--tz, the pane's setting); absent = this computer's zone. */
+  timeZone?: string;
   notes: Text[];
   /** Non-empty rows read (default: one per order). */
   rows?: number;
@@ -166,7 +168,12 @@ function summaryTable(s: AuditState, lang: Lang): unknown[][] {
     [t(lang, ['Gift orders', '礼物订单数']), a.giftOrders],
     [t(lang, ['Rate card', '费率卡']), s.cardsUsed.join(', '), cardNote(s.userCard, lang)],
     // Core times are wall-clock times read as UTC: "now" is printed as the local time it stands for.
-    [t(lang, ['Open orders judged as of (local time)', '未完成订单的判断时间（当地时间）']), new Date(s.now).toISOString().slice(0, 16).replace('T', ' ')],
+    [
+      s.timeZone
+        ? t(lang, [`Open orders judged as of (${s.timeZone} time, the zone of the file's times)`, `未完成订单的判断时间（${s.timeZone} 时间，即文件时间所在时区）`])
+        : t(lang, ['Open orders judged as of (local time)', '未完成订单的判断时间（当地时间）']),
+      new Date(s.now).toISOString().slice(0, 16).replace('T', ' '),
+    ],
   ];
   for (const n of s.notes) out.push([t(lang, ['Note', '注意']), lang === 'zh' ? n.zh : n.en]);
   // Shares and money in the columns of the blocks below (SUMMARY_SHARE_COLUMNS, SUMMARY_MONEY_COLUMNS).

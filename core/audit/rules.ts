@@ -28,6 +28,8 @@ export interface RawFinding {
   usdCents: number;
   /** [X-FORMAT] the carrier name is not in the carrier table: the session reports it once per distinct name, not per row. */
   unknownCarrier?: string;
+  /** The carrier and number this finding is about when a row holds several (a split carrier:number cell). */
+  shipment?: { carrier: string; tracking: string };
 }
 
 export interface RuleContext {

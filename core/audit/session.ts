@@ -400,8 +400,11 @@ export function createAudit(header: readonly unknown[], options: AuditOptions & 
       country: rec.country,
       week: rec.week,
     };
-    if (rec.carrier !== undefined) fd.carrier = rec.carrier;
-    if (rec.tracking !== undefined) fd.tracking = rec.tracking;
+    // A finding about one pair of a split carrier:number cell names that pair, not the whole cell.
+    const carrier = raw.shipment?.carrier ?? rec.carrier;
+    const tracking = raw.shipment?.tracking ?? rec.tracking;
+    if (carrier !== undefined) fd.carrier = carrier;
+    if (tracking !== undefined) fd.tracking = tracking;
     if (rec.rows) mentionOtherRows(fd, rec.rows);
     into.push(fd);
     if (raw.severity === 'error') badRows.add(rec.row);
@@ -512,12 +515,13 @@ export function createAudit(header: readonly unknown[], options: AuditOptions & 
     }
     // The format check needs no rate card (and must not count a row twice in the out-of-range note).
     // A split combined cell may hold several carrier:number pairs (one per line): each is checked.
-    for (const p of shipmentPairs(carrier, rec.tracking)) {
+    const pairs = shipmentPairs(carrier, rec.tracking);
+    for (const p of pairs) {
       const one = p.carrier === rec.carrier && p.tracking === rec.tracking ? rec : { ...rec, carrier: p.carrier, tracking: p.tracking, trackingCell: p.tracking === rec.tracking ? rec.trackingCell : p.tracking };
       const r = formatRule.check(one, options.card ?? BUILTIN_CARDS[0], ctx);
       if (!r) continue;
-      if (Array.isArray(r)) r.forEach(out);
-      else out(r);
+      const shipment = pairs.length > 1 ? { carrier: p.carrier, tracking: p.tracking } : undefined;
+      for (const raw of Array.isArray(r) ? r : [r]) out(shipment ? { ...raw, shipment } : raw);
     }
   }
 
@@ -733,7 +737,7 @@ export function createAudit(header: readonly unknown[], options: AuditOptions & 
     findings.sort((a, b) => a.row - b.row);
     notes.push(...layout.notes());
     if (options.timeZone) {
-      notes.push(L(`times in the file are read as ${options.timeZone} wall-clock time; "now" is ${stamp(now)} there`, `文件中的时间按 ${options.timeZone} 当地时间读取；该时区的“现在”为 ${stamp(now)}`));
+      notes.push(L(`Times in the file are read as ${options.timeZone} wall-clock time; "now" is ${stamp(now)} there`, `文件中的时间按 ${options.timeZone} 当地时间读取；该时区的“现在”为 ${stamp(now)}`));
     }
     if (outOfRange) {
       const first = BUILTIN_CARDS[0];
@@ -743,6 +747,7 @@ export function createAudit(header: readonly unknown[], options: AuditOptions & 
       ));
     }
     const state: AuditState = { mapping, findings: sink ? [] : findings, byRule, byCountry, byWeek, all, cardsUsed: [...cardsUsed.keys()], cards: [...cardsUsed.values()], now, notes, rows: rowsRead, multiRowOrders };
+    if (options.timeZone) state.timeZone = options.timeZone;
     if (options.card) state.userCard = describeUserCard(options.card, options.cardLabel);
     const { tables, chart } = buildTables(state, lang);
     report = {

@@ -232,7 +232,11 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     const r = run(['audit', 'orders.csv', '--out', 'tz.xlsx', '--tz', 'America/Los_Angeles', '--no-progress'], dir);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Open orders judged as of \d{4}-\d\d-\d\d \d\d:\d\d \(America\/Los_Angeles time/);
-    expect(r.stdout).toContain('times in the file are read as America/Los_Angeles wall-clock time');
+    expect(r.stdout).toContain('Times in the file are read as America/Los_Angeles wall-clock time');
+    // The Summary sheet names the zone too, not "(local time)".
+    const summary = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(path.join(dir, 'tz.xlsx')), { type: 'buffer' }).Sheets.Summary, { header: 1 });
+    const judged = summary.find((row) => String(row[0]).startsWith('Open orders judged as of'));
+    expect(judged?.[0]).toBe("Open orders judged as of (America/Los_Angeles time, the zone of the file's times)");
     const bad = run(['audit', 'orders.csv', '--tz', 'Mars/Olympus'], dir);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('--tz must be an IANA time zone');

@@ -17,14 +17,15 @@ describe('combined 实际发货物流:运单号 cells', () => {
       { carrier: 'DHL', tracking: '1234567891' }, { carrier: 'UPS', tracking: '1Z999AA10123456784' }, { carrier: 'DHL', tracking: '3318810025' },
     ]);
   });
-  it('[X-FORMAT] each part of an order shipped in parts is checked; the carrier column keeps the header index', () => {
+  it('[X-FORMAT] each part of an order shipped in parts is checked, its finding names that pair; the carrier column keeps the header index', () => {
     const l = prepareLayout(['订单号', '实际发货物流:运单号']);
     expect(l.header).toEqual(['订单号', '实际发货物流', '运单号']);
     const s = createAudit(['订单号', '实际发货物流:运单号'], { now: NOW });
     expect(s.mapping.mapping).toMatchObject({ orderId: 0, carrier: 1, trackingNumber: 2 });
     s.push([['A1', 'DHL:1234567891\nUPS:1Z999AA10123456785'], ['A2', 'DHL:3318810025']], 0);
     const r = s.finish();
-    expect(r.findings.map((f) => [f.orderId, f.rule, f.severity, f.tracking])).toEqual([['A1', 'X-FORMAT', 'error', '1234567891\n1Z999AA10123456785']]);
+    // The finding names the pair it is about (filterable), not the whole cell.
+    expect(r.findings.map((f) => [f.orderId, f.rule, f.severity, f.carrier, f.tracking])).toEqual([['A1', 'X-FORMAT', 'error', 'UPS', '1Z999AA10123456785']]);
     expect(r.findings[0].message.en).toContain('1Z999AA10123456785');
     expect(r.notes!.some((n) => n.en.includes('1 order(s) shipped in parts'))).toBe(true);
   });
@@ -70,3 +71,4 @@ describe('continuation rows and total rows', () => {
     expect(r.findings.map((f) => [f.row, f.rule])).toEqual([[3, 'DATA']]);
   });
 });
+

@@ -38,7 +38,7 @@ describe('pane: what was not used, and the source time zone', () => {
     await ctl.run();
     expect(ctl.state.run.status).toBe('done');
     const summary = (wb.values('Summary') ?? []).flat().join('\n');
-    expect(summary).toContain('times in the file are read as America/Los_Angeles wall-clock time');
+    expect(summary).toContain('Times in the file are read as America/Los_Angeles wall-clock time');
     // "now" there: within a day of this machine's clock, whatever its zone.
     const stamp = /"now" is (\d{4}-\d\d-\d\d \d\d:\d\d) there/.exec(summary)![1];
     expect(Math.abs(Date.parse(`${stamp}Z`) - Date.now())).toBeLessThan(26 * 3_600_000);
