@@ -9,6 +9,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { main, kindOf, hasCjk, isResult, NOW } from './_main';
+import { valid } from './_args';
 
 type Def = (typeof main.CATALOGUE)[number];
 type Arg = Def['args'][number];
@@ -58,25 +59,6 @@ export const PATHOLOGICAL: Record<string, string> = {
 
 const isRange = (a: Arg) => main.RANGE_KINDS.includes(a.kind);
 
-function valid(arg: Arg): unknown {
-  const byName: Record<string, unknown> = { store_level: 'L3', code: 'PENDING', number: '3318810025', carrier: 'DHL', threshold: 30, uploaded_at: '2024-06-02 09:00' };
-  if (arg.name in byName) return byName[arg.name];
-  switch (arg.kind) {
-    case 'country': return 'BR';
-    case 'number': case 'money': return 30;
-    case 'integer': return 3;
-    case 'rate': return '50%';
-    case 'bool': return true;
-    case 'date': return '2024-06-01 10:00';
-    case 'lang': return 'zh';
-    case 'carrier': return 'DHL';
-    case 'text': return 'x';
-    case 'texts': return [['Order placed'], ['Picked up']];
-    case 'numbers': return arg.percent ? [[0.95], [0.95], [0.95]] : [[60000], [60000], [60000]];
-    case 'rates': return undefined;
-  }
-  return 'x';
-}
 
 /** Best of two runs (the first also warms the code up), in ms. */
 function time(run: () => unknown): { ms: number; out: unknown } {

@@ -5,31 +5,12 @@
  */
 import { describe, it, expect } from 'vitest';
 import { main, kindOf, hasCjk, isResult, NOW } from './_main';
+import { valid } from './_args';
 
 type Def = (typeof main.CATALOGUE)[number];
 type Arg = Def['args'][number];
 const f = main.sheetFunctions({ now: NOW }) as Record<string, (...a: unknown[]) => any>;
 
-/** A valid value for an argument, by name first, then by kind. */
-function valid(arg: Arg): unknown {
-  const byName: Record<string, unknown> = { store_level: 'L3', code: 'PENDING', number: '3318810025', carrier: 'DHL', threshold: 30, uploaded_at: '2024-06-02 09:00' };
-  if (arg.name in byName) return byName[arg.name];
-  switch (arg.kind) {
-    case 'country': return 'BR';
-    case 'number': case 'money': return 30;
-    case 'integer': return 3;
-    case 'rate': return '50%';
-    case 'bool': return true;
-    case 'date': return '2024-06-01 10:00';
-    case 'lang': return 'zh';
-    case 'carrier': return 'DHL';
-    case 'text': return 'x';
-    case 'texts': return [['Order placed'], ['Picked up']];
-    case 'numbers': return arg.percent ? [[0.95], [0.95], [0.95]] : [[60000], [60000], [60000]];
-    case 'rates': return undefined;
-  }
-  return 'x';
-}
 const validArgs = (def: Def) => def.args.map(valid);
 const safe = (x: unknown): string => {
   try {

@@ -8,69 +8,20 @@
  */
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CATALOGUE } from '../../core/functions';
 import { callFunction } from '../../core/catalogue/call';
 import { msToSerial } from '../../core/coerce';
 import type { ArgDef, FunctionDef } from '../../core/catalogue/types';
 import type { RuleError } from '../../core/errors';
+import { DIST, StubError, loadFunctions, type Fn, type Loaded } from './_vm';
 
-const DIST = path.resolve('dist/excel');
 const NOW_SERIAL = msToSerial(Date.UTC(2024, 5, 1, 12));
-
-class StubError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-const ErrorCode = {
-  invalidValue: '#VALUE!',
-  notAvailable: '#N/A',
-  divisionByZero: '#DIV/0!',
-  invalidNumber: '#NUM!',
-  nullReference: '#NULL!',
-  invalidName: '#NAME?',
-  invalidReference: '#REF!',
-};
-
-type Fn = (...args: unknown[]) => unknown;
-interface Loaded {
-  fns: Map<string, Fn>;
-  office: { context: { displayLanguage: string; diagnostics?: { platform: string; version: string } } };
-}
 
 /** A current Excel (shows error values inside arrays per cell, office-js#2174 fixed). */
 const CURRENT_BUILD = { platform: 'OfficeOnline', version: '16.0.20310.10000' };
 
-/** Load the bundle; `extra` adds or replaces sandbox globals (e.g. a Date with a fixed clock and zone). */
-function load(extra: Record<string, unknown> = {}): Loaded {
-  const fns = new Map<string, Fn>();
-  const office: Loaded['office'] = { context: { displayLanguage: 'en-US', diagnostics: { ...CURRENT_BUILD } } };
-  const sandbox = {
-    CustomFunctions: {
-      Error: StubError,
-      ErrorCode,
-      associate(id: string, fn: Fn) {
-        if (fns.has(id)) throw new Error(`duplicate id ${id}`);
-        fns.set(id, fn);
-      },
-    },
-    Office: office,
-    // Web globals every Excel JavaScript runtime has (WebView2 / browser); nothing Node-only.
-    console,
-    TextEncoder,
-    TextDecoder,
-    setTimeout,
-    clearTimeout,
-    queueMicrotask,
-    ...extra,
-  };
-  vm.createContext(sandbox);
-  vm.runInContext(readFileSync(path.join(DIST, 'functions.js'), 'utf8'), sandbox, { filename: 'functions.js' });
-  return { fns, office };
-}
+const load = (extra: Record<string, unknown> = {}): Loaded => loadFunctions({ ...CURRENT_BUILD }, extra);
 
 // ------------------------------------------------------------------ sample arguments
 

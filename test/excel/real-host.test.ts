@@ -10,42 +10,13 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARRAY_ERRORS_MIN_BUILD, arrayErrorsAsValues } from '../../addin-excel/functions';
+import { DIST, StubError, loadFunctions, type Diagnostics, type Fn } from './_vm';
 
-const DIST = path.resolve('dist/excel');
 
-class StubError {
-  constructor(
-    readonly code: string,
-    readonly message?: string,
-  ) {}
-}
-const ErrorCode = {
-  invalidValue: '#VALUE!',
-  notAvailable: '#N/A',
-  divisionByZero: '#DIV/0!',
-  invalidNumber: '#NUM!',
-  nullReference: '#NULL!',
-  invalidName: '#NAME?',
-  invalidReference: '#REF!',
-};
-type Fn = (...args: unknown[]) => unknown;
-type Diag = { platform: string; version: string } | undefined;
 
-function load(diagnostics: Diag) {
-  const fns = new Map<string, Fn>();
-  const office = { context: { displayLanguage: 'en-US', diagnostics } };
-  const sandbox = {
-    CustomFunctions: { Error: StubError, ErrorCode, associate: (id: string, fn: Fn) => void fns.set(id, fn) },
-    Office: office,
-    console,
-  };
-  vm.createContext(sandbox);
-  vm.runInContext(readFileSync(path.join(DIST, 'functions.js'), 'utf8'), sandbox, { filename: 'functions.js' });
-  return { fns, office, get: (id: string) => fns.get(id)! };
-}
+const load = (diagnostics: Diagnostics) => loadFunctions(diagnostics);
 
 /** What the function gave: the matrix (errors as {code, message}) or { thrown }. */
 function run(fn: Fn, ...args: unknown[]): unknown {
