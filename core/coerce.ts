@@ -49,10 +49,10 @@ const NUM_RE = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
 const GROUPED_RE = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
 const CURRENCY_RE = /^(?:US\$|USD|CNY|RMB|\$|¥|￥|元)|(?:USD|CNY|RMB|元|美元|块)$/i;
 
-/** Number from a number or numeric text ("1,200", " １２３ ", "95%", "$30", "-5"). */
 /** Plain decimal text ("45", "-3.5"): the common cell, read as is (the general path gives the same number). */
 const PLAIN_NUM = /^-?\d{1,17}(?:\.\d{1,17})?$/;
 
+/** Number from a number or numeric text ("1,200", " １２３ ", "95%", "$30", "-5"). */
 export function toNumber(x: Cell): number | RuleError {
   if (typeof x === 'string' && PLAIN_NUM.test(x)) return Number(x);
   if (typeof x === 'number') {
@@ -103,7 +103,6 @@ export const fromCents = (c: number): number => c / 100;
 const TRUE_WORDS = new Set(['true', 'yes', 'y', 't', '1', '是', '对', '有', '真', '已', '已认证', '√', '✓', '✔', 'on']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', 'f', '0', '否', '错', '无', '没有', '假', '未', '未认证', '×', '✗', 'off']);
 
-/** Boolean from TRUE/FALSE, 1/0, yes/no, 是/否, 有/无. */
 /** toBool's reading without the error (undefined): for readers that try it first. */
 function boolWord(x: Cell): boolean | undefined {
   if (typeof x === 'boolean') return x;
@@ -119,6 +118,7 @@ function boolWord(x: Cell): boolean | undefined {
   return undefined;
 }
 
+/** Boolean from TRUE/FALSE, 1/0, yes/no, 是/否, 有/无. */
 export function toBool(x: Cell): boolean | RuleError {
   const b = boolWord(x);
   if (b !== undefined) return b;
@@ -235,7 +235,7 @@ export function toDate(x: Cell): number | RuleError {
   return valueError(`must be a date (Excel date, Sheets date or text like 2024-06-01 10:30), got ${show(x)}`, `必须是日期（Excel/Sheets 日期或 2024-06-01 10:30 这样的文本），得到 ${show(x)}`);
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const NAMED_DMY = /^(\d{1,2})[\s-]+([a-z]{3,9})\.?[\s,-]+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/i;
 const NAMED_MDY = /^([a-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/i;
 
@@ -246,8 +246,9 @@ function monthNameDate(s: string): number | RuleError | undefined {
   if (m) [, d, mon, y, h, mi, se] = m;
   else if ((m = NAMED_MDY.exec(s))) [, mon, d, y, h, mi, se] = m;
   else return undefined;
+  // "Jun", "June", "Sept": a prefix (3 letters at least, as the patterns ask) of one month's full name.
   const k = mon.toLowerCase();
-  const M = MONTHS.findIndex((x) => k.startsWith(x) && ('january february march april may june july august september october november december'.split(' ')[MONTHS.indexOf(x)].startsWith(k) || k === 'sept'));
+  const M = MONTHS.findIndex((full) => full.startsWith(k));
   if (M < 0) return undefined;
   const D = +d, H = +(h ?? 0), MI = +(mi ?? 0), S = +(se ?? 0);
   const t = Date.UTC(+y, M, D, H, MI, S);
@@ -452,12 +453,6 @@ export function toAppeal(x: Cell): boolean | RuleError {
  * rejected), or #VALUE!.
  */
 export function appealState(x: Cell): 'upheld' | 'filed' | 'none' | RuleError {
-  const a = appealReading(x);
-  if (isRuleError(a)) return a;
-  return a;
-}
-
-function appealReading(x: Cell): 'upheld' | 'filed' | 'none' | RuleError {
   const b = toBool(x);
   if (typeof b === 'boolean') return b ? 'upheld' : 'none';
   if (typeof x === 'string') {
