@@ -164,29 +164,25 @@ const OWN_PACK = /自备|自有|自制|自己|定制|商家|\b(?:own|custom(?:is
 const NOT_APPROVED = /未预审|未审核|未通过|不通过|没通过|未备案|未批准|驳回|拒绝|被拒|审核中|预审中|待审|待预审|待审核|已提交|\b(?:not\s+(?:yet\s+)?(?:pre-?)?(?:approved|registered|reviewed)|unapproved|rejected|denied|declined|pending|under\s+review|in\s+review|submitted|awaiting)\b/i;
 const APPROVED = /已预审|预审通过|已审核|审核通过|已通过|通过|已备案|已批准|已核准|\b(?:pre-?approved|approved|registered|passed|accepted|ok)\b/i;
 
-/** [G-PACK] An own-packaging cell → true (own packaging), false (platform packaging), or why it cannot be read. */
-export function readOwnPackaging(x: Cell): boolean | Text {
+/** A yes/no cell that may also be a word: the "no" words are tried first, so "未通过" never reads as "通过". */
+function flagWord(x: Cell, no: RegExp, yes: RegExp, why: (shown: string) => Text): boolean | Text {
   const b = toBool(x);
   if (typeof b === 'boolean') return b;
   if (typeof x === 'string') {
     const s = fold(x).trim();
-    if (PLATFORM_PACK.test(s)) return false;
-    if (OWN_PACK.test(s)) return true;
+    if (no.test(s)) return false;
+    if (yes.test(s)) return true;
   }
-  return L(`must say whether the gift ships in its own packaging: 是/否, 自备 / 平台, own / platform; got ${show(x)}`, `应注明礼物是否使用自备包材：是/否、自备 / 平台、own / platform；得到 ${show(x)}`);
+  return why(show(x));
 }
 
+/** [G-PACK] An own-packaging cell → true (own packaging), false (platform packaging), or why it cannot be read. */
+export const readOwnPackaging = (x: Cell): boolean | Text =>
+  flagWord(x, PLATFORM_PACK, OWN_PACK, (v) => L(`must say whether the gift ships in its own packaging: 是/否, 自备 / 平台, own / platform; got ${v}`, `应注明礼物是否使用自备包材：是/否、自备 / 平台、own / platform；得到 ${v}`));
+
 /** [G-PACK] A pre-approval cell → true only for an approval; pending or rejected is false. */
-export function readApproval(x: Cell): boolean | Text {
-  const b = toBool(x);
-  if (typeof b === 'boolean') return b;
-  if (typeof x === 'string') {
-    const s = fold(x).trim();
-    if (NOT_APPROVED.test(s)) return false;
-    if (APPROVED.test(s)) return true;
-  }
-  return L(`must say whether the packaging is pre-approved: 是/否, 已预审 / 未预审, approved / pending / rejected; got ${show(x)}`, `应注明包材是否已预审：是/否、已预审 / 未预审、approved / pending / rejected；得到 ${show(x)}`);
-}
+export const readApproval = (x: Cell): boolean | Text =>
+  flagWord(x, NOT_APPROVED, APPROVED, (v) => L(`must say whether the packaging is pre-approved: 是/否, 已预审 / 未预审, approved / pending / rejected; got ${v}`, `应注明包材是否已预审：是/否、已预审 / 未预审、approved / pending / rejected；得到 ${v}`));
 
 const countryCache = new Map<string, string | Text>();
 
