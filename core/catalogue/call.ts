@@ -277,10 +277,12 @@ function call(def: FunctionDef, rawArgs: readonly Cell[], opts: HostOptions, try
     if (opts.maxCells !== undefined && rows * cols > opts.maxCells) {
       const r = rows.toLocaleString('en-US');
       const m = opts.maxCells.toLocaleString('en-US');
+      // The block size in rows for this width (the cap counts cells).
+      const b = Math.max(1, Math.floor(opts.maxCells / cols)).toLocaleString('en-US');
       return fail(
         valueError(
-          `${def.name}: ${r} rows × ${cols} columns of input (up to the last non-empty row) is more than ${m} result cells in one call; split the range into blocks of at most ${m} rows`,
-          `${def.name}：输入有 ${r} 行 × ${cols} 列（到最后一个非空行为止），单次调用最多 ${m} 个结果单元格；请把区域拆成每段不超过 ${m} 行`,
+          `${def.name}: ${r} rows × ${cols} columns of input (up to the last non-empty row) is more than ${m} result cells in one call; split the range into blocks of at most ${b} rows`,
+          `${def.name}：输入有 ${r} 行 × ${cols} 列（到最后一个非空行为止），单次调用最多 ${m} 个结果单元格；请把区域拆成每段不超过 ${b} 行`,
         ),
       );
     }

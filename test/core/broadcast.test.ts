@@ -110,3 +110,14 @@ describe('fully-empty trailing rows stay blank', () => {
     expect(kindOf(f.PENALTY_STALL([['']])[0][0])).toBe('#VALUE!');
   });
 });
+
+describe('maxCells (spreadsheet hosts): the cap counts cells, the advice counts rows', async () => {
+  const { callFunction } = await import('../../core/catalogue/call');
+  const { getFunction } = await import('../../core/functions');
+  it('[G-FEE] 8 rows × 2 columns over a 10-cell cap: split into blocks of at most 5 rows', () => {
+    const countries = Array.from({ length: 8 }, () => ['US', 'BR']);
+    const r = callFunction(getFunction('SG_FEE')!, [countries, 30], { maxCells: 10, now: Date.UTC(2024, 6, 1) }) as { en: string };
+    expect(r.en).toContain('8 rows × 2 columns');
+    expect(r.en).toContain('blocks of at most 5 rows');
+  });
+});
