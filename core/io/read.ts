@@ -17,6 +17,7 @@
 import * as XLSX from '@e965/xlsx';
 import { parse as parseCsvSync } from 'csv-parse/browser/esm/sync';
 import { L, type Text } from '../text';
+import { serialToMs } from '../coerce';
 import { findHeaderRow } from '../audit/columns';
 import { fastRecords, fastParse, type CsvEol } from './csv-fast';
 
@@ -178,7 +179,9 @@ export function parseCsv(text: string, separator = detectSeparator(text), firstL
 /** csv-parse, strict: the rows, or CsvReadError naming the line. */
 function strictCsv(text: string, separator: string, firstLine = 1): string[][] {
   try {
-    return parseCsvSync(text, { delimiter: separator, relax_column_count: true, bom: true, skip_empty_lines: false }) as string[][];
+    // Every line break counts, whatever the first one was: a file whose lines switch from CRLF to LF
+    // (rows appended by another tool) must not fold the rest into one record.
+    return parseCsvSync(text, { delimiter: separator, record_delimiter: ['\r\n', '\n', '\r'], relax_column_count: true, bom: true, skip_empty_lines: false }) as string[][];
   } catch (e) {
     throw csvError(e, text, separator, firstLine - 1);
   }
@@ -252,7 +255,10 @@ const baseName = (fileName: string) => {
 };
 
 /** A SheetJS cell → the value the core expects (date-formatted numbers → Date with the wall clock as UTC). */
-function cellValue(c: XLSX.CellObject | undefined): unknown {
+/** Days between the 1904 date system's day 0 and the 1900 system's (Mac Excel's "1904 dates"). */
+const DATE1904_DAYS = 1462;
+
+function cellValue(c: XLSX.CellObject | undefined, date1904: boolean): unknown {
   if (!c) return null;
   switch (c.t) {
     case 's':
@@ -260,8 +266,8 @@ function cellValue(c: XLSX.CellObject | undefined): unknown {
     case 'n': {
       const v = c.v as number;
       if (typeof c.z === 'string' && Number.isFinite(v) && XLSX.SSF.is_date(c.z)) {
-        // Excel serial → wall-clock ms read as UTC (the same arithmetic as coerce.ts serialToMs).
-        return new Date(Math.round((v - 25_569) * 86_400_000));
+        // Excel serial → wall-clock ms read as UTC; a workbook in the 1904 date system counts from 1904.
+        return new Date(serialToMs(date1904 ? v + DATE1904_DAYS : v));
       }
       return v;
     }
@@ -297,6 +303,7 @@ function readWorkbook(bytes: Uint8Array, fileName: string, format: FileFormat, w
   const name = want ?? names[0];
   const ws = wb.Sheets[name];
   if (!ws) return { ok: false, error: L(`no sheet named "${want}"; the workbook has: ${names.join(', ')}`, `没有名为“${want}”的工作表；工作簿中有：${names.join('、')}`) };
+  const date1904 = wb.Workbook?.WBProps?.date1904 === true;
   const data = (ws as XLSX.DenseWorkSheet)['!data'] as (XLSX.CellObject[] | undefined)[] | undefined;
   const all: unknown[][] = [];
   let widest = 0;
@@ -309,7 +316,7 @@ function readWorkbook(bytes: Uint8Array, fileName: string, format: FileFormat, w
       if (!Array.isArray(row)) return;
       const cells: unknown[] = [];
       row.forEach((c, col) => {
-        const v = cellValue(c);
+        const v = cellValue(c, date1904);
         if (v === null || v === undefined || v === '') return;
         if (col >= MAX_COLUMNS) {
           cut++;

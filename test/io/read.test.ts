@@ -214,3 +214,21 @@ describe('readOrdersChunked: a large CSV one slice at a time, the same rows as t
     expect(r.ok && [...r.chunks()].map((c) => ('rows' in c ? c.rows.length : -1))).toEqual([2, 1]);
   });
 });
+
+describe('reader edge cases found in review', () => {
+  it('a CSV whose line breaks switch from CRLF to LF keeps every row (none folded into one record)', () => {
+    const text = 'id,c\r\n' + Array.from({ length: 9 }, (_, i) => `A${i + 1},US\r\n`).join('') + Array.from({ length: 11 }, (_, i) => `A${i + 10},US\n`).join('');
+    const r = readOrdersBytes(new TextEncoder().encode(text), 'mixed.csv');
+    expect(r.ok && r.table.rows.map((x) => x[0])).toEqual(Array.from({ length: 20 }, (_, i) => `A${i + 1}`));
+  });
+  it('a workbook in the 1904 date system gives its real dates (serial 45000 = 2027-03-16)', () => {
+    const ws = XLSX.utils.aoa_to_sheet([['订单号', '付款时间'], ['A1', 45000]]);
+    ws.B2.z = 'yyyy-mm-dd';
+    const wb = XLSX.utils.book_new();
+    XLSX.utils.book_append_sheet(wb, ws, 'S');
+    wb.Workbook = { WBProps: { date1904: true } };
+    const bytes = new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    const r = readOrdersBytes(bytes, 'mac.xlsx');
+    expect(r.ok && (r.table.rows[0][1] as Date).toISOString().slice(0, 10)).toBe('2027-03-16');
+  });
+});
