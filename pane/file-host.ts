@@ -49,7 +49,8 @@ export class FileSources {
    */
   open(fileName: string, bytes: Uint8Array): string {
     const first = readOrdersBytes(bytes, fileName);
-    if (!first.ok) throw L(`${fileName}: ${first.error.en}`, `${fileName}：${first.error.zh}`);
+    // The reader's messages mostly name the file already: say it once.
+    if (!first.ok) throw first.error.en.includes(fileName) ? first.error : L(`${fileName}: ${first.error.en}`, `${fileName}：${first.error.zh}`);
     const tables: SourceTable[] = [first.table];
     for (const sheet of first.sheets) {
       if (sheet === first.table.sheet) continue;

@@ -101,11 +101,11 @@ function handler(req, res) {
   if (rel.endsWith('/')) rel += 'index.html';
   let file = path.resolve(dist, `.${rel}`);
   if (file.startsWith(dist + path.sep) && existsSync(file) && statSync(file).isDirectory()) {
-    res.writeHead(301, { Location: `${url.pathname}/` });
+    res.writeHead(301, { Location: `${url.pathname}/${url.search}` });
     res.end();
     return;
   }
-  if (!file.startsWith(dist + path.sep) || !existsSync(file) || !statSync(file).isFile() || /[\\/]\./.test(path.relative(dist, file))) {
+  if (!file.startsWith(dist + path.sep) || !existsSync(file) || !statSync(file).isFile() || /(^|[\\/])\./.test(path.relative(dist, file))) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('not found');
     return;

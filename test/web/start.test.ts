@@ -87,6 +87,8 @@ describe('npm start', () => {
     expect((await get(`${s.origin}/excel/taskpane.html`)).status).toBe(200);
     expect((await get(`${s.origin}/sheets/Sidebar.html`)).status).toBe(200);
     expect((await get(`${s.origin}/../package.json`)).status).toBe(404);
+    // Build-only folders right under dist/ (.excel-meta, .sheets-meta) are not served.
+    expect((await get(`${s.origin}/.excel-meta/metadata.cjs`)).status).toBe(404);
   });
 
   it('a bad --port is one clear line', async () => {
