@@ -282,6 +282,21 @@ const CURRENCY_WORDS: [RegExp, string][] = [
   [/^(?:TRY|₺)|TRY$/i, 'TRY'],
   [/^(?:INR|₹)|INR$/i, 'INR'],
 ];
+/**
+ * The ISO code of a currency cell on its own ("USD", "US $", "$", "美元", "RMB", "人民币", "€", "eur"),
+ * read with readMoney's table; any other text as written, upper case (an unknown code is kept, never
+ * taken for USD).
+ */
+export function currencyCode(text: string): string {
+  const k = fold(text).trim();
+  if (/^US\s*DOLLARS?$/i.test(k)) return 'USD';
+  for (const [re, code] of CURRENCY_WORDS) {
+    const m = re.exec(k);
+    if (m && m[0].length === k.length) return code;
+  }
+  return k.toUpperCase();
+}
+
 export function readMoney(x: Cell): MoneyReading | RuleError {
   if (typeof x === 'string' && PLAIN_NUM.test(x)) return { amount: Number(x) };
   if (typeof x !== 'string') {

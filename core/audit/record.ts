@@ -3,7 +3,7 @@
  * spreadsheet functions (core/coerce.ts); a cell that cannot be read becomes a 'DATA' problem of
  * that row (reported as a finding) and the rules that need it skip the row, never a crash.
  */
-import { isEmpty, toBool, toNumber, toCents, toDate, toCountry, toGrams, toPresent, toAppeal, appealState, readMoney, isAbsentWord, fold, show, serialToMs, DAY_MS, type Cell } from '../coerce';
+import { currencyCode, toBool, toNumber, toCents, toDate, toCountry, toGrams, toPresent, toAppeal, appealState, readMoney, isAbsentWord, fold, show, serialToMs, DAY_MS, type Cell } from '../coerce';
 import { isRuleError } from '../errors';
 import { L, Localized, type Text } from '../text';
 import type { ColumnMapping, Field } from './types';
@@ -217,8 +217,8 @@ function readCell(kind: Kind, x: Cell): unknown | Text {
     case 'currency': {
       const t = cellText(x);
       if (t === undefined) return L(`must be a currency code such as USD, got ${show(x)}`, `必须是 USD 这样的币种代码，得到 ${show(x)}`);
-      const k = fold(t).trim().toUpperCase();
-      return /^(USD|US\$|\$|美元|美金|US DOLLARS?)$/.test(k) ? 'USD' : /^(CNY|RMB|¥|人民币|元)$/.test(k) ? 'CNY' : k;
+      // The same currency table as the money cells (coerce.ts readMoney): "US $" is USD in both.
+      return currencyCode(t);
     }
     case 'present':
       // A document / NFe column holds either yes/no or the number itself: the same reading as SG_FEE's has_nfe.

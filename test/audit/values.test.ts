@@ -78,3 +78,14 @@ describe('the source time zone (Intl, no tz library)', () => {
     expect([isTimeZone('America/Los_Angeles'), isTimeZone('UTC'), isTimeZone('Mars/Olympus'), isTimeZone(''), isTimeZone(7)]).toEqual([true, true, false, false, false]);
   });
 });
+
+describe('currency cells read with the money table', async () => {
+  const { currencyCode } = await import('../../core/coerce');
+  it('"US $", "$", "美元", "us dollars", "usd" are USD; "RMB", "人民币", "元" CNY; "€" EUR; an unknown code is kept', () => {
+    for (const t of ['US $', 'US$', '$', '美元', 'us dollars', 'usd', ' USD ']) expect(currencyCode(t), t).toBe('USD');
+    for (const t of ['RMB', '人民币', '元', '¥', 'cny']) expect(currencyCode(t), t).toBe('CNY');
+    expect(currencyCode('€')).toBe('EUR');
+    expect(currencyCode('sar')).toBe('SAR');
+    expect(currencyCode('USD 12')).toBe('USD 12');
+  });
+});
