@@ -15,7 +15,7 @@
  *    date, "TRUE" into a boolean and "=…" into a formula. See toCell.
  */
 import type { AuditHost, SheetChoice, SheetValues, SourceInfo, WriteOptions } from '../pane/host';
-import type { ChartSpec } from '../core/audit/types';
+import { RATE_CARD_SHEET, type ChartSpec } from '../core/audit/types';
 import { columnLetter, findHeaderRow } from '../core/audit/columns';
 import { localWallNow, msToSerial } from '../core/coerce';
 import { langFromLocale, type Lang } from '../core/text';
@@ -611,7 +611,7 @@ export class ExcelAuditHost implements AuditHost {
     const lang = this.lang();
     return this.run(async (context) => {
       // The pane names it in its own language (RATE_CARD_SHEET); the display language otherwise.
-      const name = await this.freeName(context, base || msg(lang, 'AE Rate Card', 'AE 费率卡'));
+      const name = await this.freeName(context, base || RATE_CARD_SHEET[lang]);
       const ws = context.workbook.worksheets.add(name);
       ws.load('id');
       const cardSetting = context.workbook.settings.getItemOrNullObject(RATE_CARD_SETTING);

@@ -11,7 +11,7 @@
  * Files are read with core/io/read (readOrdersBytes): .xlsx/.xls/.csv as the CLI reads them. Rows
  * are handed out as JSON-safe copies, like every host: nothing can change what was read.
  */
-import { OUTPUT_SHEET_NAMES, type ChartSpec } from '../core/audit/types';
+import { OUTPUT_SHEET_NAMES, RATE_CARD_SHEET, type ChartSpec } from '../core/audit/types';
 import { readOrdersBytes, type SourceTable } from '../core/io/read';
 import { L, type Lang, type Text } from '../core/text';
 import type { AuditHost, SheetChoice, SheetValues, SourceInfo, WriteOptions } from './host';
@@ -217,7 +217,7 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
       chart = spec;
     },
     insertRateCard: async (table, name) => {
-      const base = name || (langOf() === 'zh' ? 'AE 费率卡' : 'AE Rate Card');
+      const base = name || RATE_CARD_SHEET[langOf()];
       let sheet = base;
       for (let i = 2; cards.some((c) => c.name === sheet); i++) sheet = `${base} (${i})`;
       cards.push({ id: `card:${cards.length + 1}`, name: sheet, values: table.map((r) => r.map(safe)) });

@@ -7,7 +7,7 @@
  *    left alone and the output goes to "Findings (2)", "Findings (3)", … (reused on the next run);
  *  - insertRateCard always creates a new sheet ("AE Rate Card", "AE Rate Card (2)", …).
  */
-import type { ChartSpec } from '../core/audit/types';
+import { RATE_CARD_SHEET, type ChartSpec } from '../core/audit/types';
 import { wallIso } from '../core/coerce';
 import type { Lang } from '../core/text';
 import type { AuditHost, SheetChoice, SheetValues, SourceInfo, WriteOptions } from './host';
@@ -282,7 +282,7 @@ export function createMemoryHost(wb: MemoryWorkbook, options: MemoryHostOptions 
     insertRateCard: (table: unknown[][], base?: string) =>
       call('insertRateCard', [table], () => {
         let name = '';
-        for (const n of candidates(base || 'AE Rate Card')) if (!wb.getSheet(n)) { name = n; break; }
+        for (const n of candidates(base || RATE_CARD_SHEET[options.lang ?? 'en'])) if (!wb.getSheet(n)) { name = n; break; }
         wb.addSheet(name, table.map((r) => r.map(safeCell)), 'rateCard');
         return name;
       }),

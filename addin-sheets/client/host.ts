@@ -125,8 +125,8 @@ export function createSheetsHost(transport: Transport, options: SheetsHostOption
       await call<boolean>('aeAddChart', sheet, clean, lang);
     },
 
-    // The server names the sheet by the user's locale ("AE Rate Card" / "AE 费率卡").
-    insertRateCard: (table: unknown[][]) => call<string>('aeInsertRateCard', table.map((r) => r.map(jsonCell))),
+    // The sheet is named in the pane's language ("AE Rate Card" / "AE 费率卡"), "(2)"… when taken.
+    insertRateCard: (table: unknown[][], name?: string) => call<string>('aeInsertRateCard', table.map((r) => r.map(jsonCell)), name ?? ''),
 
     /** Wall-clock now in the spreadsheet's time zone (the server knows the zone; the browser may be elsewhere). */
     now: () => call<number>('aeNow'),

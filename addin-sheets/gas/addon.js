@@ -59,8 +59,8 @@ function aeAddChart(sheetName, spec, lang) {
   return AERules.sidebar.addChart(sheetName, spec, lang);
 }
 
-function aeInsertRateCard(table) {
-  return AERules.sidebar.insertRateCard(table);
+function aeInsertRateCard(table, name) {
+  return AERules.sidebar.insertRateCard(table, name);
 }
 
 /** Wall-clock "now" in the spreadsheet's time zone (ms). */

@@ -12,7 +12,7 @@
  *  - strings are written with a leading apostrophe so Sheets stores them as typed (an order id
  *    "0012", "8012345678901234567" or "=1+1" stays text instead of becoming a number or a formula).
  */
-import type { ChartSpec } from '../../core/audit/types';
+import { RATE_CARD_SHEET, type ChartSpec } from '../../core/audit/types';
 import { columnLetter, findHeaderRow } from '../../core/audit/columns';
 import { wallIso } from '../../core/coerce';
 import type { SheetChoice, SheetValues, SourceInfo } from '../../pane/host';
@@ -355,21 +355,24 @@ export function addChart(sheetName: string, spec: ChartSpec, lang?: string): boo
   return true;
 }
 
-/** Insert a rate-card table as a NEW sheet ("AE Rate Card", "AE Rate Card (2)", …); returns its name. */
-export function insertRateCard(table: unknown[][]): string {
+/**
+ * Insert a rate-card table as a NEW sheet (`name` from the pane, else RATE_CARD_SHEET in the user's
+ * language; "(2)"… when taken); returns its name.
+ */
+export function insertRateCard(table: unknown[][], name?: string): string {
   if (!Array.isArray(table) || table.length === 0 || !table.every(Array.isArray)) {
     throw userError('The rate card must be a 2-D table.', '费率卡必须是二维表格。');
   }
   const ss = book();
-  const base = say('AE Rate Card', 'AE 费率卡');
-  let name = base;
+  const base = (typeof name === 'string' && name.trim()) || say(RATE_CARD_SHEET.en, RATE_CARD_SHEET.zh);
+  let free = base;
   for (const n of candidates(base)) {
     if (!ss.getSheetByName(n)) {
-      name = n;
+      free = n;
       break;
     }
   }
-  const sheet = ss.insertSheet(name, ss.getNumSheets());
+  const sheet = ss.insertSheet(free, ss.getNumSheets());
   sheet.addDeveloperMetadata(ROLE_KEY, RATE_CARD_ROLE);
   let width = 1;
   for (const r of table) if (r.length > width) width = r.length;

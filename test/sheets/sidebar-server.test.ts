@@ -187,6 +187,15 @@ describe('sidebar server functions over a fake spreadsheet', () => {
     expect(sheet.backgrounds.get('3:1')).toBeUndefined();
   });
 
+  it("names the inserted rate card in the pane's language, whatever the user's locale", async () => {
+    const { book, transport } = setup();
+    const host = createSheetsHost(transport, { lang: 'zh' });
+    const c = new PaneController(host, { engine: coreEngine });
+    await c.insertRateCard();
+    expect(c.state.rateCard).toEqual({ status: 'done', sheet: 'AE 费率卡' });
+    expect(book.getSheetByName('AE 费率卡')).toBeTruthy();
+  });
+
   it('inserts the built-in rate card as a new sheet each time; it reads back as a valid card', async () => {
     const { book, ctx, transport } = setup();
     book.addSheet('AE Rate Card', [['mine']]);
