@@ -17,7 +17,7 @@ import { Command, CommanderError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import {
   createAudit, orderLastRows, findHeaderRow, findingRow, findingsHeader, describeUserCard, detectColumns, fieldOfHeader, headerKey, headerScore, columnLetter, ALL_FIELDS, FIELD_LABELS,
-  outputSheetName, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, SUMMARY_MONEY_COLUMNS, SUMMARY_SHARE_COLUMNS,
+  outputSheetName, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, SUMMARY_MONEY_COLUMNS, SUMMARY_SHARE_COLUMNS, SEVERITY_TEXT,
   type AuditReport, type AuditSession, type Field, type Finding,
 } from '../core/audit';
 import { toDate, isTimeZone, wallNow } from '../core/coerce';
@@ -170,7 +170,7 @@ const samePath = (a: string, b: string) => {
 };
 
 /** Severity text of the Findings rows shown bold red (errors). */
-const errorText = () => (lang === 'zh' ? '错误' : 'error');
+const errorText = () => SEVERITY_TEXT.error[lang === 'zh' ? 1 : 0];
 
 /**
  * The Summary's row styles: block titles (one text cell after an empty row; the first row is the

@@ -8,9 +8,10 @@
  * Windows) the file is unlinked as soon as it is open, so not even a crash leaves it behind.
  */
 import { closeSync, ftruncateSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { FINDINGS_MONEY_COLUMNS } from '../core/audit/report';
 
-/** Which cells of a Findings row are numbers (row, CNY, USD); the rest are text. */
-const NUMBER_CELLS = [0, 6, 7];
+/** Which cells of a Findings row are numbers (the row, and the money columns); the rest are text. */
+const NUMBER_CELLS = [0, ...FINDINGS_MONEY_COLUMNS];
 const FLUSH_AT = 1 << 20;
 const CONTROL = /[\u0000\u0001]/g;
 

@@ -202,16 +202,14 @@ const withoutUnit = (raw: unknown): string =>
 
 /** Synonym key → field and rank (earlier synonyms rank higher: 订单号 before 交易号). */
 let synonymIndex: Map<string, { field: Field; rank: number }> | undefined;
-let synonymSource: Record<Field, readonly string[]> | undefined;
 function index(): Map<string, { field: Field; rank: number }> {
-  if (synonymIndex && synonymSource === FIELD_SYNONYMS) return synonymIndex;
+  if (synonymIndex) return synonymIndex;
   const m = new Map<string, { field: Field; rank: number }>();
   for (const f of Object.keys(FIELD_SYNONYMS) as Field[]) {
     FIELD_SYNONYMS[f].forEach((syn, i) => {
       for (const k of [headerKey(syn), headerKey(normalizeHeader(syn))]) if (k && !m.has(k)) m.set(k, { field: f, rank: i });
     });
   }
-  synonymSource = FIELD_SYNONYMS;
   return (synonymIndex = m);
 }
 

@@ -14,6 +14,7 @@ import { L, type Text } from '../text';
 import { fold, toBool } from '../coerce';
 import type { ColumnMapping, Field, MappingResult } from './types';
 import { isBlankCell } from './record';
+import { FIELD_LABELS } from './columns';
 
 /** A header holding the carrier AND the tracking number in one cell: `实际发货物流:运单号`, "Carrier:Tracking No". */
 const COMBINED_HEADER = /^(?:实际)?(?:发货)?(?:物流|承运商|快递)(?:商|公司|方式)?[:：/／|](?:运单|物流单|快递单|跟踪|追踪)?(?:号|单号|号码)$|^(?:carrier|courier|logistics)(?:name)?[:：/／|]tracking(?:no|number|#)?$/i;
@@ -85,7 +86,7 @@ export function prepareLayout(header: readonly unknown[]): Layout {
     hdr.push(SPLIT_TRACKING_HEADER);
   }
   let map: ColumnMapping = {};
-  let fallbacks: MappingResult['fallbacks'] = [];
+  let fallbacks: NonNullable<MappingResult['fallbacks']> = [];
   let orderCol: number | undefined;
   let levelCols: number[] = [];
   let lastOrder: unknown;
@@ -161,8 +162,8 @@ export function prepareLayout(header: readonly unknown[]): Layout {
           `“${h}”列为“物流:运单号”：已拆分为物流商和运单号${multiShip ? `（${multiShip} 个订单分包发货，逐个校验运单号）` : ''}`,
         ));
       }
-      for (const f of fallbacks ?? []) {
-        n.push(L(`${f.field === 'carrier' ? 'Carrier' : f.field} taken from column "${f.header}": ${f.why.en}`, `${f.field === 'carrier' ? '物流商' : f.field}取自“${f.header}”列：${f.why.zh}`));
+      for (const f of fallbacks) {
+        n.push(L(`${FIELD_LABELS[f.field].en} taken from column "${f.header}": ${f.why.en}`, `${FIELD_LABELS[f.field].zh}取自“${f.header}”列：${f.why.zh}`));
       }
       if (appealFiled) {
         n.push(L(

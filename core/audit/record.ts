@@ -316,7 +316,7 @@ export function readRecord(cells: readonly Cell[], row: number, mapping: ColumnM
     const f = fields[i];
     const x = cells[mapping[f]!];
     if (isBlankCell(x)) continue;
-    if (f === 'giftStatus' && NO_GIFT.test(fold(String(x)).trim())) noGift = true;
+    if (f === 'giftStatus' && isNoGiftStatus(String(x))) noGift = true;
     else if (IS_GIFT_FIELD.has(f) && f !== 'giftWeight') giftCell = true;
     const v = readCell(KIND[f], x);
     if (isRuleError(v) || isText(v)) {

@@ -663,8 +663,7 @@ class RefChecker {
     const at = lay.at;
     if (this.upu !== undefined) {
       if (at[SERVICE] >= 0 && at[SERVICE + 1] > at[SERVICE]) {
-        const k = s.charCodeAt(at[SERVICE]);
-        if (k === 74 || k === 75) return false; // J…, K…: reserved by the UPU
+        if (isReservedService(s[at[SERVICE]])) return false;
       }
       if (!groupIn(UPU_COUNTRIES, this.upu, s, at, COUNTRY)) return false;
     }
