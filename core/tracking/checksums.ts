@@ -141,96 +141,9 @@ export function verifyCheck(p: ChecksumParams, seq: string, cd: string): boolean
 }
 
 // ── the same algorithms over a range of a string (TRACK_VALID's hot path: no substring) ────────────
-// The sequence is `pre` (a format's prepend_if content, often '') followed by s[from, to).
-
-const seqAt = (_pre: string, _pl: number, s: string, from: number, i: number): number => s.charCodeAt(from + i);
-
-/** checkIndex over pre + s[from, to); equal to checkIndex(p, pre + s.slice(from, to)). */
-export function checkIndexAt(p: ChecksumParams, pre: string, s: string, from: number, to: number): number {
-  // A prepended prefix (USPS 91…, OnTrac C/D): the string version over the joined sequence.
-  if (pre.length > 0) return checkIndex(p, pre + s.slice(from, to));
-  const pl = 0;
-  const n = to - from;
-  switch (p.name) {
-    case 'mod10': {
-      const evens = p.evens_multiplier;
-      const odds = p.odds_multiplier;
-      const rev = p.reverse === true;
-      let total = 0;
-      for (let i = 0; i < n; i++) {
-        let x = charValue(seqAt(pre, pl, s, from, rev ? n - 1 - i : i));
-        if (odds && (i & 1) === 1) x *= odds;
-        else if (evens && (i & 1) === 0) x *= evens;
-        total += x;
-      }
-      const check = total % 10;
-      return check === 0 ? 0 : 10 - check;
-    }
-    case 'mod7': {
-      let r = 0;
-      for (let i = 0; i < n; i++) r = (r * 10 + (seqAt(pre, pl, s, from, i) - C0)) % 7;
-      return r;
-    }
-    case 's10': {
-      const w = p.weightings ?? S10_WEIGHTS;
-      let t = 0;
-      const m = Math.min(n, w.length);
-      for (let i = 0; i < m; i++) t += (seqAt(pre, pl, s, from, i) - C0) * w[i];
-      const r = t % 11;
-      return r === 0 ? 5 : r === 1 ? 0 : 11 - r;
-    }
-    case 'luhn': {
-      let total = 0;
-      for (let i = 0, j = n - 1; j >= 0; i++, j--) {
-        let x = seqAt(pre, pl, s, from, j) - C0;
-        if ((i & 1) === 0) {
-          x *= 2;
-          if (x > 9) x -= 9;
-        }
-        total += x;
-      }
-      const check = total % 10;
-      return check === 0 ? 0 : 10 - check;
-    }
-    case 'sum_product_with_weightings_and_modulo': {
-      const w = p.weightings ?? [];
-      let t = 0;
-      const m = Math.min(n, w.length);
-      for (let i = 0; i < m; i++) t += (seqAt(pre, pl, s, from, i) - C0) * w[i];
-      return (t % (p.modulo1 ?? 11)) % (p.modulo2 ?? 10);
-    }
-    case 'mod_37_36': {
-      const M = 36;
-      let r = M;
-      for (let i = 0; i < n; i++) {
-        const c = seqAt(pre, pl, s, from, i);
-        const v = c >= C0 && c <= 57 ? c - C0 : (c >= 97 ? c - 32 : c) - 55;
-        r += v;
-        if (r > M) r -= M;
-        r *= 2;
-        if (r > M) r -= M + 1;
-      }
-      let e = M + 1 - r;
-      if (e === M) e = 0;
-      return e;
-    }
-    default:
-      return -1;
-  }
-}
-
-/** verifyCheck over offsets: the check character is s[cdFrom, cdTo) (it must be one character). */
-export function verifyCheckAt(p: ChecksumParams, pre: string, s: string, from: number, to: number, cdFrom: number, cdTo: number): boolean {
-  if (cdTo - cdFrom !== 1 || cdFrom < 0) return false;
-  const k = checkIndexAt(p, pre, s, from < 0 ? 0 : from, from < 0 ? 0 : to);
-  if (k < 0) return false;
-  let c = s.charCodeAt(cdFrom);
-  if (c >= 97 && c <= 122) c -= 32;
-  return ALNUM36.charCodeAt(k) === c;
-}
 
 /**
- * checkIndexAt(p, '', s, from, to) with the algorithm and its parameters read once per format into
+ * checkIndex(p, s.slice(from, to)) with the algorithm and its parameters read once per format into
  * one object shape (the hot loop of TRACK_VALID calls `index` once per number; one class for every
  * format keeps that call monomorphic).
  */
@@ -276,7 +189,7 @@ export class OffsetChecker {
         let total = 0;
         for (let i = 0; i < n; i++) {
           const k = s.charCodeAt(rev ? to - 1 - i : from + i);
-          let x = k >= C0 && k <= 57 ? k - C0 : (k - 3) % 10;
+          let x = charValue(k);
           if (odds && (i & 1) === 1) x *= odds;
           else if (evens && (i & 1) === 0) x *= evens;
           total += x;
@@ -285,7 +198,8 @@ export class OffsetChecker {
         return check === 0 ? 0 : 10 - check;
       }
       default:
-        return checkIndexAt(this.p, '', s, from, to);
+        // luhn, mod_37_36: no carrier of the fast path's hot formats; the string version.
+        return checkIndex(this.p, s.slice(from, to));
     }
   }
 }
