@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { siteOrigin } from '../webpack/common.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -34,15 +35,11 @@ for (let i = 0; i < args.length; i++) {
   }
 }
 if (env.AE_ORIGIN) {
-  let u;
+  // The one origin check (webpack/common.js siteOrigin), said in one line before anything builds.
   try {
-    u = new URL(env.AE_ORIGIN);
-  } catch {
-    console.error(`build: --origin must be an absolute https URL such as https://example.com/ae, got "${env.AE_ORIGIN}"`);
-    process.exit(1);
-  }
-  if (u.protocol !== 'https:' && !['localhost', '127.0.0.1'].includes(u.hostname)) {
-    console.error(`build: --origin must be https (Office loads add-ins only over https), got "${env.AE_ORIGIN}"`);
+    siteOrigin(env.AE_ORIGIN.trim());
+  } catch (e) {
+    console.error(`build: ${e.message}`);
     process.exit(1);
   }
 }

@@ -36,15 +36,17 @@ export const resolve = {
  * AE_DIST builds into another folder than dist/ (tests build a second site there).
  */
 export const DEFAULT_ORIGIN = 'https://localhost:3000';
-export function siteOrigin() {
-  const raw = (process.env.AE_ORIGIN || DEFAULT_ORIGIN).trim();
+export function siteOrigin(raw = (process.env.AE_ORIGIN || DEFAULT_ORIGIN).trim()) {
   let u;
   try {
     u = new URL(raw);
   } catch {
-    throw new Error(`AE_ORIGIN / --origin must be an absolute URL such as https://example.com/ae, got "${raw}"`);
+    throw new Error(`--origin (AE_ORIGIN) must be an absolute https URL such as https://example.com/ae, got "${raw}"`);
   }
-  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error(`--origin must be an https URL, got "${raw}"`);
+  // Office loads add-ins only over https; plain http only for this machine (local tests).
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(u.hostname))) {
+    throw new Error(`--origin must be https (Office loads add-ins only over https), got "${raw}"`);
+  }
   if (u.search || u.hash) throw new Error(`--origin must not have a query or #fragment, got "${raw}"`);
   return `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
 }
