@@ -140,8 +140,8 @@ export function excelInputErrorCode(x: unknown): string | undefined {
   if (typeof x !== 'object' || x === null || Array.isArray(x)) return undefined;
   if (isRuleError(x)) return undefined;
   const o = x as { code?: unknown; type?: unknown; basicValue?: unknown; errorType?: unknown };
-  const isCfError = typeof CustomFunctions !== 'undefined' && typeof CustomFunctions.Error === 'function' && x instanceof CustomFunctions.Error;
-  if ((isCfError || typeof o.code === 'string') && typeof o.code === 'string' && o.code.startsWith('#')) return o.code;
+  // A CustomFunctions.Error or a plain { code } object: the code is what counts.
+  if (typeof o.code === 'string' && o.code.startsWith('#')) return o.code;
   if (o.type === 'Error') {
     if (typeof o.basicValue === 'string' && o.basicValue.startsWith('#')) return o.basicValue;
     return '#VALUE!';

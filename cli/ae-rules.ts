@@ -464,7 +464,7 @@ async function audit(input: string, flags: AuditFlags) {
       L(`Gift fees ¥${money(report.totals.giftFeesCny)}; penalties $${money(report.totals.penaltiesUsd)}.`, `礼物费用 ¥${money(report.totals.giftFeesCny)}；罚款 $${money(report.totals.penaltiesUsd)}。`),
       ...(card ? [cardLine(card, path.basename(flags.rates ?? ''))] : []),
       ...(sk.length ? [L(`Skipped (columns missing): ${sk.map((s) => s.rule).join(', ')}.`, `未执行（缺少列）：${sk.map((s) => s.rule).join('、')}。`)] : []),
-      ...(sk.length ? unusedLines(report, table) : []),
+      ...(sk.length ? unusedLines(report) : []),
       ...(report.notes ?? []),
       L(`Report: ${out}`, `报告：${out}`),
     ];
@@ -476,7 +476,7 @@ async function audit(input: string, flags: AuditFlags) {
  * After an audit with skipped rules: the headers the audit did not use, and for a header that nearly
  * names a missing field, the exact --map that uses it.
  */
-export function unusedLines(report: AuditReport, table: SourceTable): Text[] {
+export function unusedLines(report: AuditReport): Text[] {
   const m = report.mapping;
   const out: Text[] = [];
   if (m.unmatched.length) {
@@ -496,7 +496,6 @@ export function unusedLines(report: AuditReport, table: SourceTable): Text[] {
       `第 ${columnLetter(n.column)} 列“${h}”可能是「${FIELD_LABELS[n.field].zh}」（${needs.join('、')} 需要）：如是，请加上 --map ${n.field}="${h}"`,
     ));
   }
-  void table;
   return out;
 }
 

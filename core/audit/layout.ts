@@ -74,7 +74,8 @@ const ORDER_LEVEL: readonly Field[] = ['destination', 'paidAt'];
  */
 const APPEAL_OUTCOME_HEADER = /有效|结果|成立|通过|valid|result|outcome|upheld|approved|granted|success/i;
 
-const rowList = (rows: readonly number[], sep = ', ') => (rows.length > 10 ? `${rows.slice(0, 10).join(sep)} … (${rows.length})` : rows.join(sep));
+/** The first rows (at most 10 kept) of `total`, "… (total)" when there are more. */
+const rowList = (rows: readonly number[], total: number, sep = ', ') => (total > rows.length ? `${rows.join(sep)} … (${total})` : rows.join(sep));
 
 /** The layout of a table with this header row. */
 export function prepareLayout(header: readonly unknown[]): Layout {
@@ -90,6 +91,8 @@ export function prepareLayout(header: readonly unknown[]): Layout {
   let orderCol: number | undefined;
   let levelCols: number[] = [];
   let lastOrder: unknown;
+  // Continuation rows: how many, and the first ones (the Summary names at most 10).
+  let continuations = 0;
   const continuation: number[] = [];
   const totals: { row: number; word: string }[] = [];
   let multiShip = 0;
@@ -148,7 +151,7 @@ export function prepareLayout(header: readonly unknown[]): Layout {
           const o = copy();
           while (o.length <= orderCol) o.push(null);
           o[orderCol] = lastOrder;
-          continuation.push(sheetRow);
+          if (continuations++ < 10) continuation.push(sheetRow);
         } else lastOrder = undefined;
       }
       return out ?? cells;
@@ -171,10 +174,10 @@ export function prepareLayout(header: readonly unknown[]): Layout {
           `“${appealHeader}”列：“是”只表示已提交申诉，不表示申诉成立（${appealFiled} 行）；妥投超时罚款照计，并注明可能被免除 [X-PEN-TIMEOUT]。申诉结果列（有效申诉、申诉结果、Valid appeal）中的“是”才算申诉成立。`,
         ));
       }
-      if (continuation.length) {
+      if (continuations) {
         n.push(L(
-          `${continuation.length} continuation row(s) (blank order id: more SKUs of the order above) read as part of that order: rows ${rowList(continuation)}`,
-          `${continuation.length} 个续行（订单号为空：上一订单的其他 SKU）已并入该订单：第 ${rowList(continuation, '、')} 行`,
+          `${continuations} continuation row(s) (blank order id: more SKUs of the order above) read as part of that order: rows ${rowList(continuation, continuations)}`,
+          `${continuations} 个续行（订单号为空：上一订单的其他 SKU）已并入该订单：第 ${rowList(continuation, continuations, '、')} 行`,
         ));
       }
       if (totals.length) {

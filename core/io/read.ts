@@ -375,7 +375,7 @@ export function readOrdersBytes(bytes: Uint8Array, fileName: string, opts: { she
   const name = baseName(fileName);
   const s = split(name, rows);
   if (!s.ok) return s;
-  return { ok: true, table: s.table, sheets: [name], format: format === 'csv' && utf16Order(bytes) ? 'csv-utf16' : format };
+  return { ok: true, table: s.table, sheets: [name], format };
 }
 
 // ── chunked reading (large CSV files) ───────────────────────────────────────────────────────────
@@ -540,7 +540,7 @@ export function readOrdersChunked(bytes: Uint8Array, fileName: string, opts: { s
     return r.ok ? chunkedTable(r, size) : r;
   }
   // UTF-8 is decoded a window at a time; UTF-16 and GB18030 whole (TextDecoder has no cut-safe windows for them here).
-  const utf8 = format === 'csv' && !utf16Order(bytes);
+  const utf8 = format === 'csv';
   if (utf8 ? bytes.indexOf(0) >= 0 : false) return readOrdersBytes(bytes, fileName, opts) as { ok: false; error: Text };
   const text = utf8 ? undefined : decodeText(bytes);
   if (text !== undefined && text.includes('\u0000')) return readOrdersBytes(bytes, fileName, opts) as { ok: false; error: Text };
@@ -573,7 +573,7 @@ export function readOrdersChunked(bytes: Uint8Array, fileName: string, opts: { s
     return r.ok ? chunkedTable(r, size) : r;
   }
   return {
-    ok: true, sheet: name, sheets: [name], header: head[h], headerRow: h + 1, headRows: head, format: utf16Order(bytes) ? 'csv-utf16' : format,
+    ok: true, sheet: name, sheets: [name], header: head[h], headerRow: h + 1, headRows: head, format,
     *chunks(afterRow = h + 1) {
       let rec = 0;
       let index = 0;
