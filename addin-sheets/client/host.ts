@@ -9,6 +9,7 @@ import type { ChartSpec } from '../../core/audit/types';
 import { wallIso } from '../../core/coerce';
 import type { Lang } from '../../core/text';
 import type { AuditHost, SheetChoice, SheetValues, SourceInfo, WriteOptions } from '../../pane/host';
+import { sourceFromScan, type SourceScan } from '../sources';
 
 /** Calls a server function by name; resolves with its (JSON-safe) result. */
 export type Transport = (fn: string, args: unknown[]) => Promise<unknown>;
@@ -72,7 +73,12 @@ export function createSheetsHost(transport: Transport, options: SheetsHostOption
   const host = {
     lang: () => lang,
 
-    listSources: () => call<SourceInfo[]>('aeListSources'),
+    // The server scans each sheet's first rows; the header is found here (addin-sheets/sources.ts).
+    listSources: async () => {
+      const scans = await call<SourceScan[]>('aeScanSources');
+      if (!Array.isArray(scans)) throw new Error('aeScanSources did not return a list');
+      return scans.map(sourceFromScan).filter((s): s is SourceInfo => s !== undefined);
+    },
 
     readHeader: async (id: string) => {
       lastSource = id;

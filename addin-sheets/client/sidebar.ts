@@ -22,7 +22,10 @@ function start() {
   // "Open a file": an export can be audited without pasting it into the spreadsheet; it is read in
   // the sidebar (nothing is sent to the server but the output sheets).
   const host = withFileSources(createSheetsHost(gasTransport(), { lang }));
-  mountAuditPane(root, host);
+  const pane = mountAuditPane(root, host);
+  // Opened by the menu's "Insert rate card" (ui.ts insertRateCardFromMenu): insert it now; the pane
+  // shows where it went, or why it could not.
+  if (document.querySelector('meta[name="ae-action"]')?.getAttribute('content') === 'rate-card') void pane.controller.insertRateCard();
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -31,8 +31,8 @@ function aeLang() {
   return AERules.ui.lang();
 }
 
-function aeListSources() {
-  return AERules.sidebar.listSources();
+function aeScanSources() {
+  return AERules.sidebar.scanSources();
 }
 
 function aeReadHeader(sourceId) {

@@ -13,9 +13,10 @@
  *    "0012", "8012345678901234567" or "=1+1" stays text instead of becoming a number or a formula).
  */
 import { RATE_CARD_SHEET, type ChartSpec } from '../../core/audit/types';
-import { columnLetter, findHeaderRow } from '../../core/audit/columns';
+import { columnLetter } from '../../core/audit/a1';
 import { wallIso } from '../../core/coerce';
-import type { SheetChoice, SheetValues, SourceInfo } from '../../pane/host';
+import type { SheetChoice, SheetValues } from '../../pane/host';
+import { SCAN_COLUMNS, SCAN_ROWS, parseSourceId, sheetIdOf, type SourceScan } from '../sources';
 import { dateToWallMs, isDate, say, userError, userLang } from './env';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -28,8 +29,6 @@ export const RATE_CARD_ROLE = 'rateCard';
 /** Server-side caps per call, whatever the client asks (keeps every call far from the 6-minute limit). */
 export const MAX_READ_ROWS = 10_000;
 export const MAX_WRITE_CELLS = 200_000;
-/** How many rows are scanned to find where a table starts. */
-const SCAN_ROWS = 50;
 
 const HIGHLIGHT = '#fde2e1';
 const HEADER_BG = '#eef1f5';
@@ -79,46 +78,23 @@ interface Geometry {
   columns: number;
 }
 
-const SOURCE_PREFIX = 'sheet:';
-
-/** Source ids carry the geometry found by listSources: "sheet:<sheetId>:<headerRow>:<left>:<columns>". */
-function sourceId(g: Geometry): string {
-  return `${SOURCE_PREFIX}${g.sheet.getSheetId()}:${g.headerRow}:${g.left}:${g.columns}`;
-}
-
-function geometryOf(sheet: Sheet): Geometry | undefined {
-  const lastRow = sheet.getLastRow();
-  const lastCol = sheet.getLastColumn();
-  if (lastRow < 1 || lastCol < 1) return undefined;
-  const scan = sheet.getRange(1, 1, Math.min(SCAN_ROWS, lastRow), lastCol).getValues();
-  // The header: the row naming the order id among the first non-empty rows (a title row above it
-  // is skipped), else the first non-empty row.
-  const k = findHeaderRow(scan);
-  if (k < 0) return undefined;
-  const headerRow = k + 1;
-  let left = lastCol + 1;
-  for (let r = k; r < scan.length; r++) {
-    const c = scan[r].findIndex((v) => !isBlank(v));
-    if (c >= 0) left = Math.min(left, c + 1);
-  }
-  return { sheet, headerRow, left, columns: lastCol - left + 1 };
-}
-
+/** The sheet and table a source id names (the sidebar found the table: addin-sheets/sources.ts). */
 function resolveSource(id: string): Geometry {
-  const m = /^sheet:(-?\d+):(\d+):(\d+):(\d+)$/.exec(String(id));
-  if (!m) throw userError(`Unknown source ${id}. Refresh the list of sources.`, `未知的数据源 ${id}。请刷新数据源列表。`);
+  const g = parseSourceId(id);
+  if (!g) throw userError(`Unknown source ${id}. Refresh the list of sources.`, `未知的数据源 ${id}。请刷新数据源列表。`);
   const sheet = book()
     .getSheets()
-    .find((s) => String(s.getSheetId()) === m[1]);
+    .find((s) => s.getSheetId() === g.sheetId);
   if (!sheet) throw userError('The source sheet no longer exists. Refresh the list of sources.', '数据源工作表已不存在。请刷新数据源列表。');
-  return { sheet, headerRow: Number(m[2]), left: Number(m[3]), columns: Number(m[4]) };
+  return { sheet, headerRow: g.headerRow, left: g.left, columns: g.columns };
 }
 
-/** Column letters of a 1-based column number (Sheets' getRange numbering). */
-const colLetter = (n: number): string => columnLetter(n - 1);
-
-/** User sheets with data (the add-in's own sheets are not offered), the active sheet first. */
-export function listSources(): SourceInfo[] {
+/**
+ * The first rows of every user sheet with data (the add-in's own sheets are not offered), the active
+ * sheet first: the sidebar finds each table's header in them (issue 12: header detection is not in
+ * the script Sheets loads for every formula cell).
+ */
+export function scanSources(): SourceScan[] {
   const ss = book();
   let active = '';
   try {
@@ -126,16 +102,17 @@ export function listSources(): SourceInfo[] {
   } catch {
     /* no active sheet */
   }
-  const out: SourceInfo[] = [];
+  const out: SourceScan[] = [];
   for (const sheet of ss.getSheets()) {
     if (roleOf(sheet)) continue;
-    const g = geometryOf(sheet);
-    if (!g) continue;
     const lastRow = sheet.getLastRow();
-    const a1 = `${colLetter(g.left)}${g.headerRow}:${colLetter(g.left + g.columns - 1)}${lastRow}`;
-    const info: SourceInfo = { id: sourceId(g), label: `${sheet.getName()} (${a1})`, rows: lastRow - g.headerRow, columns: g.columns, headerRow: g.headerRow };
-    if (sheet.getName() === active) out.unshift(info);
-    else out.push(info);
+    const lastColumn = sheet.getLastColumn();
+    if (lastRow < 1 || lastColumn < 1) continue;
+    const rows = sheet.getRange(1, 1, Math.min(SCAN_ROWS, lastRow), Math.min(SCAN_COLUMNS, lastColumn)).getValues();
+    for (const row of rows) for (let c = 0; c < row.length; c++) row[c] = safeCell(row[c]);
+    const scan: SourceScan = { sheetId: sheet.getSheetId(), name: sheet.getName(), lastRow, lastColumn, rows };
+    if (scan.name === active) out.unshift(scan);
+    else out.push(scan);
   }
   return out;
 }
@@ -241,9 +218,7 @@ export function beginOutput(base: string, avoidSourceId?: string): string {
   const ss = book();
   const name = cleanName(base);
   const role = OUTPUT_ROLE(name);
-  let avoidSheetId: string | undefined;
-  const m = avoidSourceId ? /^sheet:(-?\d+):/.exec(avoidSourceId) : null;
-  if (m) avoidSheetId = m[1];
+  const avoidSheetId = sheetIdOf(avoidSourceId);
   let sheet = ss.getSheets().find((s) => roleOf(s) === role && String(s.getSheetId()) !== avoidSheetId);
   if (sheet) {
     for (const c of sheet.getCharts()) sheet.removeChart(c);

@@ -1,7 +1,5 @@
 /** Add-on plumbing: the Extensions menu, the sidebar, and the menu's "Insert rate card". */
-import { cardToTable, latestCard } from '../../core/rates';
-import { say, userLang } from './env';
-import { insertRateCard } from './sidebar';
+import { userLang } from './env';
 
 /** Labels, bilingual; the server picks by the user's locale. */
 export const MENU = {
@@ -24,30 +22,31 @@ export function onInstall(e?: unknown): void {
   onOpen(e);
 }
 
-/** The placeholder in Sidebar.html that carries the user's language to the page. */
+/** The placeholders in Sidebar.html that carry the user's language, and what to do on opening, to the page. */
 export const LANG_PLACEHOLDER = '__AE_LANG__';
+export const ACTION_PLACEHOLDER = '__AE_ACTION__';
+/** Sidebar actions a menu item can ask for. */
+export const SIDEBAR_ACTIONS = ['rate-card'] as const;
 
-export function showSidebar(): void {
+export function showSidebar(action?: (typeof SIDEBAR_ACTIONS)[number]): void {
   const lang = userLang();
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').getContent().split(LANG_PLACEHOLDER).join(lang);
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar')
+    .getContent()
+    .split(LANG_PLACEHOLDER)
+    .join(lang)
+    .split(ACTION_PLACEHOLDER)
+    .join(action && SIDEBAR_ACTIONS.includes(action) ? action : '');
   const out = HtmlService.createHtmlOutput(html).setTitle(MENU.title[lang]);
   SpreadsheetApp.getUi().showSidebar(out);
 }
 
-/** Menu item: insert the newest built-in rate card into a new sheet and show it. */
-export function insertRateCardFromMenu(): string {
-  const name = insertRateCard(cardToTable(latestCard(), userLang()));
-  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);
-  sheet?.activate();
-  try {
-    SpreadsheetApp.getActiveSpreadsheet().toast(
-      say(`Inserted the built-in rate card as "${name}". Edit it and pass the range as the rates argument.`, `已将内置费率卡插入为“${name}”。可编辑后将该区域作为 rates 参数传入。`),
-      MENU.title[userLang()],
-    );
-  } catch {
-    /* toast is cosmetic */
-  }
-  return name;
+/**
+ * Menu item "Insert rate card": opens the sidebar, which inserts the newest built-in card into a new
+ * sheet and says where (the table and its notes are built in the sidebar, issue 12: not in the script
+ * Sheets loads for every formula cell).
+ */
+export function insertRateCardFromMenu(): void {
+  showSidebar('rate-card');
 }
 
 /** The user's language, for the sidebar (it also gets it inlined into the page). */

@@ -384,12 +384,7 @@ export function detectColumns(header: readonly unknown[], overrides: Partial<Rec
   return { mapping, unmatched, missingRequired, skippedRules: skipped, ...(fallbacks.length ? { fallbacks } : {}), ...(nearMatches.length ? { nearMatches } : {}) };
 }
 
-/** Column letter(s) of a 0-based index: 0 → A, 27 → AB. */
-export function columnLetter(i: number): string {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
+export { columnLetter } from './a1';
 
 const blankCell = (c: unknown) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 

@@ -107,66 +107,77 @@ function flatten(obj: unknown, prefix = '', out: [string, Leaf][] = []): [string
   return out;
 }
 
-const NOTES: Record<string, Text> = {
-  'card.id': L('name of this card', '此费率卡的名称'),
-  'card.effective': L('date from which the card applies (YYYY-MM-DD)', '生效日期（YYYY-MM-DD）'),
-  'card.source': L('where the numbers come from', '数据来源'),
-  'gift.tiers.mature.fee': L('[G-FEE] base fee, mature markets, CNY', '[G-FEE] 成熟市场基础费用（人民币）'),
-  'gift.tiers.emerging.fee': L('[G-FEE] base fee, key emerging markets, CNY', '[G-FEE] 重点新兴市场基础费用（人民币）'),
-  'gift.tiers.long-tail.fee': L('[G-FEE] base fee, long-tail markets, CNY', '[G-FEE] 长尾市场基础费用（人民币）'),
-  'gift.overweightAboveG': L('[G-OVERWEIGHT] grams above which the surcharge applies', '[G-OVERWEIGHT] 超过此克数加收附加费'),
-  'gift.overweightSurcharge': L('[G-OVERWEIGHT] surcharge, CNY', '[G-OVERWEIGHT] 超重附加费（人民币）'),
-  'gift.nfeCountries': L('[G-NFE] countries needing an NFe number', '[G-NFE] 需要 NFe 号的国家'),
-  'gift.nfeSurcharge': L('[G-NFE] surcharge without NFe, CNY', '[G-NFE] 无 NFe 附加费（人民币）'),
-  'gift.codCountries': L('[G-COD] cash-on-delivery markets, no gifts', '[G-COD] 货到付款市场，不提供小礼物'),
-  'gift.confirmHours': L('[G-CONFIRM] hours to confirm shipped', '[G-CONFIRM] 确认发货时限（小时）'),
-  'gift.freezeAfterFailures': L('[G-CONFIRM] failures in a row that freeze gifts', '[G-CONFIRM] 连续失败次数达到即冻结'),
-  'gift.labelPrefix': L('[G-LABEL] gift label prefix', '[G-LABEL] 礼物面单前缀'),
-  'gift.minStoreLevel': L('[G-ELIGIBLE] minimum store level (3 = L3)', '[G-ELIGIBLE] 最低店铺等级（3 = L3）'),
-  'gift.minPositiveRate': L('[G-ELIGIBLE] minimum 90-day positive rate', '[G-ELIGIBLE] 90 天好评率下限'),
-  'gift.maxDisputeRate': L('[G-ELIGIBLE] maximum 30-day dispute rate', '[G-ELIGIBLE] 30 天纠纷率上限'),
-  'gift.conversionUplift': L('[G-ROI] conversion uplift', '[G-ROI] 转化率提升'),
-  'gift.repeatRate': L('ROI default repeat rate', 'ROI 默认复购率'),
-  'gift.repeatUplift': L('[G-ROI] repurchase uplift', '[G-ROI] 复购提升'),
-  'gift.cpc': L('[G-ROI] off-site CPC, CNY', '[G-ROI] 站外单次点击成本（人民币）'),
-  'express.uploadHours': L('[X-UPLOAD] hours after payment to upload', '[X-UPLOAD] 付款后上传单号时限（小时）'),
-  'express.firstScanHours': L('[X-FIRSTSCAN] hours to first pickup scan', '[X-FIRSTSCAN] 首次揽收扫描时限（小时）'),
-  'express.firstScanFrom': L('[X-FIRSTSCAN] count from payment or upload', '[X-FIRSTSCAN] 从付款（payment）或上传（upload）起算'),
-  'express.minEvents': L('[X-NODES] minimum tracking events', '[X-NODES] 最少物流事件数'),
-  'express.requiredNodes': L('[X-NODES] required nodes', '[X-NODES] 必需节点'),
-  'express.penaltyUpload': L('[X-PEN-UPLOAD] USD per failed upload', '[X-PEN-UPLOAD] 每次上传失败罚款（美元）'),
-  'express.stallHours': L('[X-PEN-STALL] hours without update', '[X-PEN-STALL] 无更新小时数'),
-  'express.penaltyStall': L('[X-PEN-STALL] USD per stalled trail', '[X-PEN-STALL] 每条停滞轨迹罚款（美元）'),
-  'express.timeoutDays': L('[X-PEN-TIMEOUT] days after payment', '[X-PEN-TIMEOUT] 付款后天数'),
-  'express.timeoutRate': L('[X-PEN-TIMEOUT] share of order amount', '[X-PEN-TIMEOUT] 订单金额比例'),
-  'express.timeoutCap': L('[X-PEN-TIMEOUT] cap, USD', '[X-PEN-TIMEOUT] 上限（美元）'),
-  'express.blocked': L('[X-BLOCKED] blocked destinations', '[X-BLOCKED] 禁运目的地'),
-  'express.kaMonthlyGmv': L('[X-ELIGIBLE] KA monthly GMV, USD', '[X-ELIGIBLE] KA 月 GMV（美元）'),
-  'express.kaFulfilmentRate': L('[X-ELIGIBLE] KA fulfilment rate', '[X-ELIGIBLE] KA 履约率'),
-  'express.kaMonths': L('[X-ELIGIBLE] consecutive months', '[X-ELIGIBLE] 连续月数'),
-  'gift.reviewMarks': L('[G-REVIEW] marks every gift package front shows; "A / B" = either', '[G-REVIEW] 每个礼物包装正面须有的标识；“A / B”表示任一'),
-  'gift.reviewDocuments': L('[G-REVIEW] documents every gift SKU submits', '[G-REVIEW] 每个礼物 SKU 须提交的资料'),
-  'express.onboardLicenceMonths': L('[X-ONBOARD] licence valid for more than this many months', '[X-ONBOARD] 营业执照有效期须超过的月数'),
-  'express.onboardTrails': L('[X-ONBOARD] complete delivered trails with one carrier', '[X-ONBOARD] 同一物流商完整妥投轨迹条数'),
-  'express.onboardTrailMonths': L('[X-ONBOARD] …within this many months', '[X-ONBOARD] 轨迹统计的月数'),
-  'express.onboardStatusReturns': L('[X-ONBOARD] consecutive successful status returns', '[X-ONBOARD] 连续成功回传状态次数'),
-  'express.onboardRefused': L('[X-ONBOARD] entity types refused (company, sole_proprietor, hk_macao_taiwan, overseas)', '[X-ONBOARD] 不可入驻的主体类型（company、sole_proprietor、hk_macao_taiwan、overseas）'),
-  'express.onboardNotarised': L('[X-ONBOARD] entity types that add notarised and authenticated documents', '[X-ONBOARD] 须补充公证认证文件的主体类型'),
-  'express.standardLossCap': L('[X-COMPARE] Standard compensation cap for a lost parcel, USD', '[X-COMPARE] 无忧标准丢件赔付上限（美元）'),
-  'express.standardFirstOrderSubsidy': L('[X-COMPARE] Standard first-order subsidy for new merchants, USD', '[X-COMPARE] 无忧标准新商家首单补贴（美元）'),
-};
+/**
+ * The note column of cardToTable, built on first use (issue 12: the Sheets formula script, which
+ * never writes a card table, does not carry these texts).
+ */
+let notes: { keys: Record<string, Text>; groups: Record<string, Text> } | undefined;
+const buildNotes = () => ({
+  keys: {
+    'card.id': L('name of this card', '此费率卡的名称'),
+    'card.effective': L('date from which the card applies (YYYY-MM-DD)', '生效日期（YYYY-MM-DD）'),
+    'card.source': L('where the numbers come from', '数据来源'),
+    'gift.tiers.mature.fee': L('[G-FEE] base fee, mature markets, CNY', '[G-FEE] 成熟市场基础费用（人民币）'),
+    'gift.tiers.emerging.fee': L('[G-FEE] base fee, key emerging markets, CNY', '[G-FEE] 重点新兴市场基础费用（人民币）'),
+    'gift.tiers.long-tail.fee': L('[G-FEE] base fee, long-tail markets, CNY', '[G-FEE] 长尾市场基础费用（人民币）'),
+    'gift.overweightAboveG': L('[G-OVERWEIGHT] grams above which the surcharge applies', '[G-OVERWEIGHT] 超过此克数加收附加费'),
+    'gift.overweightSurcharge': L('[G-OVERWEIGHT] surcharge, CNY', '[G-OVERWEIGHT] 超重附加费（人民币）'),
+    'gift.nfeCountries': L('[G-NFE] countries needing an NFe number', '[G-NFE] 需要 NFe 号的国家'),
+    'gift.nfeSurcharge': L('[G-NFE] surcharge without NFe, CNY', '[G-NFE] 无 NFe 附加费（人民币）'),
+    'gift.codCountries': L('[G-COD] cash-on-delivery markets, no gifts', '[G-COD] 货到付款市场，不提供小礼物'),
+    'gift.confirmHours': L('[G-CONFIRM] hours to confirm shipped', '[G-CONFIRM] 确认发货时限（小时）'),
+    'gift.freezeAfterFailures': L('[G-CONFIRM] failures in a row that freeze gifts', '[G-CONFIRM] 连续失败次数达到即冻结'),
+    'gift.labelPrefix': L('[G-LABEL] gift label prefix', '[G-LABEL] 礼物面单前缀'),
+    'gift.minStoreLevel': L('[G-ELIGIBLE] minimum store level (3 = L3)', '[G-ELIGIBLE] 最低店铺等级（3 = L3）'),
+    'gift.minPositiveRate': L('[G-ELIGIBLE] minimum 90-day positive rate', '[G-ELIGIBLE] 90 天好评率下限'),
+    'gift.maxDisputeRate': L('[G-ELIGIBLE] maximum 30-day dispute rate', '[G-ELIGIBLE] 30 天纠纷率上限'),
+    'gift.conversionUplift': L('[G-ROI] conversion uplift', '[G-ROI] 转化率提升'),
+    'gift.repeatRate': L('ROI default repeat rate', 'ROI 默认复购率'),
+    'gift.repeatUplift': L('[G-ROI] repurchase uplift', '[G-ROI] 复购提升'),
+    'gift.cpc': L('[G-ROI] off-site CPC, CNY', '[G-ROI] 站外单次点击成本（人民币）'),
+    'express.uploadHours': L('[X-UPLOAD] hours after payment to upload', '[X-UPLOAD] 付款后上传单号时限（小时）'),
+    'express.firstScanHours': L('[X-FIRSTSCAN] hours to first pickup scan', '[X-FIRSTSCAN] 首次揽收扫描时限（小时）'),
+    'express.firstScanFrom': L('[X-FIRSTSCAN] count from payment or upload', '[X-FIRSTSCAN] 从付款（payment）或上传（upload）起算'),
+    'express.minEvents': L('[X-NODES] minimum tracking events', '[X-NODES] 最少物流事件数'),
+    'express.requiredNodes': L('[X-NODES] required nodes', '[X-NODES] 必需节点'),
+    'express.penaltyUpload': L('[X-PEN-UPLOAD] USD per failed upload', '[X-PEN-UPLOAD] 每次上传失败罚款（美元）'),
+    'express.stallHours': L('[X-PEN-STALL] hours without update', '[X-PEN-STALL] 无更新小时数'),
+    'express.penaltyStall': L('[X-PEN-STALL] USD per stalled trail', '[X-PEN-STALL] 每条停滞轨迹罚款（美元）'),
+    'express.timeoutDays': L('[X-PEN-TIMEOUT] days after payment', '[X-PEN-TIMEOUT] 付款后天数'),
+    'express.timeoutRate': L('[X-PEN-TIMEOUT] share of order amount', '[X-PEN-TIMEOUT] 订单金额比例'),
+    'express.timeoutCap': L('[X-PEN-TIMEOUT] cap, USD', '[X-PEN-TIMEOUT] 上限（美元）'),
+    'express.blocked': L('[X-BLOCKED] blocked destinations', '[X-BLOCKED] 禁运目的地'),
+    'express.kaMonthlyGmv': L('[X-ELIGIBLE] KA monthly GMV, USD', '[X-ELIGIBLE] KA 月 GMV（美元）'),
+    'express.kaFulfilmentRate': L('[X-ELIGIBLE] KA fulfilment rate', '[X-ELIGIBLE] KA 履约率'),
+    'express.kaMonths': L('[X-ELIGIBLE] consecutive months', '[X-ELIGIBLE] 连续月数'),
+    'gift.reviewMarks': L('[G-REVIEW] marks every gift package front shows; "A / B" = either', '[G-REVIEW] 每个礼物包装正面须有的标识；“A / B”表示任一'),
+    'gift.reviewDocuments': L('[G-REVIEW] documents every gift SKU submits', '[G-REVIEW] 每个礼物 SKU 须提交的资料'),
+    'express.onboardLicenceMonths': L('[X-ONBOARD] licence valid for more than this many months', '[X-ONBOARD] 营业执照有效期须超过的月数'),
+    'express.onboardTrails': L('[X-ONBOARD] complete delivered trails with one carrier', '[X-ONBOARD] 同一物流商完整妥投轨迹条数'),
+    'express.onboardTrailMonths': L('[X-ONBOARD] …within this many months', '[X-ONBOARD] 轨迹统计的月数'),
+    'express.onboardStatusReturns': L('[X-ONBOARD] consecutive successful status returns', '[X-ONBOARD] 连续成功回传状态次数'),
+    'express.onboardRefused': L('[X-ONBOARD] entity types refused (company, sole_proprietor, hk_macao_taiwan, overseas)', '[X-ONBOARD] 不可入驻的主体类型（company、sole_proprietor、hk_macao_taiwan、overseas）'),
+    'express.onboardNotarised': L('[X-ONBOARD] entity types that add notarised and authenticated documents', '[X-ONBOARD] 须补充公证认证文件的主体类型'),
+    'express.standardLossCap': L('[X-COMPARE] Standard compensation cap for a lost parcel, USD', '[X-COMPARE] 无忧标准丢件赔付上限（美元）'),
+    'express.standardFirstOrderSubsidy': L('[X-COMPARE] Standard first-order subsidy for new merchants, USD', '[X-COMPARE] 无忧标准新商家首单补贴（美元）'),
+  } as Record<string, Text>,
+  groups: {
+    categories: L('[G-REVIEW] category words of this group', '[G-REVIEW] 此品类组的品类词'),
+    marks: L('[G-REVIEW] marks this group adds; "A / B" = either', '[G-REVIEW] 此品类组另需的包装标识；“A / B”表示任一'),
+    documents: L('[G-REVIEW] documents this group adds; "A / B" = either', '[G-REVIEW] 此品类组另需的资料；“A / B”表示任一'),
+  } as Record<string, Text>,
+});
 
 const REVIEW_GROUP_KEY = /^gift\.reviewGroups\.[a-z0-9][a-z0-9_-]*\.(categories|marks|documents)$/;
-const REVIEW_GROUP_NOTES: Record<string, Text> = {
-  categories: L('[G-REVIEW] category words of this group', '[G-REVIEW] 此品类组的品类词'),
-  marks: L('[G-REVIEW] marks this group adds; "A / B" = either', '[G-REVIEW] 此品类组另需的包装标识；“A / B”表示任一'),
-  documents: L('[G-REVIEW] documents this group adds; "A / B" = either', '[G-REVIEW] 此品类组另需的资料；“A / B”表示任一'),
-};
 
-const noteFor = (key: string): Text =>
-  NOTES[key] ??
-  (REVIEW_GROUP_KEY.test(key) ? REVIEW_GROUP_NOTES[key.slice(key.lastIndexOf('.') + 1)] : undefined) ??
-  (key.startsWith('gift.tiers.') ? L('[G-FEE] countries in this tier', '[G-FEE] 此等级的国家') : key.startsWith('express.docs.') ? L('[X-DOCS] documents this destination needs', '[X-DOCS] 此目的国所需单证') : L('', ''));
+function noteFor(key: string): Text {
+  const { keys, groups } = (notes ??= buildNotes());
+  return (
+    keys[key] ??
+    (REVIEW_GROUP_KEY.test(key) ? groups[key.slice(key.lastIndexOf('.') + 1)] : undefined) ??
+    (key.startsWith('gift.tiers.') ? L('[G-FEE] countries in this tier', '[G-FEE] 此等级的国家') : key.startsWith('express.docs.') ? L('[X-DOCS] documents this destination needs', '[X-DOCS] 此目的国所需单证') : L('', ''))
+  );
+}
 
 export const TABLE_HEADER = { en: ['key', 'value', 'note'], zh: ['键', '值', '说明'] } as const;
 

@@ -32,7 +32,7 @@ const SHIM = `
   window.google = { script: { run: runner() } };
 })();`;
 
-async function openSidebar(browser: Browser, opts: { locale: string; rows: number; delayMs: number }) {
+async function openSidebar(browser: Browser, opts: { locale: string; rows: number; delayMs: number; fromMenu?: 'aeInsertRateCardFromMenu' }) {
   const book = new FakeSpreadsheet('Asia/Shanghai', opts.locale);
   const { globals, ui } = fakeGas(book, { userLocale: opts.locale });
   const ctx = loadProject(globals);
@@ -41,7 +41,7 @@ async function openSidebar(browser: Browser, opts: { locale: string; rows: numbe
   source.activate();
   const transport = vmTransport(ctx);
   const calls: string[] = [];
-  ctx.aeShowSidebar();
+  ctx[opts.fromMenu ?? 'aeShowSidebar']();
   const html = ui.sidebars[0].html;
   const page = await browser.newPage({ viewport: { width: 320, height: 900 }, deviceScaleFactor: 1 });
   const errors: string[] = [];
@@ -121,6 +121,18 @@ describe.skipIf(skipBrowser)('Sheets sidebar in Chromium', () => {
     // Every planted format error of the sample (judged as of today, so timeouts vary; formats do not).
     expect(findings.filter((r) => r[2] === 'X-FORMAT')).toHaveLength(6);
     expect(source.snapshot()).toEqual(before);
+    await page.close();
+  }, 120_000);
+
+  it('the menu\'s "Insert rate card" opens the sidebar, which inserts the card and says where (Chinese user)', async () => {
+    const { page, book, calls, errors } = await openSidebar(browser, { locale: 'zh_CN', rows: 5, delayMs: 0, fromMenu: 'aeInsertRateCardFromMenu' });
+    await expect.poll(() => book.getSheets().map((s) => s.getName()), { timeout: 30_000 }).toEqual(['订单', 'AE 费率卡']);
+    await expect.poll(() => page.getByText(/AE 费率卡/).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(calls.filter((c) => c === 'aeInsertRateCard')).toHaveLength(1);
+    const card = book.getSheetByName('AE 费率卡')!.getDataRange().getValues();
+    expect(card[0]).toEqual(['键', '值', '说明']);
+    expect(card.find((r) => r[0] === 'gift.cpc')?.[2]).toMatch(/站外单次点击成本/);
+    expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
 

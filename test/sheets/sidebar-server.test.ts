@@ -139,13 +139,13 @@ describe('sidebar server functions over a fake spreadsheet', () => {
     expect(userFindings.snapshot()).toEqual(userBefore);
   }, 240_000);
 
-  it('never offers its own sheets as sources and never reuses the sheet being audited as output', () => {
-    const { book, ctx } = setup();
+  it('never offers its own sheets as sources and never reuses the sheet being audited as output', async () => {
+    const { book, ctx, transport } = setup();
     book.addSheet('Orders', [['Order ID', 'Carrier', 'Tracking number'], ['A1', 'DHL', '3318810025']]);
     const out = ctx.aeBeginOutput('Findings', '');
     expect(out).toBe('Findings');
     ctx.aeWriteRows(out, 0, [['Order ID'], ['A1']], []);
-    const sources = ctx.aeListSources() as { id: string; label: string; rows: number; headerRow: number }[];
+    const sources = await createSheetsHost(transport).listSources();
     expect(sources.map((s) => s.label)).toEqual(['Orders (A1:C2)']);
     // Writing to a user sheet is refused with a clear message.
     expect(() => ctx.aeWriteRows('Orders', 0, [['x']], [])).toThrow(/not one of this add-in's output sheets/);
@@ -155,11 +155,11 @@ describe('sidebar server functions over a fake spreadsheet', () => {
     expect(ctx.aeBeginOutput('Findings', findingsId)).toBe('Findings (2)');
   });
 
-  it('finds a table that does not start at A1 and reads it JSON-safe', () => {
-    const { book, ctx } = setup();
+  it('finds a table that does not start at A1 and reads it JSON-safe', async () => {
+    const { book, ctx, transport } = setup();
     const d = new Date(Date.UTC(2024, 5, 1, 9, 30) - SHEET_TZ_OFFSET);
     book.addSheet('Data', [[], ['', '', ''], ['', 'Order ID', 'Paid at'], ['', 'X1', d], ['', 'X2', '']]);
-    const [src] = ctx.aeListSources();
+    const [src] = await createSheetsHost(transport).listSources();
     expect(src).toMatchObject({ rows: 2, columns: 2, headerRow: 3, label: 'Data (B3:C5)' });
     expect(ctx.aeReadHeader(src.id)).toEqual(['Order ID', 'Paid at']);
     expect(JSON.parse(JSON.stringify(ctx.aeReadRows(src.id, 0, 10)))).toEqual([
@@ -203,7 +203,8 @@ describe('sidebar server functions over a fake spreadsheet', () => {
     const c = new PaneController(host, { engine: coreEngine });
     await c.insertRateCard();
     expect(c.state.rateCard).toEqual({ status: 'done', sheet: 'AE Rate Card (2)' });
-    expect(ctx.aeInsertRateCardFromMenu()).toBe('AE Rate Card (3)');
+    await c.insertRateCard();
+    expect(c.state.rateCard).toEqual({ status: 'done', sheet: 'AE Rate Card (3)' });
     expect(book.getSheetByName('AE Rate Card')!.snapshot()).toEqual([['mine']]);
     const card = book.getSheetByName('AE Rate Card (2)')!;
     expect(role(card)).toBe('rateCard');
@@ -211,8 +212,8 @@ describe('sidebar server functions over a fake spreadsheet', () => {
     expect(values.find((r) => r[0] === 'card.effective')![1]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const parsed = cardFromTable(values);
     expect(isRuleError(parsed), JSON.stringify(parsed)).toBe(false);
-    // The rate card sheet is not an audit source.
-    expect((ctx.aeListSources() as { label: string }[]).map((s) => s.label)).toEqual(['AE Rate Card (A1:A1)']);
+    // The rate card sheets it made are not audit sources.
+    expect((await host.listSources()).map((s) => s.label)).toEqual(['AE Rate Card (A1:A1)']);
   });
 
   it('adds a bilingual add-on menu and opens the sidebar with the user language inlined', () => {
@@ -232,6 +233,33 @@ describe('sidebar server functions over a fake spreadsheet', () => {
     zh.ctx.aeShowSidebar();
     expect(zh.ui.sidebars[0].html).toContain('content="zh"');
     expect(zh.ui.sidebars[0].html).not.toContain('__AE_LANG__');
+    expect(zh.ui.sidebars[0].html).toContain('<meta name="ae-action" content="" />');
+    // "Insert rate card" opens the sidebar asking it to insert the card (the table is built there).
+    zh.ctx.aeInsertRateCardFromMenu();
+    expect(zh.ui.sidebars[1].html).toContain('<meta name="ae-action" content="rate-card" />');
+    expect(zh.book.getSheets()).toHaveLength(0);
+  });
+
+  it('scans at most 50 rows and 1,000 columns of each sheet for the sidebar, JSON-safe, the active sheet first', async () => {
+    const { book, ctx, transport } = setup();
+    const d = new Date(Date.UTC(2024, 5, 1, 9, 30) - SHEET_TZ_OFFSET);
+    const wide = Array.from({ length: 1500 }, (_, i) => `c${i}`);
+    book.addSheet('Wide', [wide, ...Array.from({ length: 80 }, (_, r) => wide.map((_, c) => (c === 0 ? d : r * c)))]);
+    const orders = book.addSheet('Orders', [['Order ID', 'Carrier'], ['A1', 'DHL']]);
+    book.addSheet('Empty', []);
+    orders.activate();
+    const scans = ctx.aeScanSources() as { name: string; lastRow: number; lastColumn: number; rows: unknown[][] }[];
+    expect(scans.map((s) => s.name)).toEqual(['Orders', 'Wide']);
+    expect(scans[1]).toMatchObject({ lastRow: 81, lastColumn: 1500 });
+    expect(scans[1].rows).toHaveLength(50);
+    expect(scans[1].rows[1]).toHaveLength(1000);
+    expect(scans[1].rows[1][0]).toBe('2024-06-01 09:30:00');
+    // The table keeps its whole width (the header found in the scan, the width from the sheet).
+    const sources = await createSheetsHost(transport).listSources();
+    expect(sources.map((s) => [s.label, s.columns, s.rows])).toEqual([
+      ['Orders (A1:B2)', 2, 1],
+      ['Wide (A1:BER81)', 1500, 80],
+    ]);
   });
 
   it('reports bad calls with a message in the user language', () => {
@@ -240,11 +268,11 @@ describe('sidebar server functions over a fake spreadsheet', () => {
     expect(() => ctx.aeWriteRows('Nope', 0, [['x']], [])).toThrow(/不是本插件的输出工作表/);
   });
 
-  it('finds the header below a title row (findHeaderRow), not the title', () => {
-    const { book, ctx } = setup();
+  it('finds the header below a title row (findHeaderRow), not the title', async () => {
+    const { book, ctx, transport } = setup();
     const { header, rows } = sampleOrders();
     book.addSheet('Export', [['6月订单导出'], header, ...rows.slice(0, 10)]);
-    const [src] = ctx.aeListSources();
+    const [src] = await createSheetsHost(transport).listSources();
     expect(src).toMatchObject({ headerRow: 2, rows: 10, columns: header.length });
     expect(ctx.aeReadHeader(src.id)).toEqual(header);
   });
