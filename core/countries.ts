@@ -1,15 +1,20 @@
 /**
  * Country input as people type it: ISO alpha-2 / alpha-3, English or Chinese names, any case and
- * spacing, full-width letters. Backed by i18n-iso-countries (en + zh locales only) plus the short
- * forms sellers actually type (沙特, 南韩, Syria, KSA, …).
+ * spacing, full-width letters. Backed by the data of i18n-iso-countries (its ISO code table and the
+ * en + zh name lists, read directly: the package's lookup functions are a few lines over the same
+ * data, and every formula cell in Sheets loads what is bundled, issue 12) plus the short forms
+ * sellers actually type (沙特, 南韩, Syria, KSA, …).
  */
-import countries from 'i18n-iso-countries';
+import codes from 'i18n-iso-countries/codes.json';
 import en from 'i18n-iso-countries/langs/en.json';
 import zh from 'i18n-iso-countries/langs/zh.json';
 import { L, type Lang } from './text';
 
-countries.registerLocale(en);
-countries.registerLocale(zh);
+/** ISO 3166-1 rows: alpha-2, alpha-3 (and, in the package's file, the numeric code). */
+const CODES = codes as unknown as readonly (readonly string[])[];
+/** Names per alpha-2 code; where the package lists several, the first is the official one. */
+const NAMES: Record<Lang, Record<string, string | readonly string[]>> = { en: en.countries, zh: zh.countries };
+const namesOf = (v: string | readonly string[] | undefined): readonly string[] => (v === undefined ? [] : typeof v === 'string' ? [v] : v);
 
 /** Everyday names missing from the ISO data, mapped to ISO-2. */
 const EXTRA_ALIASES: Record<string, string> = {
@@ -41,16 +46,13 @@ function buildLookup(): Map<string, string> {
     const k = normaliseKey(name);
     if (k && !m.has(k)) m.set(k, code);
   };
-  const alpha2 = Object.keys(countries.getAlpha2Codes());
   // Codes first so that a code always wins over a name that happens to normalise the same way.
-  for (const c of alpha2) put(c, c);
-  for (const [a3, a2] of Object.entries(countries.getAlpha3Codes())) put(a3, a2);
+  for (const [a2] of CODES) put(a2, a2);
+  for (const [a2, a3] of CODES) put(a3, a2);
   put('UK', 'GB');
   for (const [k, v] of Object.entries(EXTRA_ALIASES)) put(k, v);
   for (const lang of ['en', 'zh'] as const) {
-    for (const [code, names] of Object.entries(countries.getNames(lang, { select: 'all' }))) {
-      for (const n of names as string[]) put(n, code);
-    }
+    for (const [code, names] of Object.entries(NAMES[lang])) for (const n of namesOf(names)) put(n, code);
   }
   return m;
 }
@@ -63,7 +65,7 @@ export function countryCode(input: string): string | undefined {
 
 /** Display name of an ISO-2 code in a language (falls back to the code). */
 export function countryName(code: string, lang: Lang): string {
-  return countries.getName(code, lang === 'zh' ? 'zh' : 'en') ?? code;
+  return namesOf(NAMES[lang === 'zh' ? 'zh' : 'en'][code])[0] ?? code;
 }
 
 /** "Brazil (BR)" / "巴西 (BR)" as a bilingual text. */
@@ -72,5 +74,5 @@ export function countryLabel(code: string) {
 }
 
 export function allCountryCodes(): string[] {
-  return Object.keys(countries.getAlpha2Codes());
+  return CODES.map((c) => c[0]);
 }

@@ -20,12 +20,7 @@ export const tsRule = {
  */
 export const tsRulePure = { ...tsRule, sideEffects: false };
 
-// i18n-iso-countries' Node entry registers all ~80 locales; its browser entry registers none, and
-// core/countries.ts registers only en and zh. Use the browser entry in every bundle.
-export const resolve = {
-  extensions: ['.ts', '.js', '.json'],
-  alias: { 'i18n-iso-countries$': 'i18n-iso-countries/index.js' },
-};
+export const resolve = { extensions: ['.ts', '.js', '.json'] };
 
 
 /**

@@ -14,12 +14,19 @@ import { r, d, tsRule, tsRulePure, resolve } from './common.js';
 import { createRequire } from 'node:module';
 import { generateFunctionsJs } from '../addin-sheets/build/wrappers.js';
 import { stripHelpTransformer } from './strip-help.js';
+import ts from 'typescript';
 
 const require = createRequire(import.meta.url);
 const META_DIR = d('.sheets-meta');
 
 const { Compilation, sources } = webpack;
 const OUT = d('sheets');
+
+/** Plain JavaScript as it is but without its comments (they are for developers; Sheets loads every byte). */
+function withoutComments(code, from) {
+  const file = ts.createSourceFile(from, code, ts.ScriptTarget.ES2020, false, ts.ScriptKind.JS);
+  return `// AE Seller Rules (${from}, comments removed)\n${ts.createPrinter({ removeComments: true }).printFile(file)}`;
+}
 
 /** Emit functions.js (from the built library's catalogue), addon.js and appsscript.json. */
 class SheetsProjectPlugin {
@@ -45,7 +52,7 @@ class SheetsProjectPlugin {
           return;
         }
         compilation.emitAsset('functions.js', new sources.RawSource(generateFunctionsJs(meta)), { minimized: true });
-        compilation.emitAsset('addon.js', new sources.RawSource(readFileSync(r('addin-sheets/gas/addon.js'), 'utf8')), { minimized: true });
+        compilation.emitAsset('addon.js', new sources.RawSource(withoutComments(readFileSync(r('addin-sheets/gas/addon.js'), 'utf8'), 'addin-sheets/gas/addon.js')), { minimized: true });
         compilation.emitAsset('appsscript.json', new sources.RawSource(readFileSync(r('addin-sheets/gas/appsscript.json'), 'utf8')));
         for (const f of ['addin-sheets/gas/addon.js', 'addin-sheets/gas/appsscript.json', 'addin-sheets/build/wrappers.js']) compilation.fileDependencies.add(r(f));
       });
@@ -100,10 +107,14 @@ export default (env, argv) => {
       devtool: false,
       entry: { aerules: r('addin-sheets/server/index.ts') },
       output: { path: OUT, filename: '[name].js', library: { name: 'AERules', type: 'var' }, clean: true },
-      // The library without code it never calls: diacritics (used by i18n-iso-countries' getCode only)
-      // and the numeric columns of the country-code table.
-      resolve: { ...resolve, alias: { ...resolve.alias, diacritics$: r('webpack/shims/diacritics.cjs') } },
-      module: { rules: [stripped, { test: /i18n-iso-countries[\\/]codes\.json$/, use: r('webpack/shims/iso-codes-loader.cjs') }] },
+      // The library without what it never uses: the numeric columns of the country-code table (the
+      // country data as compact text: webpack/shims/iso-countries-loader.cjs), and zod:
+      // a user's rate card is validated by webpack/shims/zod-mini.js, the same schema
+      // (test/sheets/zod-mini.test.ts: the same issues as zod on thousands of cards).
+      resolve: { ...resolve, alias: { 'zod/mini$': r('webpack/shims/zod-mini.js') } },
+      module: {
+        rules: [stripped, { test: /i18n-iso-countries[\\/](?:codes|langs[\\/](?:en|zh))\.json$/, type: 'javascript/auto', use: r('webpack/shims/iso-countries-loader.cjs') }],
+      },
       // Fully mangled (issue 12: the script Sheets loads for every formula cell stays small; errors
       // users see carry their own bilingual message, never a function name).
       optimization: { minimize: mode === 'production', minimizeOptions: { javascript: { ecma: 2019, compress: { passes: 2 }, format: { comments: false } } } },

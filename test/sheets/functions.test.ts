@@ -4,6 +4,7 @@
  * with Sheets-shaped arguments (Date objects, "" for empty cells, 2-D ranges) gives the core's results.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import type { RuleError } from '../../core/errors';
 import { DIST, loadProject, pushOrder, requireBuild, type GasContext } from './gas';
 import { FakeSpreadsheet, fakeGas } from './fake-spreadsheet';
 
+const require = createRequire(import.meta.url);
 const TZ_OFFSET = 8 * 3_600_000; // the fake spreadsheet is in Asia/Shanghai (no DST)
 const errText = (lang: 'en' | 'zh') => (e: RuleError) => `${e.kind}: ${lang === 'zh' ? e.zh : e.en}`;
 
@@ -154,7 +156,7 @@ describe('built dist/sheets project', () => {
   });
 
   it('the addon entry points are top-level and delegate to existing library functions', () => {
-    for (const fn of ['onOpen', 'onInstall', 'aeShowSidebar', 'aeInsertRateCardFromMenu', 'aeListSources', 'aeReadHeader', 'aeReadRows', 'aeBeginOutput', 'aeWriteRows', 'aeFinishOutput', 'aeAddChart', 'aeInsertRateCard', 'aeLang']) {
+    for (const fn of ['onOpen', 'onInstall', 'aeShowSidebar', 'aeInsertRateCardFromMenu', 'aeScanSources', 'aeReadHeader', 'aeReadRows', 'aeBeginOutput', 'aeWriteRows', 'aeFinishOutput', 'aeAddChart', 'aeInsertRateCard', 'aeLang']) {
       expect(typeof ctx[fn], fn).toBe('function');
     }
     const addon = readFileSync(path.join(DIST, 'addon.js'), 'utf8');
@@ -277,6 +279,40 @@ describe('FUNCTIONS.md examples and Sheets specifics', () => {
     const bad = table.map((r) => r.slice());
     bad.find((r) => r[0] === 'gift.tiers.mature.fee')![1] = 'lots';
     expect(ctx.SG_FEE('US', 30, '', '', bad)).toMatch(/^#VALUE!: rate card row \d+ \(gift\.tiers\.mature\.fee\)/);
+  });
+
+  it('validates a user\'s rate card as the core does (webpack/shims/zod-mini.js in place of zod)', () => {
+    const base = cardToTable(latestCard(), 'en');
+    const def = CATALOGUE.find((f) => f.name === 'SG_FEE')!;
+    const cases: [string, unknown][] = [
+      ['gift.tiers.mature.fee', -1],
+      ['gift.minStoreLevel', 2.5],
+      ['express.kaMonths', 37],
+      ['card.effective', '2024-13-45'],
+      ['express.firstScanFrom', 'pickup'],
+      ['gift.labelPrefix', 'x'.repeat(17)],
+      ['gift.overweightAboveG', 0],
+      ['gift.tiers.emerging.countries', 'US, BR'],
+    ];
+    for (const [key, value] of cases) {
+      const table = base.map((r) => (r[0] === key ? [r[0], value, r[2]] : r.slice()));
+      const core = callFunction(def, ['US', 30, '', '', table], { lang: 'en', errorOut: errText('en') });
+      expect(core, key).toMatch(/^#VALUE!: rate card row \d+/);
+      expect(ctx.SG_FEE('US', 30, '', '', table), key).toBe(core);
+    }
+  });
+
+  it('reads every country name and code of the ISO data as the core does (compact country data)', () => {
+    const codes = require('i18n-iso-countries/codes.json') as string[][];
+    const names = (lang: string) => Object.values(require(`i18n-iso-countries/langs/${lang}.json`).countries as Record<string, string | string[]>).flat();
+    const typed = [...codes.flatMap((c) => [c[0], c[1]]), ...names('en'), ...names('zh'), '沙特', 'UK', 'Türkiye', 'nowhere'];
+    const def = CATALOGUE.find((f) => f.name === 'SG_TIER')!;
+    for (const lang of ['en', 'zh'] as const) {
+      const sheets = lang === 'en' ? ctx : load('zh_CN');
+      const core = callFunction(def, [typed.map((t) => [t])], { lang, errorOut: errText(lang), blank: '' });
+      expect(sheets.SG_TIER(typed.map((t) => [t]))).toEqual(core);
+    }
+    expect(typed.length).toBeGreaterThan(700);
   });
 
   it('handles a whole column in one call (the fast path) within a sane time', () => {
