@@ -58,11 +58,11 @@ export function wrapperFor(def) {
     lines.push(` * @param {${argType(a.kind)}} ${params[i]} ${opt}${both(a.help)}${choices}`);
   });
   const rt = RESULT_TYPE[def.result] ?? '*';
-  lines.push(` * @return {${rt}|${rt}[][]} The result, or the error text ("#N/A: …") / 结果，或错误说明文本（"#N/A: …"）`);
+  lines.push(` * @return {${rt}|${rt}[][]} Result, or error text "#N/A: …" / 结果，或错误文本 "#N/A: …"`);
   lines.push(' * @customfunction', ' */');
   const list = params.join(', ');
   // `arguments`, not the list: a formula with too many arguments gets a clear error instead of a silent drop.
-  lines.push(`function ${def.name}(${list}) {`, `  return AERules.call(${JSON.stringify(def.name)}, Array.prototype.slice.call(arguments));`, '}');
+  lines.push(`function ${def.name}(${list}) {`, `  return AERules.call(${JSON.stringify(def.name)}, arguments);`, '}');
   return lines.join('\n');
 }
 

@@ -29,12 +29,12 @@ function fromSheets(x: unknown): unknown {
  * Run one catalogue function for Sheets. Never throws for user input; an unknown name is a bug in
  * the generated wrappers and does throw.
  */
-export function call(name: string, args: unknown[]): unknown {
+export function call(name: string, args: ArrayLike<unknown>): unknown {
   const def = getFunction(name);
   if (!def) throw new Error(`AE Seller Rules: unknown function ${name}`);
   const lang = userLang();
   try {
-    return callFunction(def, (args ?? []).map(fromSheets), {
+    return callFunction(def, Array.from(args ?? [], fromSheets), {
       lang,
       now: dateToWallMs(new Date()),
       dateOut: wallMsToDate,

@@ -10,8 +10,8 @@ export const RATES_ARG: ArgDef = {
   kind: 'rates',
   optional: true,
   help: L(
-    'Optional range holding a rate card (key / value rows); default: the built-in card in force',
-    '可选：费率卡区域（键 / 值 两列）；默认使用当时生效的内置费率卡',
+    'Range holding a rate card (key / value rows); default: the built-in card in force',
+    '费率卡区域（键 / 值 两列）；默认使用当时生效的内置费率卡',
   ),
 };
 
