@@ -8,9 +8,10 @@
  * workbook with Findings, Summary and Weekly sheets (+ the weekly-cost chart as an image). The input
  * is never modified; the output is written to a temporary file next to it, then renamed, so a failed
  * run leaves no half-written report. Exit codes: 0 done (findings or not), 1 bad input or usage,
- * 2 cannot write the output.
+ * 2 cannot write the output, 130 interrupted (Ctrl-C, SIGINT), 143 terminated (SIGTERM).
  */
 import { existsSync, realpathSync, renameSync, unlinkSync } from 'node:fs';
+import { constants } from 'node:os';
 import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { Command, CommanderError } from 'commander';
@@ -162,10 +163,12 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Temporary files of this run (the findings spill, the report being written): removed on failure and on Ctrl-C. */
 const cleanups = new Set<() => void>();
+/** Exit code of a run ended by a signal: 128 + its number, as shells report it (SIGINT 130, SIGTERM 143). */
+const signalExitCode = (sig: NodeJS.Signals): number => 128 + (constants.signals[sig] ?? 2);
 function onSignal(sig: NodeJS.Signals) {
   for (const c of cleanups) c();
   process.stderr.write(`ae-rules: ${say(L(`interrupted (${sig}): no report written`, `已中断（${sig}）：未生成报告`))}\n`);
-  process.exit(130);
+  process.exit(signalExitCode(sig));
 }
 
 /**
