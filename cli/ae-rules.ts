@@ -8,23 +8,25 @@
  * workbook with Findings, Summary and Weekly sheets (+ the weekly-cost chart as an image). The input
  * is never modified; the output is written to a temporary file next to it, then renamed, so a failed
  * run leaves no half-written report. Exit codes: 0 done (findings or not), 1 bad input or usage,
- * 2 cannot write the output.
+ * 2 cannot write the output, 130 interrupted (Ctrl-C, SIGINT), 143 terminated (SIGTERM).
  */
 import { existsSync, realpathSync, renameSync, unlinkSync } from 'node:fs';
+import { constants } from 'node:os';
 import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { Command, CommanderError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import {
-  createAudit, orderLastRows, findHeaderRow, findingRow, findingsHeader, describeUserCard, detectColumns, fieldOfHeader, headerKey, headerScore, columnLetter, ALL_FIELDS, FIELD_LABELS,
+  createAudit, orderLastRows, findingRow, findingsHeader, describeUserCard, detectColumns, fieldOfHeader, headerKey, columnLetter, ALL_FIELDS, FIELD_LABELS,
   outputSheetName, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, SUMMARY_MONEY_COLUMNS, SUMMARY_SHARE_COLUMNS, SEVERITY_TEXT,
   type AuditReport, type AuditSession, type Field, type Finding,
 } from '../core/audit';
+import { pickHeaderRow, choiceColumn, isUnmapChoice, type ColumnChoices } from '../core/audit/columns';
 import { toDate, isTimeZone, wallNow } from '../core/coerce';
 import { isRuleError } from '../core/errors';
 import { cardFromTable, type RateCard } from '../core/rates';
 import { L, langFromLocale, parseLang, type Lang, type Text } from '../core/text';
-import { readOrders, readOrdersFileChunked, type SourceTable } from './read';
+import { readOrders, readOrdersFileChunked } from './read';
 import { FindingSpill } from './spill';
 import { columnChartPng } from './png';
 import { XlsxWriter, STYLE, type StyleId } from './xlsx-writer';
@@ -83,46 +85,13 @@ export function parseMapSpecs(values: readonly string[]): MapSpec[] {
   return out;
 }
 
-const isUnmap = (c: string) => c === '' || c === '-' || /^none$/i.test(c);
-const LETTERS = /^[A-Za-z]{1,3}$/;
-const letterIndex = (s: string) => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-const columnByHeader = (header: readonly unknown[], text: string) => header.findIndex((h) => h !== null && h !== undefined && headerKey(h) === headerKey(text) && headerKey(text) !== '');
-
 const blank = (c: unknown) => c === null || c === undefined || (typeof c === 'string' && c.trim() === '');
 
-/**
- * The header row for --map. The detected header stays when it has every column given by header
- * text and (for columns given by letter) names at least one audit field. Otherwise every scanned row
- * of the sheet (the first 20 non-empty ones, above or below the detected header) is a candidate
- * when it has every such header text and a filled cell under every letter; the best names the most
- * audit fields, then has the most filled cells (a title row has one); ties: the earliest.
- */
-export function headerForMap(table: SourceTable, specs: readonly MapSpec[]): SourceTable {
-  const used = specs.filter((m) => !isUnmap(m.column));
-  if (!used.length) return table;
-  const isLetter = (m: MapSpec) => LETTERS.test(m.column) && columnByHeader(table.header, m.column) < 0;
-  const texts = used.filter((m) => !isLetter(m)).map((m) => m.column);
-  const letters = used.filter(isLetter).map((m) => letterIndex(m.column));
-  if (texts.every((t) => columnByHeader(table.header, t) >= 0) && (!letters.length || headerScore(table.header) > 0)) return table;
-  const all = table.sheetRows ?? [...Array.from({ length: table.headerRow - 1 }, () => []), table.header, ...table.rows];
-  let best = -1;
-  let bestScore = 0;
-  let bestFilled = 0;
-  for (let i = 0, seen = 0; i < all.length && seen < 20; i++) {
-    const r = all[i];
-    if (!Array.isArray(r) || r.every(blank)) continue;
-    seen++;
-    if (!texts.every((t) => columnByHeader(r, t) >= 0) || !letters.every((c) => c < r.length && !blank(r[c]))) continue;
-    const score = headerScore(r);
-    const filled = r.filter((c) => !blank(c)).length;
-    if (best < 0 || score > bestScore || (score === bestScore && filled > bestFilled)) {
-      best = i;
-      bestScore = score;
-      bestFilled = filled;
-    }
-  }
-  if (best < 0 || best === table.headerRow - 1) return table;
-  return { ...table, header: all[best], rows: all.slice(best + 1), headerRow: best + 1 };
+/** --map specs as the columns given by hand (a later --map of a field wins), for pickHeaderRow. */
+function choicesOf(specs: readonly MapSpec[]): ColumnChoices {
+  const out: ColumnChoices = {};
+  for (const m of specs) out[m.field] = isUnmapChoice(m.column) ? null : m.column;
+  return out;
 }
 
 /**
@@ -141,16 +110,15 @@ export function mapHint(field: Field, header: readonly unknown[], unmatched: rea
   );
 }
 
-/** --map specs → column overrides for this header (header text first, then a column letter). */
+/** --map specs → column overrides for this header (header text first, then a column letter: core choiceColumn). */
 function overridesOf(header: readonly unknown[], specs: readonly MapSpec[]): Partial<Record<Field, number | null>> {
   const o: Partial<Record<Field, number | null>> = {};
   for (const m of specs) {
-    if (isUnmap(m.column)) {
+    if (isUnmapChoice(m.column)) {
       o[m.field] = null;
       continue;
     }
-    let c = columnByHeader(header, m.column);
-    if (c < 0 && LETTERS.test(m.column)) c = letterIndex(m.column);
+    const c = choiceColumn(header, m.column);
     if (c < 0) {
       const seen = header.filter((h) => h !== null && h !== undefined && String(h).trim() !== '').slice(0, 30).map(String);
       throw new CliError(L(`--map ${m.field}=${m.column}: no column with that header or letter; headers: ${seen.join(', ')}`, `--map ${m.field}=${m.column}：没有该表头或列字母；表头：${seen.join('、')}`));
@@ -195,10 +163,12 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Temporary files of this run (the findings spill, the report being written): removed on failure and on Ctrl-C. */
 const cleanups = new Set<() => void>();
+/** Exit code of a run ended by a signal: 128 + its number, as shells report it (SIGINT 130, SIGTERM 143). */
+const signalExitCode = (sig: NodeJS.Signals): number => 128 + (constants.signals[sig] ?? 2);
 function onSignal(sig: NodeJS.Signals) {
   for (const c of cleanups) c();
   process.stderr.write(`ae-rules: ${say(L(`interrupted (${sig}): no report written`, `已中断（${sig}）：未生成报告`))}\n`);
-  process.exit(130);
+  process.exit(signalExitCode(sig));
 }
 
 /**
@@ -342,10 +312,11 @@ async function audit(input: string, flags: AuditFlags) {
   // from the first rows only; rows are audited as they come and never all held.
   const read = readOrdersFileChunked(input, { ...(flags.sheet ? { sheet: flags.sheet } : {}), chunkRows: CHUNK_ROWS });
   if (!read.ok) throw new CliError(read.error);
-  const head: SourceTable = { sheet: read.sheet, header: read.header, rows: read.headRows.slice(read.headerRow), headerRow: read.headerRow, sheetRows: read.headRows };
-  const table = headerForMap(head, mapSpecs);
-  let header = table.header;
-  let headerRow = table.headerRow;
+  // The header row first (core pickHeaderRow, as auditTable: a row with the --map header texts is
+  // the header, not a title row above it), then --map resolved against it.
+  const k = pickHeaderRow(read.headRows, choicesOf(mapSpecs), { at: read.headerRow - 1 });
+  const header = Array.isArray(read.headRows[k]) ? read.headRows[k] : read.header;
+  const headerRow = Array.isArray(read.headRows[k]) ? k + 1 : read.headerRow;
   const overrides = overridesOf(header, mapSpecs);
   const options = {
     now,
@@ -355,20 +326,7 @@ async function audit(input: string, flags: AuditFlags) {
     overrides,
     ...(flags.tz ? { timeZone: flags.tz } : {}),
   };
-  let probe = createAudit(header, { ...options, headerRow });
-  if (probe.error && probe.mapping.mapping.orderId === undefined && overrides.orderId === undefined) {
-    // A title row above the headers ("6月订单导出" in A1): the header is the first of the next rows that names the order id.
-    const k = findHeaderRow(read.headRows.slice(headerRow - 1, headerRow - 1 + 21));
-    const moved = k > 0 ? read.headRows[headerRow - 1 + k] : undefined;
-    if (Array.isArray(moved)) {
-      const s2 = createAudit(moved, { ...options, headerRow: headerRow + k });
-      if (!s2.error) {
-        probe = s2;
-        header = moved;
-        headerRow += k;
-      }
-    }
-  }
+  const probe = createAudit(header, { ...options, headerRow });
   if (probe.error) {
     // "map the column by hand" made actionable: the --map option, with the first unrecognised header as the example.
     const detected = detectColumns(header, overrides);

@@ -7,14 +7,10 @@ import { readFileSync } from 'node:fs';
 import { L, type Text } from '../core/text';
 import { readOrdersBytes, readOrdersChunked, type ChunkedRead, type ReadResult } from '../core/io/read';
 
-export { decodeText, parseCsv, detectSeparator, readOrdersBytes, type ReadResult, type SourceTable } from '../core/io/read';
+// For the tests that read examples/orders.csv as rows (test/excel, test/sheets).
+export { decodeText, parseCsv } from '../core/io/read';
 
 const why = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0].slice(0, 200);
-
-/** Read a file; a missing file (or folder) is "file not found". Async for the callers' sake. */
-export async function readOrders(file: string, sheetName?: string): Promise<ReadResult> {
-  return readOrdersSync(file, sheetName);
-}
 
 /** A file's bytes, or the clear error why they cannot be read. */
 function fileBytes(file: string): { ok: true; bytes: Uint8Array; name: string } | { ok: false; error: Text } {
@@ -32,7 +28,8 @@ function fileBytes(file: string): { ok: true; bytes: Uint8Array; name: string } 
   return { ok: true, bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength), name };
 }
 
-export function readOrdersSync(file: string, sheetName?: string): ReadResult {
+/** Read a file; a missing file (or folder) is "file not found". Async for the callers' sake. */
+export async function readOrders(file: string, sheetName?: string): Promise<ReadResult> {
   const f = fileBytes(file);
   if (!f.ok) return f;
   return readOrdersBytes(f.bytes, f.name, sheetName ? { sheet: sheetName } : {});

@@ -425,3 +425,114 @@ export function findHeaderRow(rows: readonly (readonly unknown[] | null | undefi
   }
   return best >= 0 ? best : first;
 }
+
+/**
+ * A column given by hand for a field (the CLI's --map, AuditTableOptions.columns): its header text
+ * ("Waybill", "订单编号"), a column letter ("B") or a 0-based index; null, "", "-" or "none" unmaps it.
+ * A text that is a header of the row wins over reading it as letters ("Ref" is the header "Ref"
+ * when there is one, else column REF).
+ */
+export type ColumnChoice = string | number | null;
+export type ColumnChoices = Partial<Record<Field, ColumnChoice>>;
+
+/** An unmapping choice: null, "", "-" or "none". */
+export const isUnmapChoice = (c: ColumnChoice | undefined): boolean => c === null || c === undefined || (typeof c === 'string' && (c.trim() === '' || c.trim() === '-' || /^none$/i.test(c.trim())));
+
+const LETTERS = /^[A-Za-z]{1,3}$/;
+/** 0-based index of column letters (A → 0, AB → 27). */
+export const letterIndex = (s: string): number => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+/** The column whose header is `text` (compared by headerKey), or -1. */
+export function columnByHeader(header: readonly unknown[], text: string): number {
+  const k = headerKey(text);
+  if (k === '') return -1;
+  return header.findIndex((h) => h !== null && h !== undefined && headerKey(h) === k);
+}
+/** The column a choice names in this header row: its header text first, then letters or an index; -1: none. */
+export function choiceColumn(header: readonly unknown[], c: ColumnChoice): number {
+  if (typeof c === 'number') return Number.isInteger(c) && c >= 0 ? c : -1;
+  if (typeof c !== 'string') return -1;
+  const byText = columnByHeader(header, c.trim());
+  if (byText >= 0) return byText;
+  return LETTERS.test(c.trim()) ? letterIndex(c.trim()) : -1;
+}
+
+/** headerScore with the cells a choice names by header text counted as the field they are mapped to (a mapped header counts as a header). */
+function choiceScore(row: readonly unknown[], texts: readonly (readonly [Field, string])[]): number {
+  const seen = new Set<Field>();
+  const mapped = new Set<number>();
+  for (const [f, t] of texts) {
+    const c = columnByHeader(row, t);
+    if (c < 0) continue;
+    seen.add(f);
+    mapped.add(c);
+  }
+  row.forEach((c, i) => {
+    if (mapped.has(i) || blankCell(c)) return;
+    const f = fieldOfHeader(c);
+    if (f) seen.add(f);
+  });
+  return seen.size;
+}
+
+/**
+ * The header row of a sheet's values, picked BEFORE columns given by hand are resolved against it
+ * (resolveChoices), so a title row above the headers never takes the mapping. `at` (default:
+ * findHeaderRow's pick) stays when it has every column given by header text and, when some choice is
+ * read as a letter or index there, names at least one audit field (a mapped header counts as its
+ * field). Otherwise, among the first `limit` non-empty rows, the candidates have every choice (as a
+ * header text, or a filled cell under its letter / index); the best names the most audit fields,
+ * then has the most filled cells (a title row has one); ties: the earliest. No candidate, or no
+ * choices: `at`. 0-based index into `rows`; -1 when every row is empty.
+ */
+export function pickHeaderRow(rows: readonly (readonly unknown[] | null | undefined)[], choices: ColumnChoices = {}, opts: { at?: number; limit?: number } = {}): number {
+  const limit = opts.limit ?? 20;
+  const at = opts.at ?? findHeaderRow(rows, limit);
+  const used = (Object.entries(choices) as [Field, ColumnChoice][]).filter(([, c]) => !isUnmapChoice(c));
+  if (!used.length) return at;
+  const texts = used.filter((e): e is [Field, string] => typeof e[1] === 'string').map(([f, c]) => [f, c.trim()] as const);
+  const named = (row: readonly unknown[], c: ColumnChoice) => typeof c === 'string' && columnByHeader(row, c.trim()) >= 0;
+  const cur = rows[at];
+  if (Array.isArray(cur) && used.every(([, c]) => named(cur, c) || choiceColumn(cur, c) >= 0) && (used.every(([, c]) => named(cur, c)) || choiceScore(cur, texts) > 0)) return at;
+  let best = -1;
+  let bestScore = 0;
+  let bestFilled = 0;
+  for (let i = 0, seen = 0; i < rows.length && seen < limit; i++) {
+    const r = rows[i];
+    if (!Array.isArray(r) || r.every(blankCell)) continue;
+    seen++;
+    if (!used.every(([, c]) => named(r, c) || (choiceColumn(r, c) >= 0 && !blankCell(r[choiceColumn(r, c)])))) continue;
+    const score = choiceScore(r, texts);
+    const filled = r.filter((c) => !blankCell(c)).length;
+    if (best < 0 || score > bestScore || (score === bestScore && filled > bestFilled)) {
+      best = i;
+      bestScore = score;
+      bestFilled = filled;
+    }
+  }
+  return best >= 0 ? best : at;
+}
+
+/**
+ * Columns given by hand resolved against the header row (pickHeaderRow's): column indices (null =
+ * unmapped) as AuditOptions.overrides takes them, and the choices that name no column here (a header
+ * text that is not in the row and is no column letter). An index past the row is passed on (the
+ * audit's override check names the columns the table has).
+ */
+export function resolveChoices(header: readonly unknown[], choices: ColumnChoices): { overrides: Partial<Record<Field, number | null>>; unknown: { field: Field; column: string }[] } {
+  const overrides: Partial<Record<Field, number | null>> = {};
+  const unknown: { field: Field; column: string }[] = [];
+  for (const [f, c] of Object.entries(choices) as [Field, ColumnChoice][]) {
+    if (typeof c === 'number') {
+      overrides[f] = c; // checked by the audit (createAudit names the columns the table has)
+      continue;
+    }
+    if (isUnmapChoice(c)) {
+      overrides[f] = null;
+      continue;
+    }
+    const col = choiceColumn(header, c);
+    if (col < 0) unknown.push({ field: f, column: String(c) });
+    else overrides[f] = col;
+  }
+  return { overrides, unknown };
+}

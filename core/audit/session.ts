@@ -10,7 +10,7 @@ import { BUILTIN_CARDS, cardFor, cardToTable, latestCard, type RateCard } from '
 import { DAY_MS, fold, localWallNow, isTimeZone, wallNow } from '../coerce';
 import { giftFeeCents } from '../functions/gifts';
 import { L, type Text } from '../text';
-import { detectColumns, findHeaderRow, ALL_FIELDS, FIELD_LABELS, columnLetter } from './columns';
+import { detectColumns, pickHeaderRow, resolveChoices, ALL_FIELDS, FIELD_LABELS, columnLetter, type ColumnChoices } from './columns';
 import { readRecord, isoWeek, type OrderRecord } from './record';
 import { prepareLayout, shipmentPairs } from './layout';
 import { AUDIT_RULES, DATA_RULE, giftRefused, stamp, type AuditRule, type RawFinding, type RuleContext } from './rules';
@@ -816,6 +816,12 @@ export interface AuditTableOptions extends AuditOptions {
   onProgress?: (p: AuditProgress) => void;
   /** Cancellation: set `aborted` to true (an AbortSignal works too). */
   signal?: { readonly aborted: boolean };
+  /**
+   * Columns given by hand by header text, column letter or index (null unmaps), like the CLI's --map;
+   * they win over `overrides`. The header row is picked first (pickHeaderRow: a row with the mapped
+   * header texts is the header, not a title row above it), then these are resolved against it. Additive.
+   */
+  columns?: ColumnChoices;
 }
 
 /** The error an aborted audit resolves to. */
@@ -830,18 +836,38 @@ const yieldToHost = (): Promise<void> => new Promise((resolve) => (typeof setTim
  * (bad header, cancelled); it never rejects.
  */
 export async function auditTable(header: readonly unknown[], rows: readonly (readonly unknown[])[], options: AuditTableOptions = {}): Promise<AuditReport | RuleError> {
-  let s = createAudit(header, options);
-  if (s.error && s.mapping.mapping.orderId === undefined && options.overrides?.orderId === undefined && Array.isArray(rows)) {
-    // A title row above the headers ("6月订单导出" in A1): the header is the first of the next rows that names the order id.
-    const k = findHeaderRow([header, ...rows.slice(0, 20)]);
-    if (k > 0 && Array.isArray(rows[k - 1])) {
-      const moved = createAudit(rows[k - 1], { ...options, headerRow: (options.headerRow ?? 1) + k });
-      if (!moved.error) {
-        s = moved;
-        rows = rows.slice(k);
-      }
+  // The header row first (pickHeaderRow, the CLI's too: the given header, unless a row below it has
+  // the columns given by header text), then the columns given by hand resolved against it. Index
+  // overrides are the caller's columns of the given header: they do not move it.
+  const choices: ColumnChoices = { ...options.overrides, ...options.columns };
+  const byHand = options.columns ?? {};
+  const top = Array.isArray(rows) ? [header, ...rows.slice(0, 20)] : [header];
+  const open = (k: number): AuditSession | RuleError => {
+    const h = top[k];
+    const r = resolveChoices(Array.isArray(h) ? h : [], choices);
+    if (r.unknown.length) {
+      const u = r.unknown[0];
+      const seen = (Array.isArray(h) ? h : []).filter((x) => x !== null && x !== undefined && String(x).trim() !== '').slice(0, 30).map(String);
+      return valueError(
+        `no column with the header or letter "${u.column}" for ${FIELD_LABELS[u.field].en}; headers: ${seen.join(', ')}`,
+        `没有表头或列字母为“${u.column}”的列（「${FIELD_LABELS[u.field].zh}」）；表头：${seen.join('、')}`,
+      );
+    }
+    return createAudit(h, { ...options, overrides: r.overrides, headerRow: (options.headerRow ?? 1) + k });
+  };
+  let k = pickHeaderRow(top, byHand, { at: 0 });
+  let s = open(k);
+  if (k === 0 && choices.orderId === undefined && !isRuleError(s) && s.error && s.mapping.mapping.orderId === undefined) {
+    // A title row above the headers ("6月订单导出" in A1): the header is the row findHeaderRow picks below it.
+    const moved = pickHeaderRow(top, byHand);
+    const s2 = moved > 0 ? open(moved) : undefined;
+    if (s2 && !isRuleError(s2) && !s2.error) {
+      s = s2;
+      k = moved;
     }
   }
+  if (isRuleError(s)) return s;
+  if (k > 0) rows = rows.slice(k);
   if (s.error) return s.error;
   const size = Math.max(1, Math.floor(options.chunkSize ?? 5_000));
   const total = rows.length;

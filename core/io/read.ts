@@ -136,15 +136,20 @@ export function isUtf8(b: Uint8Array): boolean {
   return true;
 }
 
+type TextFormat = Extract<FileFormat, 'csv' | 'csv-utf16' | 'csv-gb18030'>;
+
+/**
+ * Text bytes whose encoding is known (detectFormat's 'csv' = valid UTF-8, already checked: no second
+ * check here), decoded with the BOM stripped.
+ */
+function decodeAs(buf: Uint8Array, format: TextFormat): string {
+  const encoding = format === 'csv' ? 'utf-8' : format === 'csv-gb18030' ? 'gb18030' : utf16Order(buf) === 'be' ? 'utf-16be' : 'utf-16le';
+  return new TextDecoder(encoding).decode(buf).replace(/^\ufeff/, '');
+}
+
 /** Bytes → text: UTF-16 (BOM or NUL pattern), UTF-8 (BOM stripped) when valid, else GB18030 (a superset of GBK). */
 export function decodeText(buf: Uint8Array): string {
-  const order = utf16Order(buf);
-  if (order) return new TextDecoder(order === 'le' ? 'utf-16le' : 'utf-16be').decode(buf).replace(/^\ufeff/, '');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buf).replace(/^\ufeff/, '');
-  } catch {
-    return new TextDecoder('gb18030').decode(buf).replace(/^\ufeff/, '');
-  }
+  return decodeAs(buf, utf16Order(buf) ? 'csv-utf16' : isUtf8(buf) ? 'csv' : 'csv-gb18030');
 }
 
 /** Comma, semicolon (European Excel) or tab: whichever the first line has most of, outside quotes. */
@@ -238,13 +243,18 @@ function csvError(e: unknown, text: string, sep: string, lineOffset = 0): CsvRea
   }
 }
 
+/** A sheet (or text file) with no non-empty row; `why`: what the reader left out (cells beyond the column cap). */
+function emptySheet(sheet: string, why?: Text): { ok: false; error: Text } {
+  return { ok: false, error: L(`sheet "${sheet}" is empty${why ? ` (${why.en})` : ''}`, `工作表“${sheet}”是空的${why ? `（${why.zh}）` : ''}`) };
+}
+
 /**
  * Header = among the first 20 non-empty rows, the one naming the most audit fields (core
- * findHeaderRow, the same as the hosts); rows after it are the data.
+ * findHeaderRow, the same as the hosts); rows after it are the data. `why`: see emptySheet.
  */
-function split(sheet: string, all: unknown[][]): { ok: true; table: SourceTable } | { ok: false; error: Text } {
+function split(sheet: string, all: unknown[][], why?: Text): { ok: true; table: SourceTable } | { ok: false; error: Text } {
   const h = findHeaderRow(all);
-  if (h < 0) return { ok: false, error: L(`sheet "${sheet}" is empty`, `工作表“${sheet}”是空的`) };
+  if (h < 0) return emptySheet(sheet, why);
   return { ok: true, table: { sheet, header: all[h], rows: all.slice(h + 1), headerRow: h + 1, sheetRows: all } };
 }
 
@@ -341,30 +351,40 @@ function readWorkbook(bytes: Uint8Array, fileName: string, format: FileFormat, w
       `第 ${MAX_COLUMNS} 列之后的 ${cut} 个单元格（首个在第 ${cutRow} 行）未读取：订单导出表不会有这么多列`,
     ));
   }
-  if (!all.length) {
-    return { ok: false, error: L(`sheet "${name}" is empty${cut ? ` (${notes[0].en})` : ''}`, `工作表“${name}”是空的${cut ? `（${notes[0].zh}）` : ''}`) };
-  }
-  const s = split(name, all);
+  const s = split(name, all, notes[0]);
   if (!s.ok) return s;
   return { ok: true, table: s.table, sheets: names, format, ...(notes.length ? { notes } : {}) };
 }
 
 /**
- * Read an orders file from its bytes. `fileName` names the file in messages and (for a text file)
- * the sheet; the format is taken from the content. `opts.sheet` picks a workbook's sheet (an error
- * for a text file, which has one table).
+ * What the bytes are, decided once for readOrdersBytes and readOrdersChunked: an error (no content,
+ * not a table, --sheet on a text file, binary data), a workbook for SheetJS, or delimited text.
+ * UTF-8 text is validated (detectFormat) but not decoded (`text` undefined: the chunked reader decodes
+ * it a window at a time); UTF-16 and GB18030 come decoded whole.
  */
-export function readOrdersBytes(bytes: Uint8Array, fileName: string, opts: { sheet?: string } = {}): ReadResult {
+type Source = { ok: false; error: Text } | { ok: true; format: Exclude<FileFormat, TextFormat | 'other'> } | { ok: true; format: TextFormat; text?: string };
+
+function sourceOf(bytes: Uint8Array, fileName: string, opts: { sheet?: string }): Source {
   if (!(bytes instanceof Uint8Array)) return { ok: false, error: L(`${fileName}: no file content`, `${fileName}：没有文件内容`) };
   if (bytes.length === 0) return { ok: false, error: L(`${fileName} is empty (0 bytes)`, `${fileName} 是空文件（0 字节）`) };
   const format = detectFormat(bytes);
   if (format === 'other') return notATable(fileName);
-  if (format === 'xls' || format === 'zip' || format === 'biff' || format === 'markup') return readWorkbook(bytes, fileName, format, opts.sheet);
+  if (format === 'xls' || format === 'zip' || format === 'biff' || format === 'markup') return { ok: true, format };
   if (opts.sheet) return { ok: false, error: L(`--sheet applies to workbooks (.xls, .xlsx, .ods) only; ${fileName} is a text (CSV) file with one table`, `--sheet 仅适用于工作簿（.xls、.xlsx、.ods）；${fileName} 是只有一个表的文本（CSV）文件`) };
-  const text = decodeText(bytes);
-  if (text.includes('\u0000')) {
-    return { ok: false, error: L(`${fileName} is neither a spreadsheet nor a text (CSV) file: it contains binary data`, `${fileName} 既不是工作簿也不是文本（CSV）文件：含有二进制数据`) };
-  }
+  const binary = { ok: false, error: L(`${fileName} is neither a spreadsheet nor a text (CSV) file: it contains binary data`, `${fileName} 既不是工作簿也不是文本（CSV）文件：含有二进制数据`) } as const;
+  // Valid UTF-8 holds U+0000 exactly where it holds a 0 byte: looked for without decoding.
+  if (format === 'csv') return bytes.indexOf(0) >= 0 ? binary : { ok: true, format };
+  const text = decodeAs(bytes, format);
+  return text.includes('\u0000') ? binary : { ok: true, format, text };
+}
+
+const isText = (s: Extract<Source, { ok: true }>): s is { ok: true; format: TextFormat; text?: string } => s.format === 'csv' || s.format === 'csv-utf16' || s.format === 'csv-gb18030';
+
+/** The whole table of bytes sourceOf has classified. */
+function readSource(bytes: Uint8Array, fileName: string, src: Source, opts: { sheet?: string }): ReadResult {
+  if (!src.ok) return src;
+  if (!isText(src)) return readWorkbook(bytes, fileName, src.format, opts.sheet);
+  const text = src.text ?? decodeAs(bytes, src.format);
   let rows: string[][];
   try {
     rows = parseCsv(text);
@@ -375,7 +395,16 @@ export function readOrdersBytes(bytes: Uint8Array, fileName: string, opts: { she
   const name = baseName(fileName);
   const s = split(name, rows);
   if (!s.ok) return s;
-  return { ok: true, table: s.table, sheets: [name], format };
+  return { ok: true, table: s.table, sheets: [name], format: src.format };
+}
+
+/**
+ * Read an orders file from its bytes. `fileName` names the file in messages and (for a text file)
+ * the sheet; the format is taken from the content. `opts.sheet` picks a workbook's sheet (an error
+ * for a text file, which has one table).
+ */
+export function readOrdersBytes(bytes: Uint8Array, fileName: string, opts: { sheet?: string } = {}): ReadResult {
+  return readSource(bytes, fileName, sourceOf(bytes, fileName, opts), opts);
 }
 
 // ── chunked reading (large CSV files) ───────────────────────────────────────────────────────────
@@ -532,18 +561,15 @@ function chunkedTable(r: Extract<ReadResult, { ok: true }>, size: number): Chunk
  */
 export function readOrdersChunked(bytes: Uint8Array, fileName: string, opts: { sheet?: string; chunkRows?: number } = {}): ChunkedRead {
   const size = Math.max(1, Math.floor(opts.chunkRows ?? 5_000));
-  if (!(bytes instanceof Uint8Array) || bytes.length === 0) return readOrdersBytes(bytes, fileName, opts) as { ok: false; error: Text };
-  const format = detectFormat(bytes);
-  if (format === 'other') return notATable(fileName);
-  if (format === 'xls' || format === 'zip' || format === 'biff' || format === 'markup' || opts.sheet) {
-    const r = readOrdersBytes(bytes, fileName, opts);
+  const src = sourceOf(bytes, fileName, opts);
+  if (!src.ok) return src;
+  if (!isText(src)) {
+    const r = readSource(bytes, fileName, src, opts);
     return r.ok ? chunkedTable(r, size) : r;
   }
   // UTF-8 is decoded a window at a time; UTF-16 and GB18030 whole (TextDecoder has no cut-safe windows for them here).
-  const utf8 = format === 'csv';
-  if (utf8 ? bytes.indexOf(0) >= 0 : false) return readOrdersBytes(bytes, fileName, opts) as { ok: false; error: Text };
-  const text = utf8 ? undefined : decodeText(bytes);
-  if (text !== undefined && text.includes('\u0000')) return readOrdersBytes(bytes, fileName, opts) as { ok: false; error: Text };
+  const { format, text } = src;
+  const utf8 = text === undefined;
   const named = (t: Text) => L(`${fileName}: ${t.en}`, `${fileName}：${t.zh}`);
   // The separator from the first line; the head: the first 200 records (findHeaderRow scans 20 non-empty rows).
   const firstLine = utf8 ? new TextDecoder('utf-8').decode(bytes.subarray(0, Math.min(bytes.length, 1 << 16))).replace(/^\ufeff/, '') : (text as string).slice(0, 1 << 16);
@@ -566,10 +592,10 @@ export function readOrdersChunked(bytes: Uint8Array, fileName: string, opts: { s
   }
   const name = baseName(fileName);
   const h = findHeaderRow(head);
-  if (h < 0 && complete) return { ok: false, error: L(`sheet "${name}" is empty`, `工作表“${name}”是空的`) };
+  if (h < 0 && complete) return emptySheet(name);
   if (h < 0) {
     // 200 blank records first: the simple path decides.
-    const r = readOrdersBytes(bytes, fileName, opts);
+    const r = readSource(bytes, fileName, src, opts);
     return r.ok ? chunkedTable(r, size) : r;
   }
   return {

@@ -177,6 +177,21 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     expect(g.stdout).toContain('1 order (1 row, header in row 2)');
   });
 
+  it('a title row above the headers: --map by header text picks the header row first, then maps against it (texts that look like column letters too)', () => {
+    // "Ref", "Via", "Trk" are also column letters: resolved against the title row they named columns REF, VIA, TRK.
+    writeFileSync(path.join(dir, 'export.csv'), 'Orders export 2026-11,,,\nRef,Dest,Via,Trk\n81001,US,DHL,3318 810025\n81002,US,DHL,3318810025\n');
+    const r = run(['audit', 'export.csv', '--out', 'export.xlsx', '--now', '2024-07-05', '--no-progress', '--map', 'order_id=Ref', '--map', 'carrier=Via', '--map', 'trackingNumber=Trk'], dir);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('2 orders (2 rows, header in row 2)');
+    expect(r.stdout).toContain('1 finding on 1 order'); // [X-FORMAT] "3318 810025"
+    // A header the audit half knows ("Tracking number"): the mapped text still picks it over the title.
+    writeFileSync(path.join(dir, 'export2.csv'), 'Orders export 2026-11\nOrder ref,Carrier,Tracking number\n81001,DHL,3318 810025\n');
+    const r2 = run(['audit', 'export2.csv', '--out', 'export2.xlsx', '--now', '2024-07-05', '--no-progress', '--map', 'order_id=Order ref'], dir);
+    expect(r2.stderr).toBe('');
+    expect(r2.stdout).toContain('1 order (1 row, header in row 2)');
+  });
+
   it('--rates: the Summary and the output name the user card; shares and money formatted from the report formats', async () => {
     writeFileSync(path.join(dir, 'mine.csv'), 'key,value\ngift.tiers.emerging.fee,3.00\n');
     const r = run(['audit', 'orders.csv', '--out', 'mine.xlsx', '--now', '2024-07-05', '--rates', 'mine.csv', '--no-progress'], dir);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { auditTable, createAudit, detectColumns, isCancelled } from '../../core/audit';
 import { isRuleError } from '../../core/errors';
 import { CLEAN, HEADER, NOW } from './helpers';
+import { readOrdersBytes } from '../../core/io/read';
 
 describe('detectColumns', () => {
   it('maps Chinese and English export headers, tolerant of case, spaces, full-width and units', () => {
@@ -71,5 +72,29 @@ describe('auditTable: chunks, progress, cancellation', () => {
     if (isRuleError(r)) throw r;
     expect(r.rowsAudited).toBe(2);
     expect(r.findings.map((f) => f.row)).toEqual([7]);
+  });
+});
+
+describe('auditTable: the header row first, then the columns given by hand', () => {
+  const csv = 'Orders export 2026-11,,,\nRef,Dest,Via,Trk\n81001,US,DHL,3318 810025\n81002,US,DHL,3318810025\n';
+
+  it('a title row above the headers and columns by header text: audited from the header row below [X-FORMAT]', async () => {
+    const read = readOrdersBytes(new TextEncoder().encode(csv), 'export.csv');
+    if (!read.ok) throw new Error(read.error.en);
+    expect(read.table.headerRow).toBe(1); // no header names an audit field: the reader keeps the title
+    const r = await auditTable(read.table.header, read.table.rows, { now: NOW, headerRow: read.table.headerRow, columns: { orderId: 'Ref', carrier: 'Via', trackingNumber: 'Trk' } });
+    if (isRuleError(r)) throw new Error(r.en);
+    expect(r.rowsAudited).toBe(2);
+    expect(r.findings.map((f) => [f.row, f.rule, f.orderId])).toEqual([[3, 'X-FORMAT', '81001']]);
+  });
+
+  it('a header text in no row: one bilingual error naming it', async () => {
+    const read = readOrdersBytes(new TextEncoder().encode(csv), 'export.csv');
+    if (!read.ok) throw new Error(read.error.en);
+    const r = await auditTable(read.table.header, read.table.rows, { now: NOW, columns: { orderId: 'Order reference' } });
+    expect(isRuleError(r)).toBe(true);
+    if (!isRuleError(r)) return;
+    expect(r.en).toContain('no column with the header or letter "Order reference" for Order ID');
+    expect(r.zh).toContain('没有表头或列字母为“Order reference”的列（「订单号」）');
   });
 });

@@ -232,3 +232,37 @@ describe('reader edge cases found in review', () => {
     expect(r.ok && (r.table.rows[0][1] as Date).toISOString().slice(0, 10)).toBe('2027-03-16');
   });
 });
+
+describe('readOrdersBytes and readOrdersChunked decide what the bytes are in one place', () => {
+  const gb = new Uint8Array(Buffer.from('b6a9b5a5bac52c0a2c0a', 'hex')); // "订单号,\n,\n" in GB18030
+  for (const [kind, bytes, opts, want] of [
+    ['0 bytes', new Uint8Array(0), {}, /^x\.csv is empty \(0 bytes\)$/],
+    ['a PDF', utf8('%PDF-1.7\n'), {}, /unsupported file type "\.csv"/],
+    ['--sheet on a text file', utf8('a,b\n1,2\n'), { sheet: 'S' }, /--sheet applies to workbooks/],
+    ['UTF-8 with a NUL byte', utf8('a,b\n1,\u0000\n'), {}, /contains binary data/],
+    ['UTF-16 with a NUL character', utf16('a\tb\r\n1\t\u0000\r\n'), {}, /contains binary data/],
+    ['UTF-8 blank rows only', utf8(',\n , \n'), {}, /^sheet "x" is empty$/],
+    ['UTF-16 blank rows only', utf16('\t\r\n\t\r\n'), {}, /^sheet "x" is empty$/],
+    ['a workbook of blank cells', book([[' ', ' ']], 'xlsx'), {}, /^sheet "Sheet1" is empty$/],
+  ] as const) {
+    it(`${kind}: the same error, in English and Chinese`, () => {
+      const a = readOrdersBytes(bytes, 'x.csv', opts);
+      const b = readOrdersChunked(bytes, 'x.csv', opts);
+      if (a.ok || b.ok) throw new Error('read');
+      expect(a.error.en).toMatch(want);
+      expect(b.error).toEqual(a.error);
+      expect(a.error.zh).not.toBe(a.error.en);
+    });
+  }
+
+  it('UTF-8, UTF-16 and GB18030 text: the same rows from both readers (decoded once, by the detected encoding)', () => {
+    for (const bytes of [utf8('\ufeff订单号,运单号\n81,LX1\n'), utf16('订单号,运单号\r\n81,LX1\r\n'), gb]) {
+      const a = readOrdersBytes(bytes, 'x.csv');
+      const b = readOrdersChunked(bytes, 'x.csv');
+      if (!a.ok || !b.ok) throw new Error('read');
+      expect(b.header).toEqual(a.table.header);
+      expect(b.format).toBe(a.format);
+      expect([...b.chunks()].flatMap((c) => ('rows' in c ? c.rows : []))).toEqual(a.table.rows);
+    }
+  });
+});
