@@ -4,6 +4,7 @@
  * notarised and authenticated documents (express.onboardRefused / onboardNotarised); this module
  * only reads the words.
  */
+import { countryCode } from './countries';
 import { L, type Localized } from './text';
 
 export const ENTITY_IDS = ['company', 'sole_proprietor', 'hk_macao_taiwan', 'overseas'] as const;
@@ -79,7 +80,27 @@ export function entityTypesOf(text: string): EntityId[] {
   }
   // "非个体工商户" / "not a sole proprietor" and nothing else: a business that is not a sole proprietorship.
   if (!out.length && notSole) out.push('company');
+  // "美国公司", "US company", "德国 GmbH": the place is a country other than China.
+  if (!out.includes('overseas') && !out.includes('hk_macao_taiwan')) {
+    const place = placeOf(s);
+    if (place) out.splice(out.length - (out.at(-1) === 'company' ? 1 : 0), 0, place);
+  }
   return out;
+}
+
+/**
+ * What a text says besides the words of the types, read as a country: HK / MO / TW →
+ * hk_macao_taiwan, any other country but China → overseas; undefined when the rest is not exactly a
+ * country ("深圳某某科技" is not, "美国" and "USA" are).
+ */
+function placeOf(s: string): EntityId | undefined {
+  let rest = s;
+  for (const e of ENTITIES) for (const p of e.patterns) rest = rest.replace(new RegExp(p.source, 'g'), ' ');
+  rest = rest.replace(/[\s\p{P}]+/gu, ' ').trim();
+  if (!rest || rest.length > 40) return undefined;
+  const code = countryCode(rest);
+  if (!code || code === 'CN') return undefined;
+  return code === 'HK' || code === 'MO' || code === 'TW' ? 'hk_macao_taiwan' : 'overseas';
 }
 
 /** One entity id for a rate-card list item: the id itself, or the words of one type ("个体工商户"). */

@@ -280,8 +280,8 @@ export const EXPRESS_FUNCTIONS: readonly FunctionDef[] = [
         nameZh: '主体类型',
         kind: 'text',
         help: L(
-          'Seller entity, English or Chinese: 企业 / company, 个体工商户 / sole proprietor, 港澳台 / Hong Kong company, 境外 / overseas company',
-          '卖家主体类型，中英文均可：企业 / company、个体工商户 / sole proprietor、港澳台 / 香港公司、境外 / overseas',
+          'Seller entity, English or Chinese: 企业 / company, 个体工商户 / sole proprietor, 港澳台 / Hong Kong company, 境外 / overseas or a country\'s company (美国公司, US company)',
+          '卖家主体类型，中英文均可：企业 / company、个体工商户 / sole proprietor、港澳台 / 香港公司、境外 / overseas 或某国公司（美国公司、US company）',
         ),
       },
       { name: 'complete_trails_3m', nameZh: '完整轨迹数', kind: 'integer', min: 0, max: 1e9, help: L('Complete delivered trails with one carrier in the last 3 months', '近 3 个月同一物流商的完整妥投轨迹条数') },

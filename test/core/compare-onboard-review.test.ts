@@ -97,6 +97,18 @@ describe('[X-ONBOARD] licence > 6 months, not a sole proprietorship, 5 trails in
     }
     expect(zh.OFFLINE_READY(12, '香港公司', 5, 5)).toBe('港澳台主体：须补充经公证认证的主体文件');
   });
+  it('[X-ONBOARD] a company of a named country other than China is overseas ("美国公司", "US company", "德国 GmbH")', () => {
+    for (const t of ['美国公司', '美国有限公司', 'US company', 'USA LLC', 'Germany GmbH', '德国 GmbH', '日本公司', 'UK Ltd', '美国']) {
+      expect(f.OFFLINE_READY(12, t, 5, 5), t).toBe('overseas entity: add notarised and authenticated company documents');
+    }
+    expect(zh.OFFLINE_READY(12, '美国公司', 5, 5)).toBe('境外主体：须补充经公证认证的主体文件');
+    for (const t of ['中国公司', 'China company', '中国大陆企业', '深圳某某科技有限公司', 'Acme Trading Co., Ltd.']) {
+      expect(f.OFFLINE_READY(12, t, 5, 5), t).toBe('');
+    }
+    expect(f.OFFLINE_READY(12, '台湾公司', 5, 5)).toBe('Hong Kong, Macao or Taiwan entity: add notarised and authenticated company documents');
+    // A sole proprietor of another country is refused (and overseas).
+    expect(f.OFFLINE_READY(12, '美国个体户', 5, 5)).toMatch(/sole proprietorship: not eligible/);
+  });
   it('[X-ONBOARD] every failing requirement is listed, one phrase each, in English and Chinese', () => {
     const en = f.OFFLINE_READY(3, '个体工商户', 2, 1);
     expect(en.split('; ')).toHaveLength(4);
