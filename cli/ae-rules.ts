@@ -18,7 +18,7 @@ import { Command, CommanderError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import {
   createAudit, orderLastRows, findingRow, findingsHeader, describeUserCard, detectColumns, fieldOfHeader, headerKey, columnLetter, ALL_FIELDS, FIELD_LABELS,
-  outputSheetName, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, SUMMARY_MONEY_COLUMNS, SUMMARY_SHARE_COLUMNS, SEVERITY_TEXT,
+  outputSheetName, isSkuSheet, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, SUMMARY_MONEY_COLUMNS, SUMMARY_SHARE_COLUMNS, SEVERITY_TEXT,
   type AuditReport, type AuditSession, type Field, type Finding,
 } from '../core/audit';
 import { pickHeaderRow, choiceColumn, isUnmapChoice, type ColumnChoices } from '../core/audit/columns';
@@ -410,14 +410,21 @@ async function audit(input: string, flags: AuditFlags) {
 
   function summarize(report: AuditReport, findingsCount: number, headerRow: number, sheet: string, readNotes: Text[]) {
     const sk = report.mapping.skippedRules;
+    // [G-REVIEW] a gift-SKU sheet (category, marks, documents; no order id): its rows are SKUs, not orders.
+    const skus = report.mapping.mapping.orderId === undefined && isSkuSheet(report.mapping.mapping);
+    const unit = skus ? L('gift SKU', '个礼物 SKU') : L('order', '个订单');
     const lines = [
       L(
-        `Audited ${count(report.ordersAudited ?? report.rowsAudited, 'order')} (${count(report.rowsAudited, 'row')}, header in row ${int(headerRow)}) from ${path.basename(input)} (${sheet}): ${count(findingsCount, 'finding')} on ${count(report.ordersAffected ?? report.rowsAffected, 'order')}.`,
-        `已审核 ${path.basename(input)}（${sheet}）中的 ${int(report.ordersAudited ?? report.rowsAudited)} 个订单（${int(report.rowsAudited)} 行，表头在第 ${int(headerRow)} 行）：${int(report.ordersAffected ?? report.rowsAffected)} 个订单共 ${int(findingsCount)} 个问题。`,
+        `Audited ${count(report.ordersAudited ?? report.rowsAudited, unit.en)} (${count(report.rowsAudited, 'row')}, header in row ${int(headerRow)}) from ${path.basename(input)} (${sheet}): ${count(findingsCount, 'finding')} on ${count(report.ordersAffected ?? report.rowsAffected, unit.en)}.`,
+        `已审核 ${path.basename(input)}（${sheet}）中的 ${int(report.ordersAudited ?? report.rowsAudited)} ${unit.zh}（${int(report.rowsAudited)} 行，表头在第 ${int(headerRow)} 行）：${int(report.ordersAffected ?? report.rowsAffected)} ${unit.zh}共 ${int(findingsCount)} 个问题。`,
       ),
-      flags.tz
-        ? L(`Open orders judged as of ${stampOf(now)} (${flags.tz} time, the zone of the file's times).`, `未完成订单的判断时间：${stampOf(now)}（${flags.tz} 时间，即文件时间所在时区）。`)
-        : L(`Open orders judged as of ${stampOf(now)} (local time).`, `未完成订单的判断时间：${stampOf(now)}（当地时间）。`),
+      ...(skus
+        ? []
+        : [
+            flags.tz
+              ? L(`Open orders judged as of ${stampOf(now)} (${flags.tz} time, the zone of the file's times).`, `未完成订单的判断时间：${stampOf(now)}（${flags.tz} 时间，即文件时间所在时区）。`)
+              : L(`Open orders judged as of ${stampOf(now)} (local time).`, `未完成订单的判断时间：${stampOf(now)}（当地时间）。`),
+          ]),
       ...readNotes,
       L(`Gift fees ¥${money(report.totals.giftFeesCny)}; penalties $${money(report.totals.penaltiesUsd)}.`, `礼物费用 ¥${money(report.totals.giftFeesCny)}；罚款 $${money(report.totals.penaltiesUsd)}。`),
       ...(card ? [cardLine(card, path.basename(flags.rates ?? ''))] : []),

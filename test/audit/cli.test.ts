@@ -60,6 +60,20 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     expect(r.stdout).toContain('Audited 1 order (1 row, header in row 1) from one.csv (one): 1 finding on 1 order.');
   });
 
+  it('a gift-SKU sheet is counted in gift SKUs, not orders, and has no open-order line [G-REVIEW]', () => {
+    copyFileSync(path.join(root, 'examples', 'gift-skus.csv'), path.join(dir, 'gift-skus.csv'));
+    const en = run(['audit', 'gift-skus.csv', '--now', '2024-07-05'], dir);
+    expect(en.status, en.stderr).toBe(0);
+    expect(en.stdout).toMatch(/^Audited \d+ gift SKUs \(\d+ rows, header in row 1\)/m);
+    expect(en.stdout).toMatch(/findings? on \d+ gift SKUs?\./);
+    expect(en.stdout).not.toMatch(/\borders?\b/);
+    expect(en.stdout).not.toContain('Open orders judged');
+    const zh = run(['audit', 'gift-skus.csv', '--now', '2024-07-05', '--lang', 'zh', '--out', 'skus-zh.xlsx'], dir);
+    expect(zh.status, zh.stderr).toBe(0);
+    expect(zh.stdout).toMatch(/中的 \d+ 个礼物 SKU（\d+ 行/);
+    expect(zh.stdout).not.toContain('订单');
+  });
+
   it('audits a csv with --out', async () => {
     const r = run(['audit', 'orders.csv', '--out', 'report.xlsx', '--now', '2024-07-05'], dir);
     expect(r.status).toBe(0);
