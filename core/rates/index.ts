@@ -268,6 +268,7 @@ export function cardFromTable(table: unknown, cards: readonly RateCard[] = BUILT
   const rows = table as Cell[][];
   const keyRows = new Map<string, number>();
   const values: [string, Cell, number][] = [];
+  let repeated: RuleError | undefined;
   for (let i = 0; i < rows.length; i++) {
     const [k, v] = rows[i] ?? []; // a sparse array from Node has holes
     // Excel desktop hands the empty cells of a range as 0: a key cell 0 is an empty row.
@@ -275,12 +276,23 @@ export function cardFromTable(table: unknown, cards: readonly RateCard[] = BUILT
     const key = typeof k === 'string' ? k.normalize('NFKC').trim() : typeof k === 'number' || typeof k === 'boolean' ? String(k) : show(k);
     if (i === 0 && (TABLE_HEADER.en as readonly string[]).concat(TABLE_HEADER.zh).includes(key.toLowerCase())) continue;
     if (keyRows.has(key)) {
-      return valueError(`rate card row ${i + 1} (${key}): repeats row ${keyRows.get(key)}`, `费率卡第 ${i + 1} 行（${key}）：与第 ${keyRows.get(key)} 行重复`);
+      repeated ??= valueError(`rate card row ${i + 1} (${key}): repeats row ${keyRows.get(key)}`, `费率卡第 ${i + 1} 行（${key}）：与第 ${keyRows.get(key)} 行重复`);
+      continue;
     }
     keyRows.set(key, i + 1);
     values.push([key, v, i + 1]);
   }
   if (values.length === 0) return valueError('rate card range has no key / value rows', '费率卡区域没有“键 / 值”行');
+  // Not a card at all (an orders sheet, another table): say so rather than name its first odd row.
+  const newest = cards[cards.length - 1];
+  if (values.length > 1 && !values.some(([key]) => templateLeaf(key, newest) !== undefined)) {
+    const seen = values.slice(0, 3).map(([key]) => show(key));
+    return valueError(
+      `this range is not a rate card: none of its first-column texts is a rate-card key such as gift.tiers.mature.fee (it starts ${seen.join(', ')}); use a sheet made by Insert rate card`,
+      `该区域不是费率卡：第一列没有费率卡的键（如 gift.tiers.mature.fee；开头为 ${seen.join('、')}）；请使用“插入费率卡”生成的工作表`,
+    );
+  }
+  if (repeated) return repeated;
   // The base: the built-in card in force on the user card's effective date (or the newest).
   const effRow = values.find(([k]) => k === 'card.effective');
   let base = cards[cards.length - 1];

@@ -127,6 +127,7 @@ describe('malformed tables: #VALUE! naming the row, en and zh', () => {
     ['[G-CONFIRM] 2.5 failures', [['gift.freezeAfterFailures', '2.5']], /^rate card row 1 \(gift\.freezeAfterFailures\): must be a whole number$/],
     ['bad date', [['card.effective', 'soon']], /^rate card row 1 \(card\.effective\): must be a date/],
     ['bad docs key', [['express.docs.ESP', 'x']], /^rate card row 1: "express\.docs\.ESP" is not a rate-card key/],
+    ['an orders table given as a card', [['Order ID', 'Carrier'], ['81001', 'DHL'], ['81001', 'DHL']], /^this range is not a rate card: none of its first-column texts is a rate-card key .*it starts "?Order ID"?, "?81001"?/],
     ['not a range', 'abc' as unknown as unknown[][], /^rate card row 1: "abc" is not a rate-card key|must be a range/],
   ];
   for (const [what, table, re] of cases) {
