@@ -172,17 +172,22 @@ export const FIELD_RULES: Partial<Record<Field, readonly HeaderRule[]>> = {
   currency: [{ all: [['币种', '货币', '币别', 'currency']], not: /汇率|rate|金额|amount|转换|换算/ }],
 };
 
+/** Longest text read as a header (a longer cell is data or a note; the bracket search is quadratic). */
+const MAX_HEADER = 120;
+
 /**
  * A header as matched: BOM, a line break and the note after it ("产品信息⏎（双击…）", or with the
  * break turned into "_"), a leading "*" (required-column mark) and a trailing unit in brackets
- * ("(USD)", "（克）") removed; NFKC (full-width → half-width), lower case, "_" read as a space.
+ * ("(USD)", "（克）", "（大于0的整数）") removed; NFKC (full-width → half-width), lower case, "_" read
+ * as a space. Text longer than a header is returned folded and lower-cased only.
  */
 export function normalizeHeader(raw: unknown): string {
   let s = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : String(raw);
   s = s.replace(/^\ufeff/, '').normalize('NFKC');
+  if (s.length > MAX_HEADER) return s.toLowerCase().trim();
   s = s.replace(/\s*(?:\r\n|\r|\n|_)+\s*[([{【][^)\]}】]*[)\]}】]?\s*$/, '');
   s = s.replace(/[\r\n]+/g, ' ').replace(/^[\s*＊]+/, '').replace(/[\s*]+$/, '');
-  const unitless = s.replace(/\s*[([{【][^)\]}】]{0,30}[)\]}】]\s*$/, '');
+  const unitless = s.replace(/\s*[([{【][^)\]}】]*[)\]}】]\s*$/, '');
   if (unitless.trim() !== '') s = unitless;
   return s.replace(/_/g, ' ').toLowerCase().trim();
 }
@@ -192,13 +197,6 @@ export function headerKey(raw: unknown): string {
   const s = typeof raw === 'string' ? raw : raw === null || raw === undefined ? '' : String(raw);
   return s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}#]/gu, '');
 }
-
-/**
- * The same without a trailing unit in brackets: "订单金额（USD）" → "订单金额". Only for header-sized
- * text: the bracket search is quadratic on a long run of "(" and no header is 256 characters long.
- */
-const withoutUnit = (raw: unknown): string =>
-  headerKey(typeof raw === 'string' && raw.length <= 256 ? raw.normalize('NFKC').replace(/[([{【][^)\]}】]*[)\]}】]\s*$/, '') : raw);
 
 /** Synonym key → field and rank (earlier synonyms rank higher: 订单号 before 交易号). */
 let synonymIndex: Map<string, { field: Field; rank: number }> | undefined;
@@ -265,13 +263,14 @@ export function headerMatches(raw: unknown): HeaderMatch[] {
   if (raw === null || raw === undefined || raw instanceof Date || typeof raw === 'boolean') return [];
   if (typeof raw === 'number') return [];
   const text = String(raw);
-  if (text.length > 120) return [];
+  if (text.length > MAX_HEADER) return [];
   const hit = matchCache.get(text);
   if (hit) return hit;
   const out: HeaderMatch[] = [];
   const idx = index();
   const f = forms(text);
-  const exact = idx.get(headerKey(text)) ?? idx.get(f.key) ?? idx.get(withoutUnit(text));
+  // As written (a synonym may carry its unit: "重量(g)"), then normalised (note, mark and unit removed).
+  const exact = idx.get(headerKey(text)) ?? idx.get(f.key);
   if (exact) out.push({ field: exact.field, score: 1000 - exact.rank });
   if (f.key !== '') {
     for (const field of ALL_FIELDS) {

@@ -89,6 +89,13 @@ describe('header matching generalises: every header of exports.md maps to the ri
     expect(normalizeHeader('产品信息_（双击单元格展开所有产品信息！）')).toBe('产品信息');
     expect(normalizeHeader('*数量（大于0的整数）')).toBe('数量');
     expect(normalizeHeader('ＯＲＤＥＲ　ＩＤ')).toBe('order id');
+    // A long note in brackets is a unit too (one normalisation, whatever the note's length).
+    expect(normalizeHeader('订单金额（买家实付金额，美元，含税，不含运费及平台补贴）')).toBe('订单金额');
+    expect(fieldOfHeader('订单金额（买家实付金额，美元，含税，不含运费及平台补贴）')).toBe('orderAmount');
+    expect(fieldOfHeader('Tracking number (as uploaded to the platform, no spaces or dashes)')).toBe('trackingNumber');
+    // Longer than any header: not read as one, and answered at once.
+    expect(fieldOfHeader(`订单号${'('.repeat(5000)}`)).toBeUndefined();
+    expect(normalizeHeader(`A${'('.repeat(50_000)}`)).toHaveLength(50_001);
   });
 });
 
