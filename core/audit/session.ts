@@ -789,7 +789,8 @@ export function orderLastRows(header: readonly unknown[], options: Pick<AuditOpt
   const mapping = detectColumns(layout.header, options.overrides ?? {});
   layout.bind(mapping);
   const map = mapping.mapping;
-  const fields = ALL_FIELDS.filter((f) => map[f] !== undefined);
+  // Only the order id is read (the layout still joins continuation rows to their order).
+  const fields: readonly Field[] = map.orderId !== undefined ? ['orderId'] : [];
   const headerRow = options.headerRow ?? 1;
   const last = new Map<string, number>();
   let next = 0;
