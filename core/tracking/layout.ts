@@ -242,7 +242,7 @@ function runsOf(sets: readonly Mask[]): Int32Array {
       continue;
     }
     let q = p + 1;
-    if (k !== 3) while (q < sets.length && maskKind(sets[q]) === k) q++;
+    while (q < sets.length && maskKind(sets[q]) === k) q++;
     out.push(k, p, q);
     p = q;
   }
