@@ -614,15 +614,12 @@ let upuTable: Uint8Array | undefined;
  */
 class RefChecker {
   private readonly f: Format;
-  private readonly layouts: (Layout | null | undefined)[] | undefined;
+  /** By length: what to check, resolved once (null: no way of the pattern has that length; undefined: the regex match decides). */
+  private readonly plans: (LengthPlan | null | undefined)[] = [];
   private readonly upu: Uint8Array | undefined;
   private readonly countries: ReadonlySet<string> | undefined;
   private readonly countryTable: Uint8Array | undefined;
-  /** The check digit as a weighted sum for each length's serial, without and with prepend_if's content (undefined: checkIndex on the serial). */
-  private readonly sums: (WeightedCheck | undefined)[] = [];
-  private readonly sumsPrepended: (WeightedCheck | undefined)[] = [];
-  /** For each length with runs: sums' weights at the serial's offsets in the whole number (zeros without a sum), read while the shape is scanned. */
-  private readonly spread: Int32Array[] = [];
+  /** Character values of the checksum (a digit's value is its digit in every algorithm). */
   private readonly values: Int32Array;
   private readonly prependTest: ((s: string, a: number, b: number) => boolean) | undefined;
   constructor(
@@ -631,22 +628,13 @@ class RefChecker {
   ) {
     const f = (this.f = r.format);
     const { serial, cd, service, country, container } = f.idx;
-    this.layouts = compileLayouts(f.pattern, f.max, [serial, cd, service, country, container].map((g) => g || -1));
+    const layouts = compileLayouts(f.pattern, f.max, [serial, cd, service, country, container].map((g) => g || -1));
+    if (layouts) this.plans = layouts.map((l, n) => (l ? lengthPlan(f, l, n) : l));
     this.upu = f.s10 ? (upuTable ??= pairTable(UPU_COUNTRIES)) : undefined;
     this.countries = r.countries;
     this.countryTable = r.countries ? pairTable(r.countries) : undefined;
-    const prepend = f.prepend;
     this.values = checksumValues(f.checksum);
-    (this.layouts || []).forEach((l, n) => {
-      if (!l) return;
-      const from = l.at[SERIAL];
-      const sum = f.checksum ? weightedCheck(f.checksum, from < 0 ? 0 : l.at[SERIAL + 1] - from) : undefined;
-      this.sums[n] = sum;
-      if (f.checksum && prepend) this.sumsPrepended[n] = weightedCheck(f.checksum, sum!.weights.length, prepend.content);
-      if (!l.runs) return;
-      const spread = (this.spread[n] = new Int32Array(n));
-      if (sum) spread.set(sum.weights, Math.max(from, 0));
-    });
+    const prepend = f.prepend;
     // prepend_if by position where its shape allows (no substring, no regex), else the regex on the serial.
     this.prependTest = prepend ? (compileNotPrefix(prepend.re.source) ?? ((s: string, a: number, b: number) => prepend.re.test(a < 0 ? '' : s.slice(a, b)))) : undefined;
   }
@@ -656,11 +644,12 @@ class RefChecker {
   }
   /** Can a number of n characters pass? (Its length is in the format's range and some way of the pattern reaches it.) */
   takes(n: number): boolean {
-    return n >= this.f.min && n <= this.f.max && (this.layouts === undefined || this.layouts[n] !== null);
+    return n >= this.f.min && n <= this.f.max && this.plans[n] !== null;
   }
-  /** Is the shape of a number of n characters (a length it takes) checked by position masks? */
-  masked(n: number): boolean {
-    return this.layouts !== undefined && this.layouts[n]?.mask !== undefined;
+  /** The characters a number of n characters (a length it takes) may hold, checked by its position masks: 2 digits only, 1 0-9A-Z, 0 not checked. */
+  masked(n: number): number {
+    const p = this.plans[n];
+    return p?.runs === undefined ? 0 : p.digitsOnly ? 2 : 1;
   }
   /**
    * Does s (n characters of 0-9A-Z, a length the ref takes) pass the ref? The verdict of matching
@@ -669,15 +658,14 @@ class RefChecker {
    */
   passes(s: string, n: number): boolean {
     const f = this.f;
-    const lay = this.layouts ? this.layouts[n] : undefined;
-    if (!lay) return this.slow(s);
-    const runs = lay.runs;
+    const p = this.plans[n];
+    if (!p) return this.slow(s);
     let total = -1;
-    if (runs !== undefined) {
-      total = scanRuns(runs, lay.mask!, this.spread[n], this.values, s);
+    if (p.runs !== undefined) {
+      total = scanRuns(p.runs, p.mask, p.weights, this.values, s);
       if (total < 0) return false;
     } else if (!f.reN.test(s)) return false;
-    const at = lay.at;
+    const at = p.at;
     if (this.upu !== undefined) {
       if (at[SERVICE] >= 0 && at[SERVICE + 1] > at[SERVICE]) {
         if (isReservedService(s[at[SERVICE]])) return false;
@@ -688,7 +676,7 @@ class RefChecker {
     if (f.checksum !== undefined) {
       if (at[CD] < 0 || at[CD + 1] - at[CD] !== 1) return false;
       const prepended = this.prependTest !== undefined && this.prependTest(s, at[SERIAL], at[SERIAL + 1]);
-      const sum = prepended ? this.sumsPrepended[n] : this.sums[n];
+      const sum = prepended ? p.sumPrepended : p.sum;
       let want: number;
       if (sum === undefined) want = ALNUM36.charCodeAt(checkIndex(f.checksum, (prepended ? f.prepend!.content : '') + sub(s, at, SERIAL)));
       else if (!prepended && total >= 0) want = sum.check[total];
@@ -699,6 +687,40 @@ class RefChecker {
     if (this.r.service && !this.r.service.test(sub(s, at, SERVICE))) return false;
     return true;
   }
+}
+
+/** What a format checks in numbers of one length, all that does not depend on the number resolved once (one shape for every plan). */
+interface LengthPlan {
+  readonly at: Int32Array;
+  /** The shape by runs and position mask (see Layout); undefined: the format's regex tests it. */
+  readonly runs: Int32Array | undefined;
+  readonly mask: Uint8Array;
+  /** Does the mask allow digits only? */
+  readonly digitsOnly: boolean;
+  /** The check digit as a weighted sum of the serial, without and with prepend_if's content (undefined: checkIndex on the serial). */
+  readonly sum: WeightedCheck | undefined;
+  readonly sumPrepended: WeightedCheck | undefined;
+  /** sum's weights at the serial's offsets in the whole number (zeros without a sum), read while the shape is scanned. */
+  readonly weights: Int32Array;
+}
+
+function lengthPlan(f: Format, l: Layout, n: number): LengthPlan {
+  const from = l.at[SERIAL];
+  const serialLength = from < 0 ? 0 : l.at[SERIAL + 1] - from;
+  const sum = f.checksum ? weightedCheck(f.checksum, serialLength) : undefined;
+  const weights = new Int32Array(n);
+  if (sum) weights.set(sum.weights, Math.max(from, 0));
+  let digitsOnly = l.mask !== undefined;
+  for (let i = 0; digitsOnly && i < n; i++) for (let k = 10; k < 37; k++) if (l.mask![i * 37 + k] !== 0) digitsOnly = false;
+  return {
+    at: l.at,
+    runs: l.runs,
+    mask: l.mask ?? new Uint8Array(0),
+    digitsOnly,
+    sum,
+    sumPrepended: f.checksum && f.prepend ? weightedCheck(f.checksum, serialLength, f.prepend.content) : undefined,
+    weights,
+  };
 }
 
 /**
@@ -745,12 +767,13 @@ function compileQuick(c: Carrier): (s: string) => boolean {
   const max = Math.max(0, ...c.refs.map((r) => r.format.max));
   // For each length, the refs that can take it, in table order (the first that passes wins).
   const byLength: RefChecker[][] = [];
-  // Lengths where every ref that takes them checks the shape by position: there the position masks
-  // reject any character outside 0-9A-Z, so the separate character scan is skipped.
+  // By length, the characters every ref that takes the length checks by position (2 digits only,
+  // 1 0-9A-Z, 0 some ref does not): there the separate character scan is skipped, as the masks
+  // reject any other character.
   const byMask = new Uint8Array(max + 1);
   for (let n = 0; n <= max; n++) {
     byLength[n] = refs.filter((r) => r.takes(n));
-    byMask[n] = byLength[n].every((r) => r.masked(n)) ? 1 : 0;
+    byMask[n] = Math.min(2, ...byLength[n].map((r) => r.masked(n)));
   }
   return (s) => {
     const n = s.length;
@@ -758,9 +781,11 @@ function compileQuick(c: Carrier): (s: string) => boolean {
     if (digits !== 0) {
       // The platform rule (DHL: exactly 10 digits) [X-FORMAT].
       if (n !== digits) return false;
-      for (let i = 0; i < n; i++) {
-        const k = s.charCodeAt(i);
-        if (k < 48 || k > 57) return false;
+      if (byMask[n] !== 2) {
+        for (let i = 0; i < n; i++) {
+          const k = s.charCodeAt(i);
+          if (k < 48 || k > 57) return false;
+        }
       }
     } else if (byMask[n] === 0) {
       for (let i = 0; i < n; i++) {
