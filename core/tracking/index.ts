@@ -724,7 +724,7 @@ function lengthPlan(f: Format, l: Layout, n: number): LengthPlan {
 }
 
 /**
- * The shape check of a layout by runs (digits, letters, one character, else the position mask) and,
+ * The shape check of a layout by runs (digits, letters, one character, 0-9A-Z, else the position mask) and,
  * in the same pass, Σ values[char] · weights[position] (the check digit's weighted sum): -1 when the
  * shape does not fit, else the sum. A digit's value is the same in every algorithm (its digit).
  */
@@ -747,6 +747,12 @@ function scanRuns(runs: Int32Array, mask: Uint8Array, weights: Int32Array, value
       for (let i = runs[r + 1]; i < end; i++) {
         const k = s.charCodeAt(i);
         if (k < 65 || k > 90) return -1;
+        t += values[k] * weights[i];
+      }
+    } else if (kind === 4) {
+      for (let i = runs[r + 1]; i < end; i++) {
+        const k = s.charCodeAt(i);
+        if (k < 48 || k > 90 || (k > 57 && k < 65)) return -1;
         t += values[k] * weights[i];
       }
     } else {
