@@ -362,26 +362,34 @@ function call(def: FunctionDef, rawArgs: readonly Cell[], opts: HostOptions, try
     // A column with a fast reader (TRACK_VALID): the raw cells of each row straight to it; the
     // general path answers only the cells it leaves (blank, numbers, errors, short rows).
     const fast = def.fast();
+    // Scalar arguments are set once; each row overwrites only the range arguments' cells.
     const raw: unknown[] = new Array(nArgs);
+    const ranges: Cell[][][] = [];
+    const at: number[] = [];
+    for (let i = 0; i < nArgs; i++) {
+      const g = grids[i];
+      if (g) {
+        ranges.push(g);
+        at.push(i);
+      } else raw[i] = i < n ? rawArgs[i] : undefined;
+    }
     for (let r = 0; r < rows; r++) {
       let v: unknown;
       let whole = true;
       // A row whose every range cell is blank stays blank (the general path says so).
       let filled = !multi;
-      for (let i = 0; i < nArgs; i++) {
-        const g = grids[i];
-        if (g) {
-          const row = g[g.length === 1 ? 0 : r];
-          // A 1-D array mixing values and rows (a Node caller): the general path reads it.
-          if (!Array.isArray(row)) return call(def, rawArgs, opts, false);
-          if (row.length === 0) {
-            whole = false;
-            break;
-          }
-          const x = row[0];
-          if (!filled && !blankCell(x)) filled = true;
-          raw[i] = x;
-        } else raw[i] = i < n ? rawArgs[i] : undefined;
+      for (let j = 0; j < ranges.length; j++) {
+        const g = ranges[j];
+        const row = g.length === 1 ? g[0] : g[r];
+        // A 1-D array mixing values and rows (a Node caller): the general path reads it.
+        if (!Array.isArray(row)) return call(def, rawArgs, opts, false);
+        if (row.length === 0) {
+          whole = false;
+          break;
+        }
+        const x = row[0];
+        if (!filled && !blankCell(x)) filled = true;
+        raw[at[j]] = x;
       }
       if (whole && filled) v = fast(raw);
       out[r] = [v === undefined ? cell(r, 0) : v];

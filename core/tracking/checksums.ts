@@ -26,6 +26,15 @@ export function charValue(code: number): number {
   return code >= C0 && code <= 57 ? code - C0 : (code - 3) % 10;
 }
 
+/** The last step of mod10 and luhn: 0 when the total ends in 0, else what brings it to the next ten. */
+const tensComplement = (total: number): number => (total % 10 === 0 ? 0 : 10 - (total % 10));
+
+/** The last step of S10: r = S mod 11; 0 → 5, 1 → 0, else 11 − r. */
+function s10Step(total: number): number {
+  const r = total % 11;
+  return r === 0 ? 5 : r === 1 ? 0 : 11 - r;
+}
+
 /** mod10 with optional even/odd multipliers and reversed reading (USPS IMpb N). */
 export function mod10(seq: string, evens: number | undefined, odds: number | undefined, reverse: boolean): number {
   const n = seq.length;
@@ -36,8 +45,7 @@ export function mod10(seq: string, evens: number | undefined, odds: number | und
     else if (evens && (i & 1) === 0) x *= evens;
     total += x;
   }
-  const check = total % 10;
-  return check === 0 ? 0 : 10 - check;
+  return tensComplement(total);
 }
 
 /** mod7: the whole serial read as one integer, mod 7, by string arithmetic (serials can exceed 2^53). */
@@ -54,8 +62,7 @@ export function s10(seq: string, weights: readonly number[] = S10_WEIGHTS): numb
   let s = 0;
   const n = Math.min(seq.length, weights.length);
   for (let i = 0; i < n; i++) s += (seq.charCodeAt(i) - C0) * weights[i];
-  const r = s % 11;
-  return r === 0 ? 5 : r === 1 ? 0 : 11 - r;
+  return s10Step(s);
 }
 
 /** Standard Luhn over the serial; doubling starts at its right-most digit. */
@@ -69,8 +76,7 @@ export function luhn(seq: string): number {
     }
     total += x;
   }
-  const check = total % 10;
-  return check === 0 ? 0 : 10 - check;
+  return tensComplement(total);
 }
 
 /** (Σ d·w mod m1) mod m2, zipping serial and weights (stops at the shorter). */
@@ -140,72 +146,92 @@ export function verifyCheck(p: ChecksumParams, seq: string, cd: string): boolean
   return ALNUM36.charCodeAt(k) === c;
 }
 
-// ── the same algorithms over a range of a string (TRACK_VALID's hot path: no substring) ────────────
+// ── the linear algorithms as one weighted sum (TRACK_VALID's hot path) ────────────────────────────
 
 /**
- * checkIndex(p, s.slice(from, to)) with the algorithm and its parameters read once per format into
- * one object shape (the hot loop of TRACK_VALID calls `index` once per number; one class for every
- * format keeps that call monomorphic).
+ * mod10, mod7, s10 and sum_product all read a sequence as Σ value(character) · weight(position) and
+ * then take one step from that total to the check character. For a serial of a known length (a
+ * layout fixes it) that is a weight per position, a value per character code and a table from total
+ * to check character: one loop and one lookup whatever the algorithm, no switch, no substring.
+ * luhn and mod_37_36 are not of this kind (undefined: their string versions are used).
  */
-export class OffsetChecker {
-  private readonly algo: number;
-  private readonly w: Int32Array;
-  private readonly m1: number;
-  private readonly m2: number;
-  private readonly evens: number;
-  private readonly odds: number;
-  private readonly rev: boolean;
-  constructor(private readonly p: ChecksumParams) {
-    this.algo = ['mod7', 's10', 'sum_product_with_weightings_and_modulo', 'mod10', 'luhn', 'mod_37_36'].indexOf(p.name);
-    this.w = Int32Array.from(p.name === 's10' ? (p.weightings ?? S10_WEIGHTS) : (p.weightings ?? []));
-    this.m1 = p.modulo1 ?? 11;
-    this.m2 = p.modulo2 ?? 10;
-    this.evens = p.evens_multiplier ?? 0;
-    this.odds = p.odds_multiplier ?? 0;
-    this.rev = p.reverse === true;
-  }
-  index(s: string, from: number, to: number): number {
-    switch (this.algo) {
-      case 0: {
-        let r = 0;
-        for (let i = from; i < to; i++) r = (r * 10 + (s.charCodeAt(i) - C0)) % 7;
-        return r;
-      }
-      case 1:
-      case 2: {
-        const w = this.w;
-        let t = 0;
-        const m = Math.min(to - from, w.length);
-        for (let i = 0; i < m; i++) t += (s.charCodeAt(from + i) - C0) * w[i];
-        if (this.algo === 2) return (t % this.m1) % this.m2;
-        const r = t % 11;
-        return r === 0 ? 5 : r === 1 ? 0 : 11 - r;
-      }
-      case 3: {
-        const n = to - from;
-        const evens = this.evens;
-        const odds = this.odds;
-        const rev = this.rev;
-        let total = 0;
-        for (let i = 0; i < n; i++) {
-          const k = s.charCodeAt(rev ? to - 1 - i : from + i);
-          let x = charValue(k);
-          if (odds && (i & 1) === 1) x *= odds;
-          else if (evens && (i & 1) === 0) x *= evens;
-          total += x;
-        }
-        const check = total % 10;
-        return check === 0 ? 0 : 10 - check;
-      }
-      default:
-        // luhn, mod_37_36: no carrier of the fast path's hot formats; the string version.
-        return checkIndex(this.p, s.slice(from, to));
-    }
-  }
+export interface WeightedCheck {
+  /** Weight of each serial position, from the serial's start. */
+  readonly weights: Int32Array;
+  /** Value of each character code below 128; only 0-9 and A-Z are ever read. */
+  readonly values: Int32Array;
+  /** What a fixed prefix read before the serial (prepend_if's content) adds to the total. */
+  readonly base: number;
+  /** The char code of the check character for each total (0: no character of 0-9A-Z). */
+  readonly check: Uint8Array;
 }
 
-/** OffsetChecker as a function (tests compare it with checkIndex). */
-export function checkerAt(p: ChecksumParams): (s: string, from: number, to: number) => number {
-  const c = new OffsetChecker(p);
-  return (s, from, to) => c.index(s, from, to);
+/** Each character code's value below 128 as the algorithm reads it: its digit, mod10's charValue for a letter, else code − 48. */
+const DIGIT_VALUES = Int32Array.from({ length: 128 }, (_, k) => k - C0);
+const CHAR_VALUES = Int32Array.from({ length: 128 }, (_, k) => charValue(k));
+export const checksumValues = (p: ChecksumParams | undefined): Int32Array => (p?.name === 'mod10' ? CHAR_VALUES : DIGIT_VALUES);
+
+/** Biggest total a WeightedCheck tabulates (the table's formats stay below 42 × 9 × 34). */
+const MAX_TOTAL = 1 << 16;
+
+/**
+ * checkIndex(p, prefix + serial) for every serial of `serialLength` characters from 0-9A-Z, as a
+ * weighted sum (read it with weightedCheckAt). Undefined for an algorithm that is not a weighted sum.
+ */
+export function weightedCheck(p: ChecksumParams, serialLength: number, prefix = ''): WeightedCheck | undefined {
+  const n = prefix.length + serialLength;
+  const w = new Int32Array(n);
+  const values = checksumValues(p);
+  let finish: (total: number) => number;
+  switch (p.name) {
+    case 'mod10': {
+      // The i-th character read (from the right when reversed) is multiplied by odds / evens.
+      const odds = p.odds_multiplier || 1;
+      const evens = p.evens_multiplier || 1;
+      for (let j = 0; j < n; j++) w[j] = ((p.reverse ? n - 1 - j : j) & 1) === 1 ? odds : evens;
+      finish = tensComplement;
+      break;
+    }
+    case 'mod7':
+      // (r·10 + d) mod 7, character by character = Σ d · (10^(n−1−j) mod 7), mod 7.
+      for (let j = n - 1, x = 1; j >= 0; j--, x = (x * 10) % 7) w[j] = x;
+      finish = (t) => t % 7;
+      break;
+    case 's10':
+    case 'sum_product_with_weightings_and_modulo': {
+      const ws = p.name === 's10' ? (p.weightings ?? S10_WEIGHTS) : (p.weightings ?? []);
+      for (let j = 0; j < n && j < ws.length; j++) w[j] = ws[j];
+      const m1 = p.modulo1 ?? 11;
+      const m2 = p.modulo2 ?? 10;
+      finish = p.name === 's10' ? s10Step : (t) => (t % m1) % m2;
+      break;
+    }
+    default:
+      return undefined;
+  }
+  // Over 0-9A-Z (values 0–42) the totals stay small and non-negative: tabulate every one.
+  if (w.some((x) => x < 0)) return undefined;
+  let base = 0;
+  for (let j = 0; j < prefix.length; j++) {
+    if (!/^[0-9A-Z]$/.test(prefix[j])) return undefined;
+    base += values[prefix.charCodeAt(j)] * w[j];
+  }
+  let max = base;
+  for (let j = prefix.length; j < n; j++) max += w[j] * 42;
+  if (max > MAX_TOTAL) return undefined;
+  const check = new Uint8Array(max + 1);
+  for (let t = 0; t <= max; t++) {
+    const k = finish(t);
+    check[t] = k >= 0 && k < 36 ? ALNUM36.charCodeAt(k) : 0;
+  }
+  return { weights: w.slice(prefix.length), values, base, check };
+}
+
+/** The char code of the check character for the serial s[from, from + weights.length), by a WeightedCheck. */
+export function weightedCheckAt(c: WeightedCheck, s: string, from: number): number {
+  const w = c.weights;
+  const values = c.values;
+  let t = c.base;
+  for (let j = 0; j < w.length; j++) t += values[s.charCodeAt(from + j)] * w[j];
+  return c.check[t];
 }

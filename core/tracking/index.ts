@@ -15,7 +15,7 @@
 import { fold, show } from '../coerce';
 import { countryLabel } from '../countries';
 import { L, type Localized } from '../text';
-import { ALNUM36, OffsetChecker, checkIndex, expectedCheck, verifyCheck } from './checksums';
+import { ALNUM36, checkIndex, checksumValues, expectedCheck, verifyCheck, weightedCheck, weightedCheckAt, type WeightedCheck } from './checksums';
 import { compileLayouts, compileNotPrefix, charIndex, type Layout } from './layout';
 import { UPU_COUNTRIES, isReservedService, s10Service } from './s10';
 import { TABLE, aliasKey, type Carrier, type Format, type FormatRef } from './table';
@@ -614,53 +614,58 @@ let upuTable: Uint8Array | undefined;
  */
 class RefChecker {
   private readonly f: Format;
-  private readonly layouts: (Layout | null | undefined)[] | undefined;
+  /** By length: what to check, resolved once (null: no way of the pattern has that length; undefined: the regex match decides). */
+  private readonly plans: (LengthPlan | null | undefined)[] = [];
   private readonly upu: Uint8Array | undefined;
   private readonly countries: ReadonlySet<string> | undefined;
   private readonly countryTable: Uint8Array | undefined;
-  private readonly check: OffsetChecker | undefined;
+  /** Character values of the checksum (a digit's value is its digit in every algorithm). */
+  private readonly values: Int32Array;
   private readonly prependTest: ((s: string, a: number, b: number) => boolean) | undefined;
-  /** Lengths whose mask allows every digit at every position (a number known to be digits passes it). */
-  private readonly anyDigits: boolean[];
   constructor(
     private readonly c: Carrier,
     private readonly r: FormatRef,
   ) {
     const f = (this.f = r.format);
     const { serial, cd, service, country, container } = f.idx;
-    this.layouts = compileLayouts(f.pattern, f.max, [serial, cd, service, country, container].map((g) => g || -1));
+    const layouts = compileLayouts(f.pattern, f.max, [serial, cd, service, country, container].map((g) => g || -1));
+    if (layouts) this.plans = layouts.map((l, n) => (l ? lengthPlan(f, l, n) : l));
     this.upu = f.s10 ? (upuTable ??= pairTable(UPU_COUNTRIES)) : undefined;
     this.countries = r.countries;
     this.countryTable = r.countries ? pairTable(r.countries) : undefined;
-    this.check = f.checksum ? new OffsetChecker(f.checksum) : undefined;
+    this.values = checksumValues(f.checksum);
     const prepend = f.prepend;
     // prepend_if by position where its shape allows (no substring, no regex), else the regex on the serial.
     this.prependTest = prepend ? (compileNotPrefix(prepend.re.source) ?? ((s: string, a: number, b: number) => prepend.re.test(a < 0 ? '' : s.slice(a, b)))) : undefined;
-    this.anyDigits = (this.layouts || []).map((l) => {
-      if (!l || !l.mask) return false;
-      for (let p = 0; p < l.mask.length; p += 37) for (let d = 0; d < 10; d++) if (l.mask[p + d] === 0) return false;
-      return true;
-    });
   }
   private slow(s: string): boolean {
     const g = matchParts(this.f, s);
     return g !== null && !formatFailure(this.c, this.f, g, true) && !refFailure(this.c, this.r, g, true);
   }
+  /** Can a number of n characters pass? (Its length is in the format's range and some way of the pattern reaches it.) */
+  takes(n: number): boolean {
+    return n >= this.f.min && n <= this.f.max && this.plans[n] !== null;
+  }
+  /** The characters a number of n characters (a length it takes) may hold, checked by its position masks: 2 digits only, 1 0-9A-Z, 0 not checked. */
+  masked(n: number): number {
+    const p = this.plans[n];
+    return p?.runs === undefined ? 0 : p.digitsOnly ? 2 : 1;
+  }
   /**
-   * Does s (length n; digitsOnly: known to be digits) pass the ref? The verdict of matching its
-   * pattern and finding no formatFailure / refFailure, read by offsets; the regex where no layout says.
+   * Does s (n characters of 0-9A-Z, a length the ref takes) pass the ref? The verdict of matching
+   * its pattern and finding no formatFailure / refFailure, read by offsets; the regex where no
+   * layout says. Where the layout has runs, the check digit's sum is taken in the same pass as the shape.
    */
-  passes(s: string, n: number, digitsOnly: boolean): boolean {
+  passes(s: string, n: number): boolean {
     const f = this.f;
-    if (n < f.min || n > f.max) return false;
-    const lay = this.layouts ? this.layouts[n] : undefined;
-    if (lay === null) return false;
-    if (lay === undefined) return this.slow(s);
-    const runs = lay.runs;
-    if (runs !== undefined) {
-      if (!(digitsOnly && this.anyDigits[n]) && !scanRuns(runs, lay.mask!, s)) return false;
+    const p = this.plans[n];
+    if (!p) return this.slow(s);
+    let total = -1;
+    if (p.runs !== undefined) {
+      total = scanRuns(p.runs, p.mask, p.weights, this.values, s);
+      if (total < 0) return false;
     } else if (!f.reN.test(s)) return false;
-    const at = lay.at;
+    const at = p.at;
     if (this.upu !== undefined) {
       if (at[SERVICE] >= 0 && at[SERVICE + 1] > at[SERVICE]) {
         if (isReservedService(s[at[SERVICE]])) return false;
@@ -668,13 +673,15 @@ class RefChecker {
       if (!groupIn(UPU_COUNTRIES, this.upu, s, at, COUNTRY)) return false;
     }
     if (f.container && !f.container.includes(sub(s, at, CONTAINER))) return false;
-    const check = this.check;
-    if (check !== undefined) {
+    if (f.checksum !== undefined) {
       if (at[CD] < 0 || at[CD + 1] - at[CD] !== 1) return false;
+      const prepended = this.prependTest !== undefined && this.prependTest(s, at[SERIAL], at[SERIAL + 1]);
+      const sum = prepended ? p.sumPrepended : p.sum;
       let want: number;
-      if (this.prependTest !== undefined && this.prependTest(s, at[SERIAL], at[SERIAL + 1])) want = checkIndex(f.checksum!, f.prepend!.content + sub(s, at, SERIAL));
-      else want = at[SERIAL] < 0 ? check.index('', 0, 0) : check.index(s, at[SERIAL], at[SERIAL + 1]);
-      if (want < 0 || ALNUM36.charCodeAt(want) !== s.charCodeAt(at[CD])) return false;
+      if (sum === undefined) want = ALNUM36.charCodeAt(checkIndex(f.checksum, (prepended ? f.prepend!.content : '') + sub(s, at, SERIAL)));
+      else if (!prepended && total >= 0) want = sum.check[total];
+      else want = weightedCheckAt(sum, s, at[SERIAL]);
+      if (want !== s.charCodeAt(at[CD])) return false;
     }
     if (this.countries !== undefined && !groupIn(this.countries, this.countryTable!, s, at, COUNTRY)) return false;
     if (this.r.service && !this.r.service.test(sub(s, at, SERVICE))) return false;
@@ -682,66 +689,118 @@ class RefChecker {
   }
 }
 
-/** The shape check of a layout by runs (digits, letters, one character, else the position mask). */
-function scanRuns(runs: Int32Array, mask: Uint8Array, s: string): boolean {
+/** What a format checks in numbers of one length, all that does not depend on the number resolved once (one shape for every plan). */
+interface LengthPlan {
+  readonly at: Int32Array;
+  /** The shape by runs and position mask (see Layout); undefined: the format's regex tests it. */
+  readonly runs: Int32Array | undefined;
+  readonly mask: Uint8Array;
+  /** Does the mask allow digits only? */
+  readonly digitsOnly: boolean;
+  /** The check digit as a weighted sum of the serial, without and with prepend_if's content (undefined: checkIndex on the serial). */
+  readonly sum: WeightedCheck | undefined;
+  readonly sumPrepended: WeightedCheck | undefined;
+  /** sum's weights at the serial's offsets in the whole number (zeros without a sum), read while the shape is scanned. */
+  readonly weights: Int32Array;
+}
+
+function lengthPlan(f: Format, l: Layout, n: number): LengthPlan {
+  const from = l.at[SERIAL];
+  const serialLength = from < 0 ? 0 : l.at[SERIAL + 1] - from;
+  const sum = f.checksum ? weightedCheck(f.checksum, serialLength) : undefined;
+  const weights = new Int32Array(n);
+  if (sum) weights.set(sum.weights, Math.max(from, 0));
+  let digitsOnly = l.mask !== undefined;
+  for (let i = 0; digitsOnly && i < n; i++) for (let k = 10; k < 37; k++) if (l.mask![i * 37 + k] !== 0) digitsOnly = false;
+  return {
+    at: l.at,
+    runs: l.runs,
+    mask: l.mask ?? new Uint8Array(0),
+    digitsOnly,
+    sum,
+    sumPrepended: f.checksum && f.prepend ? weightedCheck(f.checksum, serialLength, f.prepend.content) : undefined,
+    weights,
+  };
+}
+
+/**
+ * The shape check of a layout by runs (digits, letters, one character, 0-9A-Z, else the position mask) and,
+ * in the same pass, Σ values[char] · weights[position] (the check digit's weighted sum): -1 when the
+ * shape does not fit, else the sum. A digit's value is the same in every algorithm (its digit).
+ */
+function scanRuns(runs: Int32Array, mask: Uint8Array, weights: Int32Array, values: Int32Array, s: string): number {
+  let t = 0;
   for (let r = 0; r < runs.length; r += 3) {
     const kind = runs[r];
     const end = runs[r + 2];
     if (kind === 0) {
       for (let i = runs[r + 1]; i < end; i++) {
-        const k = s.charCodeAt(i);
-        if (k < 48 || k > 57) return false;
+        const k = s.charCodeAt(i) - 48;
+        if (k < 0 || k > 9) return -1;
+        t += k * weights[i];
       }
     } else if (kind === 2) {
-      if (s.charCodeAt(end - 1) !== runs[r + 1]) return false;
+      const k = s.charCodeAt(end - 1);
+      if (k !== runs[r + 1]) return -1;
+      t += values[k] * weights[end - 1];
     } else if (kind === 1) {
       for (let i = runs[r + 1]; i < end; i++) {
         const k = s.charCodeAt(i);
-        if (k < 65 || k > 90) return false;
+        if (k < 65 || k > 90) return -1;
+        t += values[k] * weights[i];
+      }
+    } else if (kind === 4) {
+      for (let i = runs[r + 1]; i < end; i++) {
+        const k = s.charCodeAt(i);
+        if (k < 48 || k > 90 || (k > 57 && k < 65)) return -1;
+        t += values[k] * weights[i];
       }
     } else {
-      for (let i = runs[r + 1]; i < end; i++) if (mask[i * 37 + charIndex(s.charCodeAt(i))] === 0) return false;
+      for (let i = runs[r + 1]; i < end; i++) {
+        const k = s.charCodeAt(i);
+        if (mask[i * 37 + charIndex(k)] === 0) return -1;
+        t += values[k] * weights[i];
+      }
     }
   }
-  return true;
+  return t;
 }
 
 /** checkWith(c, s, true).valid, compiled once per carrier: no match array or substrings for the common formats. */
 function compileQuick(c: Carrier): (s: string) => boolean {
   const refs = c.refs.map((r) => new RefChecker(c, r));
-  const nRefs = refs.length;
   const digits = c.platformDigits ?? 0;
-  // Lengths where every format that takes the length checks its shape by position: there the
-  // position masks reject any character outside 0-9A-Z, so the separate character scan is skipped.
   const max = Math.max(0, ...c.refs.map((r) => r.format.max));
+  // For each length, the refs that can take it, in table order (the first that passes wins).
+  const byLength: RefChecker[][] = [];
+  // By length, the characters every ref that takes the length checks by position (2 digits only,
+  // 1 0-9A-Z, 0 some ref does not): there the separate character scan is skipped, as the masks
+  // reject any other character.
   const byMask = new Uint8Array(max + 1);
-  for (let n = 1; n <= max; n++) {
-    byMask[n] = c.refs.every((r) => {
-      if (n < r.format.min || n > r.format.max) return true;
-      const l = compileLayouts(r.format.pattern, r.format.max, [r.format.idx.serial || -1]);
-      return l !== undefined && (l[n] === null || (l[n] !== undefined && l[n]!.mask !== undefined));
-    })
-      ? 1
-      : 0;
+  for (let n = 0; n <= max; n++) {
+    byLength[n] = refs.filter((r) => r.takes(n));
+    byMask[n] = Math.min(2, ...byLength[n].map((r) => r.masked(n)));
   }
   return (s) => {
     const n = s.length;
-    if (n === 0 || nRefs === 0) return false;
+    if (n === 0 || n > max) return false;
     if (digits !== 0) {
       // The platform rule (DHL: exactly 10 digits) [X-FORMAT].
       if (n !== digits) return false;
-      for (let i = 0; i < n; i++) {
-        const k = s.charCodeAt(i);
-        if (k < 48 || k > 57) return false;
+      if (byMask[n] !== 2) {
+        for (let i = 0; i < n; i++) {
+          const k = s.charCodeAt(i);
+          if (k < 48 || k > 57) return false;
+        }
       }
-    } else if (n > max || byMask[n] === 0) {
+    } else if (byMask[n] === 0) {
       for (let i = 0; i < n; i++) {
         const k = s.charCodeAt(i);
         if (!((k >= 48 && k <= 57) || (k >= 65 && k <= 90))) return false;
       }
     }
-    const digitsOnly = digits !== 0;
-    for (let k = 0; k < nRefs; k++) if (refs[k].passes(s, n, digitsOnly)) return true;
+    const candidates = byLength[n];
+    for (let k = 0; k < candidates.length; k++) if (candidates[k].passes(s, n)) return true;
     return false;
   };
 }

@@ -208,13 +208,13 @@ export interface Layout {
   readonly mask?: Uint8Array;
   /**
    * The same shape as runs, for a quick scan: runs[3k] = kind (0 digits, 1 A-Z, 2 one character
-   * whose code is runs[3k+1], 3 look up `mask`), runs[3k+1] = start or the character, runs[3k+2] =
+   * whose code is runs[3k+1], 3 look up `mask`, 4 any of 0-9A-Z), runs[3k+1] = start or the character, runs[3k+2] =
    * end; for kind 2 the position is runs[3k+2] - 1.
    */
   readonly runs?: Int32Array;
 }
 
-/** A mask's kind: 0 digits only, 1 A-Z only, 2 one character (returned as 100 + its index), 3 other. */
+/** A mask's kind: 0 digits only, 1 A-Z only, 2 one character (returned as 100 + its index), 4 any of 0-9A-Z, 3 other. */
 function maskKind(m: Mask): number {
   let digits = 0;
   let letters = 0;
@@ -227,6 +227,7 @@ function maskKind(m: Mask): number {
   }
   if (digits === 10 && letters === 0) return 0;
   if (digits === 0 && letters === 26) return 1;
+  if (digits === 10 && letters === 26) return 4;
   if (digits + letters === 1) return 100 + one;
   return 3;
 }
@@ -242,7 +243,7 @@ function runsOf(sets: readonly Mask[]): Int32Array {
       continue;
     }
     let q = p + 1;
-    if (k !== 3) while (q < sets.length && maskKind(sets[q]) === k) q++;
+    while (q < sets.length && maskKind(sets[q]) === k) q++;
     out.push(k, p, q);
     p = q;
   }

@@ -9,7 +9,7 @@ import { callFunction } from '../../core/catalogue/call';
 import { getFunction } from '../../core/functions';
 import { isRuleError, valueError } from '../../core/errors';
 import { checkTrackingCell, isValidTrackingCell, trackValidReader, trackingTable } from '../../core/tracking';
-import { checkIndex, checkerAt, type ChecksumParams } from '../../core/tracking/checksums';
+import { checkIndex, weightedCheck, weightedCheckAt, type ChecksumParams } from '../../core/tracking/checksums';
 import { compileLayouts, compileNotPrefix } from '../../core/tracking/layout';
 
 const table = trackingTable();
@@ -86,17 +86,42 @@ describe('[X-FORMAT] prepend_if by position equals its regex on the serial', () 
   });
 });
 
-describe('[X-FORMAT] checksums over offsets equal the string versions', () => {
+describe('[X-FORMAT] checksums as weighted sums equal the string versions', () => {
   const params = new Map<string, ChecksumParams>();
   for (const f of formats) if (f.checksum) params.set(JSON.stringify(f.checksum), f.checksum);
-  it('checkerAt (the offset checker) = checkIndex of the substring', () => {
+  const prefixes = ['', ...new Set(formats.filter((f) => f.prepend).map((f) => f.prepend!.content))];
+  it('weightedCheckAt over a serial inside a string = the check character of checkIndex(prefix + serial)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...params.values()), fc.stringMatching(/^[0-9A-Z]{0,40}$/), fc.nat(40), fc.nat(40), (p, s, a, b) => {
+      fc.property(fc.constantFrom(...params.values()), fc.constantFrom(...prefixes), fc.stringMatching(/^[0-9A-Z]{0,40}$/), fc.nat(40), fc.nat(40), (p, prefix, s, a, b) => {
         const from = Math.min(a, b, s.length);
         const to = Math.min(Math.max(a, b), s.length);
-        expect(checkerAt(p)(s, from, to)).toBe(checkIndex(p, s.slice(from, to)));
+        const k = checkIndex(p, prefix + s.slice(from, to));
+        const sum = weightedCheck(p, to - from, prefix);
+        if (p.name === 'luhn' || p.name === 'mod_37_36') {
+          expect(sum).toBeUndefined();
+          return;
+        }
+        expect(sum, p.name).toBeDefined();
+        const want = k >= 0 && k < 36 ? '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'.charCodeAt(k) : 0;
+        expect(weightedCheckAt(sum!, s, from), `${JSON.stringify(p)} ${prefix}+${s.slice(from, to)}`).toBe(want);
       }),
-      { numRuns: 3000 },
+      { numRuns: 5000 },
+    );
+  });
+  it('every parameter shape the schema allows: reversed mod10 with odd/even multipliers, other s10 weights, other moduli', () => {
+    const shapes = fc.oneof(
+      fc.record({ name: fc.constant('mod10' as const), evens_multiplier: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }), odds_multiplier: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }), reverse: fc.boolean() }),
+      fc.record({ name: fc.constant('mod7' as const) }),
+      fc.record({ name: fc.constant('s10' as const), weightings: fc.option(fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 12 }), { nil: undefined }) }),
+      fc.record({ name: fc.constant('sum_product_with_weightings_and_modulo' as const), weightings: fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 40 }), modulo1: fc.integer({ min: 2, max: 50 }), modulo2: fc.integer({ min: 2, max: 50 }) }),
+    );
+    fc.assert(
+      fc.property(shapes, fc.constantFrom(...prefixes, 'A', '7Z'), fc.stringMatching(/^[0-9A-Z]{0,34}$/), (p, prefix, s) => {
+        const k = checkIndex(p, prefix + s);
+        const want = k >= 0 && k < 36 ? '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'.charCodeAt(k) : 0;
+        expect(weightedCheckAt(weightedCheck(p, s.length, prefix)!, s, 0), `${JSON.stringify(p)} ${prefix}+${s}`).toBe(want);
+      }),
+      { numRuns: 5000 },
     );
   });
 });
