@@ -119,7 +119,8 @@ export default (env, argv) => {
       // users see carry their own bilingual message, never a function name).
       optimization: { minimize: mode === 'production', minimizeOptions: { javascript: { ecma: 2019, compress: { passes: 2 }, format: { comments: false } } } },
       performance: { hints: false },
-      plugins: [new SheetsProjectPlugin()],
+      // TRACK_VALID's verdict by the pattern checks, without the offset fast path (core/tracking/index.ts).
+      plugins: [new webpack.DefinePlugin({ AE_VERDICT_BY_PATTERN: 'true' }), new SheetsProjectPlugin()],
     },
     {
       name: 'sheets-sidebar',

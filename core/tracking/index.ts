@@ -560,17 +560,36 @@ export function checkTrackingCell(carrier: unknown, number: unknown): TrackResul
   return checkCell(c, number);
 }
 
+/** A verdict for a raw cell pair, with `valid` judging a typed number for a resolved carrier. */
+function verdict(carrier: unknown, number: unknown, valid: (c: Carrier, s: string) => boolean): boolean {
+  const c = typeof carrier === 'string' ? carrierOf(carrier) : typeof carrier === 'number' ? carrierOf(String(carrier)) : undefined;
+  if (!c) return false;
+  if (typeof number === 'string') return valid(c, number);
+  if (typeof number === 'number') return Number.isInteger(number) && number >= 0 && number < 1e15 && valid(c, String(number));
+  return false;
+}
+
 /**
  * Only the verdict of checkTrackingCell (what TRACK_VALID returns), without building a reason: the
  * same checks, stopping at the first failure. Equal to checkTrackingCell(carrier, number).valid.
  */
-export function isValidTrackingCell(carrier: unknown, number: unknown): boolean {
-  const c = typeof carrier === 'string' ? carrierOf(carrier) : typeof carrier === 'number' ? carrierOf(String(carrier)) : undefined;
-  if (!c) return false;
-  if (typeof number === 'string') return quickValid(c, number);
-  if (typeof number === 'number') return Number.isInteger(number) && number >= 0 && number < 1e15 && quickValid(c, String(number));
-  return false;
-}
+export const isValidTrackingCell = (carrier: unknown, number: unknown): boolean => verdict(carrier, number, quickValid);
+
+/** The verdict from the pattern checks TRACK_WHY runs, no reason built (checkWith's quick mode). */
+const patternValid = (c: Carrier, s: string): boolean => checkWith(c, s, true).valid;
+
+/** isValidTrackingCell by the pattern checks instead of the offsets below (what the Sheets build runs). */
+export const isValidByPattern = (carrier: unknown, number: unknown): boolean => verdict(carrier, number, patternValid);
+
+/**
+ * Build switch, set only by the Sheets server library (webpack/sheets.config.js, DefinePlugin): there
+ * TRACK_VALID's verdict comes from the pattern checks (patternValid) and the offset machinery below,
+ * about 10 KB, is left out of the script Sheets loads for every formula cell (issue 12). It pays off
+ * over hundreds of thousands of rows (npm run bench: tracking), more than one Sheets custom-function
+ * call is handed in its 30 seconds. Same verdicts either way (test/tracking/fast-path.test.ts).
+ */
+declare const AE_VERDICT_BY_PATTERN: boolean | undefined;
+const BY_PATTERN = typeof AE_VERDICT_BY_PATTERN !== 'undefined' && AE_VERDICT_BY_PATTERN === true;
 
 // ── the verdict alone, by offsets (TRACK_VALID over a million rows) ───────────────────────────────
 
@@ -807,7 +826,7 @@ function compileQuick(c: Carrier): (s: string) => boolean {
 const quickCache = new Map<Carrier, (s: string) => boolean>();
 function quickOf(c: Carrier): (s: string) => boolean {
   let q = quickCache.get(c);
-  if (!q) quickCache.set(c, (q = compileQuick(c)));
+  if (!q) quickCache.set(c, (q = BY_PATTERN ? (s) => patternValid(c, s) : compileQuick(c)));
   return q;
 }
 const quickValid = (c: Carrier, s: string): boolean => quickOf(c)(s);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { callFunction } from '../../core/catalogue/call';
 import { getFunction } from '../../core/functions';
 import { isRuleError, valueError } from '../../core/errors';
-import { checkTrackingCell, isValidTrackingCell, trackValidReader, trackingTable } from '../../core/tracking';
+import { checkTrackingCell, isValidByPattern, isValidTrackingCell, trackValidReader, trackingTable } from '../../core/tracking';
 import { checkIndex, weightedCheck, weightedCheckAt, type ChecksumParams } from '../../core/tracking/checksums';
 import { compileLayouts, compileNotPrefix } from '../../core/tracking/layout';
 
@@ -134,6 +134,8 @@ describe('[X-FORMAT] the fast verdict equals the full check for every carrier an
       fc.property(fc.constantFrom(...carriers, 'DHL_ES', 'nope', ' DHL', ''), numbers, (c, x) => {
         const want = checkTrackingCell(c, x).valid;
         expect(isValidTrackingCell(c, x), `${c} ${x}`).toBe(want);
+        // The Sheets build's verdict (pattern checks, no offsets): the same.
+        expect(isValidByPattern(c, x), `${c} ${x}`).toBe(want);
         const read = trackValidReader()(c, x);
         if (read !== undefined) expect(read, `${c} ${x}`).toBe(want);
       }),
@@ -154,6 +156,7 @@ describe('[X-FORMAT] every one-character change of valid numbers gets the full c
             const x = v.slice(0, i) + ch + v.slice(i + 1);
             const want = checkTrackingCell(c, x).valid;
             if (isValidTrackingCell(c, x) !== want) expect.fail(`${c} ${x}: fast ${!want}, full ${want}`);
+            if (isValidByPattern(c, x) !== want) expect.fail(`${c} ${x}: by pattern ${!want}, full ${want}`);
             checked++;
           }
         }

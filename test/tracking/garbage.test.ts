@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { callFunction } from '../../core/catalogue/call';
 import { getFunction } from '../../core/functions';
 import { isRuleError } from '../../core/errors';
-import { checkTracking, checkTrackingCell, cleanTracking, detectCarriers, isValidTrackingCell, resolveCarrier } from '../../core/tracking';
+import { checkTracking, checkTrackingCell, cleanTracking, detectCarriers, isValidByPattern, isValidTrackingCell, resolveCarrier } from '../../core/tracking';
 
 const fn = (name: string) => {
   const def = getFunction(name)!;
@@ -109,7 +109,9 @@ describe('[X-FORMAT] the fast verdict (TRACK_VALID) equals the full check (TRACK
     const carriers = fc.constantFrom('DHL', 'China Post', 'EMS', 'UPU', 'USPS', 'UPS', 'FedEx', 'Cainiao', 'Yanwen', 'YunExpress', '4PX', 'SF', 'JCEX', 'nope');
     fc.assert(
       fc.property(carriers, fc.oneof(near, mutate, fc.string({ maxLength: 30 }), fc.integer({ min: 0, max: 2 ** 53 }), fc.double()), (c, x) => {
-        expect(isValidTrackingCell(c, x)).toBe(checkTrackingCell(c, x).valid);
+        const want = checkTrackingCell(c, x).valid;
+        expect(isValidTrackingCell(c, x)).toBe(want);
+        expect(isValidByPattern(c, x)).toBe(want);
       }),
       { numRuns: 5000 },
     );
