@@ -227,55 +227,55 @@ export const FORMAT_DATA = [
 /** `detect`: 'yes' (TRACK_CARRIER names this carrier), 'no' (accepted when checking only), 'fallback' (named only when no other carrier claims the number). */
 const S10_LAST_MILE = { format: 's10', detect: 'no' } as const;
 const post = (id: string, en: string, zh: string, country: string, aliases: string[], extra: { format: string }[] = []) => ({
-  id, label: { en, zh }, aliases: [en, zh, ...aliases], formats: [{ format: 's10', countries: [country] }, ...extra],
+  id, label: { en, zh }, aliases, formats: [{ format: 's10', countries: [country] }, ...extra],
 });
 
 export const CARRIER_DATA = [
   {
     id: 'dhl', label: { en: 'DHL Express', zh: 'DHL 快递' }, main: 'DHL',
-    aliases: ['DHL', 'DHL Express', 'DHL Express Worldwide', 'DHL快递', 'DHL国际快递', '敦豪', '敦豪快递', '敦豪国际'],
+    aliases: ['DHL Express Worldwide', 'DHL国际快递', '敦豪', '敦豪快递', '敦豪国际'],
     // [X-FORMAT]: the platform wants exactly 10 digits for DHL, so the 11-digit waybill and piece IDs fail as DHL.
     platformDigits: 10,
     formats: [{ format: 'dhl_express' }, { format: 'dhl_piece_id' }],
   },
   {
     id: 'dhl_ecommerce', label: { en: 'DHL eCommerce', zh: 'DHL 电商' }, main: 'DHL eCommerce',
-    aliases: ['DHL eCommerce', 'DHL E-Commerce', 'DHL eCommerce Solutions', 'DHL Global Mail', 'DHL Parcel', 'DHL电商', 'DHL电子商务', 'DHL小包'],
+    aliases: ['DHL eCommerce Solutions', 'DHL Global Mail', 'DHL Parcel', 'DHL电子商务', 'DHL小包'],
     formats: [{ format: 'dhl_ecommerce' }, { format: 'dhl_ecommerce_14' }],
   },
   {
     id: 'fedex', label: { en: 'FedEx', zh: 'FedEx 联邦快递' }, main: 'FedEx',
-    aliases: ['FedEx', 'Fed Ex', 'Federal Express', 'FedEx Express', 'FedEx Ground', 'FedEx IP', 'FedEx IE', '联邦快递', '联邦', '联邦国际'],
+    aliases: ['Federal Express', 'FedEx Express', 'FedEx Ground', 'FedEx IP', 'FedEx IE', '联邦快递', '联邦', '联邦国际'],
     formats: ['fedex_12', 'fedex_34', 'fedex_astra_32', 'fedex_ground_15', 'fedex_sscc18', 'fedex_ground_96', 'fedex_ground_gsn'].map((format) => ({ format })),
   },
   {
     id: 'ups', label: { en: 'UPS', zh: 'UPS 联合包裹' }, main: 'UPS',
-    aliases: ['UPS', 'United Parcel Service', 'UPS Express', 'UPS快递', '联合包裹', '美国联合包裹'],
+    aliases: ['United Parcel Service', 'UPS Express', 'UPS快递', '联合包裹', '美国联合包裹'],
     formats: [{ format: 'ups_1z' }, { format: 'ups_waybill' }],
   },
   {
     id: 'usps', label: { en: 'USPS', zh: '美国邮政 USPS' }, main: 'USPS',
-    aliases: ['USPS', 'US Postal Service', 'U.S. Postal Service', 'United States Postal Service', 'US Post', '美国邮政', '美国邮政局'],
+    aliases: ['US Postal Service', 'United States Postal Service', 'US Post', '美国邮政', '美国邮政局'],
     formats: [{ format: 'usps_20' }, { format: 'usps_34v2' }, { format: 'usps_impb' }, { format: 's10', countries: ['US'] }],
   },
   {
     id: 'china_post', label: { en: 'China Post', zh: '中国邮政' }, main: 'China Post',
-    aliases: ['China Post', 'ChinaPost', 'China Post Air Mail', 'China Post Registered Air Mail', 'China Post Ordinary Small Packet', 'ePacket', 'e-Packet', 'CPAM', '中国邮政', '邮政', '中邮', '中国邮政小包', '中国邮政挂号小包', '中国邮政平常小包', '中邮小包', '中邮挂号', 'e邮宝', 'E邮宝', '邮政小包', '国际e邮宝'],
+    aliases: ['China Post Air Mail', 'China Post Registered Air Mail', 'China Post Ordinary Small Packet', 'ePacket', 'CPAM', '邮政', '中邮', '中国邮政小包', '中国邮政挂号小包', '中国邮政平常小包', '中邮小包', '中邮挂号', 'e邮宝', '邮政小包', '国际e邮宝'],
     formats: [{ format: 's10', countries: ['CN'] }],
   },
   {
     id: 'ems', label: { en: 'China EMS', zh: '中国 EMS' }, main: 'EMS',
-    aliases: ['EMS', 'China EMS', 'CN EMS', 'EMS China', 'China Post EMS', 'ChinaPost EMS', '中国EMS', '中国邮政EMS', '邮政EMS', 'EMS国际快递', 'EMS快递', '特快专递', '邮政特快专递'],
+    aliases: ['CN EMS', 'EMS China', 'China Post EMS', '中国邮政EMS', '邮政EMS', 'EMS国际快递', 'EMS快递', '特快专递', '邮政特快专递'],
     formats: [{ format: 's10', countries: ['CN'], service: '^E' }],
   },
   {
     id: 'upu', label: { en: 'UPU S10 post', zh: '万国邮联 S10 邮政' }, main: 'UPU S10',
-    aliases: ['S10', 'UPU', 'UPU S10', 'S10 post', 'Post', 'Postal', 'Post office', 'National post', 'Registered mail', 'Registered Air Mail', 'Air Mail', '万国邮联', '国际邮政', '国际小包', '挂号小包', '平邮', '挂号', '邮政挂号'],
+    aliases: ['S10', 'S10 post', 'Post', 'Postal', 'Post office', 'National post', 'Registered mail', 'Registered Air Mail', 'Air Mail', '万国邮联', '国际邮政', '国际小包', '挂号小包', '平邮', '挂号', '邮政挂号'],
     formats: [{ format: 's10', detect: 'fallback' }],
   },
   post('royal_mail', 'Royal Mail', '英国皇家邮政', 'GB', ['英国邮政', 'UK Post', 'Parcelforce']),
-  post('hongkong_post', 'Hongkong Post', '香港邮政', 'HK', ['Hong Kong Post', 'HK Post', '香港小包', '香港挂号']),
-  post('singpost', 'Singapore Post', '新加坡邮政', 'SG', ['SingPost', '新加坡小包', '新加坡挂号']),
+  post('hongkong_post', 'Hongkong Post', '香港邮政', 'HK', ['HK Post', '香港小包', '香港挂号']),
+  post('singpost', 'Singapore Post', '新加坡邮政', 'SG', ['新加坡小包', '新加坡挂号']),
   post('russian_post', 'Russian Post', '俄罗斯邮政', 'RU', ['Pochta', 'Почта России', '俄邮']),
   post('correios', 'Correios', '巴西邮政', 'BR', ['Correios Brasil', 'Brazil Post']),
   post('la_poste', 'La Poste', '法国邮政', 'FR', ['Colissimo', 'French Post']),
@@ -290,46 +290,46 @@ export const CARRIER_DATA = [
   post('canada_post', 'Canada Post', '加拿大邮政', 'CA', ['Postes Canada'], [{ format: 'canada_post_16' }]),
   {
     id: 'cainiao', label: { en: 'Cainiao (AliExpress Standard)', zh: '菜鸟（无忧物流）' }, main: 'Cainiao',
-    aliases: ['Cainiao', 'Cai Niao', 'AliExpress Standard', 'AliExpress Standard Shipping', 'AliExpress Premium Shipping', 'AliExpress Saver Shipping', 'AliExpress Selection Shipping', 'AliExpress Shipping', 'Cainiao Super Economy', 'Cainiao Expedited', '菜鸟', '菜鸟无忧', '菜鸟物流', '无忧物流', '无忧标准', '无忧优先', '无忧简易', '速卖通无忧物流', '菜鸟超级经济', '菜鸟特货专线'],
+    aliases: ['AliExpress Standard', 'AliExpress Standard Shipping', 'AliExpress Premium Shipping', 'AliExpress Saver Shipping', 'AliExpress Selection Shipping', 'AliExpress Shipping', 'Cainiao Super Economy', 'Cainiao Expedited', '菜鸟', '菜鸟无忧', '菜鸟物流', '无忧物流', '无忧标准', '无忧优先', '无忧简易', '速卖通无忧物流', '菜鸟超级经济', '菜鸟特货专线'],
     // Cainiao hands over to last-mile posts: any valid S10 number is accepted (CARRIERS.md recommendation 5).
     formats: [{ format: 'cainiao_lp' }, { format: 'cainiao_cnusup' }, { format: 'cainiao_23' }, S10_LAST_MILE],
   },
   {
     id: 'yanwen', label: { en: 'Yanwen', zh: '燕文' }, main: 'Yanwen',
-    aliases: ['Yanwen', 'Yan Wen', 'Yanwen Logistics', 'Yanwen Express', '燕文', '燕文物流', '燕文专线', '燕文小包'],
+    aliases: ['Yanwen Logistics', 'Yanwen Express', '燕文物流', '燕文专线', '燕文小包'],
     formats: [{ format: 'yanwen_s10' }, S10_LAST_MILE, { format: 'cainiao_lp', detect: 'no' }],
   },
   {
     id: 'yunexpress', label: { en: 'YunExpress', zh: '云途' }, main: 'YunExpress',
-    aliases: ['YunExpress', 'Yun Express', 'YunTu', 'Yun Tu', '云途', '云途物流', '云途专线'],
+    aliases: ['YunTu', '云途物流', '云途专线'],
     formats: [{ format: 'yunexpress' }, { format: 'yunexpress_nexau' }],
   },
   {
     id: 'fourpx', label: { en: '4PX', zh: '递四方 4PX' }, main: '4PX',
-    aliases: ['4PX', '4PX Express', '4PX Worldwide', 'Four PX', '递四方', '递四方速递', '递四方物流', '四方'],
+    aliases: ['4PX Express', '4PX Worldwide', '递四方', '递四方速递', '递四方物流', '四方'],
     formats: [{ format: 'fourpx' }, { format: 'fourpx_fpxe' }],
   },
   {
     id: 'sf', label: { en: 'SF Express', zh: '顺丰' }, main: 'SF Express',
-    aliases: ['SF Express', 'SF', 'SF International', 'SF Intl', 'Shunfeng', 'S.F. Express', '顺丰', '顺丰速运', '顺丰快递', '顺丰国际', '顺丰速递'],
+    aliases: ['SF International', 'SF Intl', 'Shunfeng', '顺丰速运', '顺丰快递', '顺丰国际', '顺丰速递'],
     formats: [{ format: 'sf_15' }, { format: 'sf_12' }],
   },
   {
     id: 'jcex', label: { en: 'JCEX', zh: '佳成' }, main: 'JCEX',
-    aliases: ['JCEX', 'JC Express', 'Jiacheng', 'Jiacheng International', '佳成', '佳成国际', '佳成物流', '佳成快递'],
+    aliases: ['JC Express', 'Jiacheng', 'Jiacheng International', '佳成国际', '佳成物流', '佳成快递'],
     // CARRIERS.md: nothing verifiable found. No format, so every number is NOT_CHECKABLE: we say so, we do not guess.
     formats: [],
   },
   {
     id: 'dhl_paket', label: { en: 'DHL Paket', zh: 'DHL Paket 德国包裹' },
-    aliases: ['DHL Paket', 'DHL Germany', 'DHL Parcel Germany', '德国DHL'],
+    aliases: ['DHL Germany', 'DHL Parcel Germany', '德国DHL'],
     formats: [], // FOLK only (jkeen/tracking_number_data#30 still open): not checkable.
   },
-  { id: 'ontrac', label: { en: 'OnTrac', zh: 'OnTrac' }, aliases: ['OnTrac', 'On Trac'], formats: [{ format: 'ontrac_c' }, { format: 'ontrac_d' }] },
-  { id: 'purolator', label: { en: 'Purolator', zh: 'Purolator' }, aliases: ['Purolator'], formats: [{ format: 'purolator_12' }] },
+  { id: 'ontrac', label: { en: 'OnTrac', zh: 'OnTrac' }, aliases: [], formats: [{ format: 'ontrac_c' }, { format: 'ontrac_d' }] },
+  { id: 'purolator', label: { en: 'Purolator', zh: 'Purolator' }, aliases: [], formats: [{ format: 'purolator_12' }] },
   {
-    id: 'old_dominion', label: { en: 'Old Dominion', zh: 'Old Dominion' }, aliases: ['Old Dominion', 'ODFL', 'Old Dominion Freight Line'],
+    id: 'old_dominion', label: { en: 'Old Dominion', zh: 'Old Dominion' }, aliases: ['ODFL', 'Old Dominion Freight Line'],
     formats: [{ format: 'old_dominion' }, { format: 'old_dominion_gs' }],
   },
-  { id: 'dpd', label: { en: 'DPD', zh: 'DPD' }, aliases: ['DPD', 'DPD Group'], formats: [{ format: 'dpd_28' }, { format: 'dpd_14' }] },
+  { id: 'dpd', label: { en: 'DPD', zh: 'DPD' }, aliases: ['DPD Group'], formats: [{ format: 'dpd_28' }, { format: 'dpd_14' }] },
 ];

@@ -52,7 +52,8 @@ export const CarrierSchema = z.strictObject({
   id,
   label: text,
   main: z.optional(z.string()),
-  aliases: z.array(z.string().check(z.minLength(1))).check(z.minLength(1)),
+  /** Other names than the id, the labels and `main` (the table adds those): none for some carriers. */
+  aliases: z.array(z.string().check(z.minLength(1))),
   platformDigits: z.optional(z.int().check(z.minimum(1), z.maximum(64))),
   formats: z.array(FormatRefSchema),
 });

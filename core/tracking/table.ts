@@ -163,7 +163,8 @@ export function compileTable(formatData: unknown, carrierData: unknown): Table {
     };
     carriers.push(carrier);
     byId.set(c.id, carrier);
-    for (const a of [c.id, ...c.aliases, c.label.en, c.label.zh]) {
+    // The id, both labels and the main name are names of the carrier without being listed again.
+    for (const a of [c.id, c.label.en, c.label.zh, ...(c.main ? [c.main] : []), ...c.aliases]) {
       const k = aliasKey(a);
       if (!k) continue;
       const prev = byAlias.get(k);

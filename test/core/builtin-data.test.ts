@@ -19,7 +19,7 @@ describe('built-in data against its schemas (off the load path)', () => {
     f[0].length = [0, 99];
     expect(z.array(FormatSchema).safeParse(f).success).toBe(false);
     const c = structuredClone(CARRIER_DATA) as unknown as { aliases: string[] }[];
-    c[0].aliases = [];
+    c[0].aliases = [''];
     expect(z.array(CarrierSchema).safeParse(c).success).toBe(false);
   });
   it('a user card is still validated by the rate-card schema (built on first use)', () => {

@@ -70,3 +70,30 @@ describe('resolveCarrier: service names of real exports [X-FORMAT]', () => {
     expect(checkTracking('Acme Freight', 'LP00068434402473').code).toBe('UNSUPPORTED_CARRIER');
   });
 });
+
+describe('[X-FORMAT] carrier names: each listed once', () => {
+  // The id, both labels and `main` are names of a carrier without being listed in `aliases`.
+  it('no alias repeats the id, a label, the main name or another alias (compared as the lookup compares)', async () => {
+    const { TRACKING_CARRIER_DATA, carrierAliasKey } = await import('../../core/tracking');
+    const repeats: string[] = [];
+    for (const c of TRACKING_CARRIER_DATA as readonly { id: string; label: { en: string; zh: string }; main?: string; aliases: readonly string[] }[]) {
+      const seen = new Set([c.id, c.label.en, c.label.zh, c.main ?? ''].filter(Boolean).map(carrierAliasKey));
+      for (const a of c.aliases) {
+        const k = carrierAliasKey(a);
+        if (seen.has(k)) repeats.push(`${c.id}: ${a}`);
+        seen.add(k);
+      }
+    }
+    expect(repeats).toEqual([]);
+  });
+
+  it('the names the table derives resolve: labels, main names, spacing and case variants', () => {
+    const names: [string, string][] = [
+      ['DHL', 'dhl'], ['DHL Express', 'dhl'], ['DHL 快递', 'dhl'], ['DHL快递', 'dhl'], ['dhl e-commerce', 'dhl_ecommerce'],
+      ['Fed Ex', 'fedex'], ['U.S. Postal Service', 'usps'], ['ChinaPost', 'china_post'], ['E邮宝', 'china_post'], ['e-Packet', 'china_post'],
+      ['Royal Mail', 'royal_mail'], ['英国皇家邮政', 'royal_mail'], ['Hong Kong Post', 'hongkong_post'], ['Yan Wen', 'yanwen'], ['Yun Tu', 'yunexpress'],
+      ['Four PX', 'fourpx'], ['S.F. Express', 'sf'], ['顺丰', 'sf'], ['On Trac', 'ontrac'], ['Purolator', 'purolator'], ['UPU S10', 'upu'],
+    ];
+    for (const [name, id] of names) expect(resolveCarrier(name), name).toBe(id);
+  });
+});
