@@ -473,6 +473,7 @@ export class PaneController {
       this.checkCancel();
 
       stage = T.errWrite;
+      this.host.beginReport?.({ report });
       const out = outputTables(report, lang);
       const sheets: string[] = [];
       for (let i = 0; i < out.length; i++) {

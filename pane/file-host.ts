@@ -11,6 +11,7 @@
  * Files are read with core/io/read (readOrdersBytes): .xlsx/.xls/.csv as the CLI reads them. Rows
  * are handed out as JSON-safe copies, like every host: nothing can change what was read.
  */
+import type { AboutInput } from '../core/audit/about';
 import { OUTPUT_SHEET_NAMES, RATE_CARD_SHEET, type ChartSpec } from '../core/audit/types';
 import { readOrdersBytes, type SourceTable } from '../core/io/read';
 import { L, type Lang, type Text } from '../core/text';
@@ -148,6 +149,7 @@ export function withFileSources<H extends AuditHost>(inner: H): AuditHost & File
     insertRateCard: (table, name) => inner.insertRateCard(table, name),
   };
   if (inner.now) host.now = () => inner.now!();
+  if (inner.beginReport) host.beginReport = (run) => inner.beginReport!(run);
   if (inner.listSheets && inner.readSheet) {
     host.listSheets = async () => [...(await inner.listSheets!()), ...files.choices()];
     host.readSheet = async (id) => (files.has(id) ? files.values(id, lang()) : inner.readSheet!(id));
@@ -178,9 +180,16 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
   const langOf = (): Lang => options.lang ?? (typeof navigator !== 'undefined' && /^zh/i.test(navigator.language) ? 'zh' : 'en');
   let outputs: { name: string; table: unknown[][]; opts: WriteOptions }[] = [];
   let chart: ChartSpec | undefined;
+  let audited: AboutInput['report'] | undefined;
   let lastSource: string | undefined;
   let lastRead: string | undefined;
   let runLang: Lang = 'en';
+  const newReport = (report?: AboutInput['report']) => {
+    outputs = [];
+    chart = undefined;
+    audited = report;
+    lastSource = lastRead;
+  };
   const cards: { id: string; name: string; values: unknown[][] }[] = [];
 
   return {
@@ -200,12 +209,8 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
     },
     writeSheet: async (name, table, opts = {}) => {
       if (!Array.isArray(table) || !table.every(Array.isArray)) throw new Error(`writeSheet(${name}): the table must be a 2-D array`);
-      // A new run starts a new report (the pane writes Findings first).
-      if (!outputs.length || lastSource !== lastRead || outputs.some((o) => o.name === name)) {
-        outputs = [];
-        chart = undefined;
-        lastSource = lastRead;
-      }
+      // Sheets written without beginReport: another source, or a sheet written again, starts a new report.
+      if (lastSource !== lastRead || outputs.some((o) => o.name === name)) newReport();
       // The report's language is the one its sheet names are in (the pane names them per language).
       if (Object.values(OUTPUT_SHEET_NAMES).some((n) => n.zh === name)) runLang = 'zh';
       else if (Object.values(OUTPUT_SHEET_NAMES).some((n) => n.en === name)) runLang = 'en';
@@ -213,6 +218,7 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
       opts.onProgress?.(table.length, table.length);
       return name;
     },
+    beginReport: ({ report }) => newReport(report),
     addChart: async (spec) => {
       chart = spec;
     },
@@ -237,7 +243,14 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
       const sheet = lastSource ? files.sheetOf(lastSource) : undefined;
       const bytes = reportWorkbook(
         outputs.map((o) => ({ name: o.name, table: o.table, moneyColumns: o.opts.moneyColumns, percentColumns: o.opts.percentColumns })),
-        { lang: runLang, source: sheet ? `${file} / ${sheet}` : file, chart, version: options.version },
+        {
+          report: audited ?? { mapping: { unmatched: [] } },
+          source: { file, ...(sheet ? { sheet } : {}) },
+          lang: runLang,
+          now: new Date(),
+          writer: { kind: 'browser', ...(options.version ? { version: options.version } : {}) },
+          undrawnChart: chart,
+        },
       );
       return { name: reportFileName(file), bytes };
     },
