@@ -473,7 +473,7 @@ export class PaneController {
       this.checkCancel();
 
       stage = T.errWrite;
-      this.host.beginReport?.({ report });
+      this.host.beginReport?.({ report, lang });
       const out = outputTables(report, lang);
       const sheets: string[] = [];
       for (let i = 0; i < out.length; i++) {
@@ -489,7 +489,8 @@ export class PaneController {
         const sheet = weeklyIdx >= 0 ? sheets[weeklyIdx] : report.chart.sheet;
         try {
           // The chart title in the report's language whatever the host's display language (its legend
-          // comes from the table's header, already in that language).
+          // comes from the table's header, already in that language). Both keys hold it because the
+          // Excel and Sheets hosts title the chart in their display language (spec.title[hostLang]).
           const title = lang === 'zh' ? report.chart.title.zh : report.chart.title.en;
           await this.host.addChart({ ...report.chart, sheet, title: { en: title, zh: title } });
         } catch (e) {

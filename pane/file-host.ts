@@ -12,7 +12,7 @@
  * are handed out as JSON-safe copies, like every host: nothing can change what was read.
  */
 import type { AboutInput } from '../core/audit/about';
-import { OUTPUT_SHEET_NAMES, RATE_CARD_SHEET, type ChartSpec } from '../core/audit/types';
+import { RATE_CARD_SHEET, type ChartSpec } from '../core/audit/types';
 import { readOrdersBytes, type SourceTable } from '../core/io/read';
 import { L, type Lang, type Text } from '../core/text';
 import type { AuditHost, SheetChoice, SheetValues, SourceInfo, WriteOptions } from './host';
@@ -183,11 +183,13 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
   let audited: AboutInput['report'] | undefined;
   let lastSource: string | undefined;
   let lastRead: string | undefined;
-  let runLang: Lang = 'en';
-  const newReport = (report?: AboutInput['report']) => {
+  // The report's language: the pane's (beginReport), else this host's.
+  let runLang: Lang = langOf();
+  const newReport = (report?: AboutInput['report'], lang: Lang = langOf()) => {
     outputs = [];
     chart = undefined;
     audited = report;
+    runLang = lang;
     lastSource = lastRead;
   };
   const cards: { id: string; name: string; values: unknown[][] }[] = [];
@@ -211,14 +213,11 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
       if (!Array.isArray(table) || !table.every(Array.isArray)) throw new Error(`writeSheet(${name}): the table must be a 2-D array`);
       // Sheets written without beginReport: another source, or a sheet written again, starts a new report.
       if (lastSource !== lastRead || outputs.some((o) => o.name === name)) newReport();
-      // The report's language is the one its sheet names are in (the pane names them per language).
-      if (Object.values(OUTPUT_SHEET_NAMES).some((n) => n.zh === name)) runLang = 'zh';
-      else if (Object.values(OUTPUT_SHEET_NAMES).some((n) => n.en === name)) runLang = 'en';
       outputs.push({ name, table: table.map((r) => r.map(safe)), opts });
       opts.onProgress?.(table.length, table.length);
       return name;
     },
-    beginReport: ({ report }) => newReport(report),
+    beginReport: ({ report, lang }) => newReport(report, lang),
     addChart: async (spec) => {
       chart = spec;
     },

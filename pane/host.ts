@@ -62,10 +62,11 @@ export interface AuditHost {
   writeSheet(name: string, table: unknown[][], opts?: WriteOptions): Promise<string | void>;
   /**
    * Optional: a finished audit is about to be written (writeSheet for each output sheet, then
-   * addChart). A host that writes a report file (the browser app, pane/file-host.ts) starts a new one
-   * here and describes `report` on its About sheet.
+   * addChart). `lang` is the report's language (the pane's when Run was pressed; the sheets' names and
+   * texts are in it). A host that writes a report file (the browser app, pane/file-host.ts) starts a
+   * new one here, in `lang`, and describes `report` on its About sheet.
    */
-  beginReport?(run: { report: AuditReport }): void;
+  beginReport?(run: { report: AuditReport; lang: Lang }): void;
   addChart(spec: ChartSpec): Promise<void>;
   /**
    * Insert the built-in rate card as an editable sheet (a new sheet; never overwrites). `name` is the
