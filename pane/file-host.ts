@@ -28,6 +28,10 @@ interface OpenSheet {
   columns: number;
 }
 
+/**
+ * A cell as every host hands it to the pane (JSON-safe, blank = ''). Not report-file.ts's cellOf, on
+ * purpose: that one gives SheetJS null for a blank, so the report leaves the cell out as the CLI's does.
+ */
 function safe(v: unknown): unknown {
   if (v === undefined || v === null) return '';
   if (typeof v === 'number' && !Number.isFinite(v)) return '';

@@ -24,7 +24,10 @@ function sheetName(name: string, taken: Set<string>): string {
   return n;
 }
 
-/** A cell's value; null leaves the cell out (blank, as the CLI's report), never an empty text. */
+/**
+ * A cell's value for SheetJS; null leaves the cell out (blank, as the CLI's report), never an empty
+ * text. Not file-host.ts's safe() on purpose: the host contract's blank is '', a report's is no cell.
+ */
 function cellOf(v: unknown): unknown {
   if (v === undefined || v === null || v === '') return null;
   if (typeof v === 'number' && !Number.isFinite(v)) return null;
