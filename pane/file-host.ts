@@ -8,12 +8,13 @@
  *    output sheets are kept in memory and offered as one report workbook (reportFile(), the same
  *    sheets as the CLI's report), the rate card is offered as a workbook to download and edit.
  *
- * Files are read with core/io/read (readOrdersBytes): .xlsx/.xls/.csv as the CLI reads them. Rows
- * are handed out as JSON-safe copies, like every host: nothing can change what was read.
+ * Files are read with core/io/read (readOrdersBytesAll: a workbook is parsed once for all its sheets):
+ * .xlsx/.xls/.csv as the CLI reads them. Rows are handed out as JSON-safe copies, like every host:
+ * nothing can change what was read.
  */
 import type { AboutInput } from '../core/audit/about';
 import { RATE_CARD_SHEET, type ChartSpec } from '../core/audit/types';
-import { readOrdersBytes, type SourceTable } from '../core/io/read';
+import { readOrdersBytesAll, type SourceTable } from '../core/io/read';
 import { L, type Lang, type Text } from '../core/text';
 import type { AuditHost, SheetChoice, SheetValues, SourceInfo, WriteOptions } from './host';
 import { reportFileName, reportWorkbook, singleSheetWorkbook } from './report-file';
@@ -53,15 +54,11 @@ export class FileSources {
    * file can be read.
    */
   open(fileName: string, bytes: Uint8Array): string {
-    const first = readOrdersBytes(bytes, fileName);
+    // Every sheet from one parse of the workbook.
+    const first = readOrdersBytesAll(bytes, fileName);
     // The reader's messages mostly name the file already: say it once.
     if (!first.ok) throw first.error.en.includes(fileName) ? first.error : L(`${fileName}: ${first.error.en}`, `${fileName}：${first.error.zh}`);
-    const tables: SourceTable[] = [first.table];
-    for (const sheet of first.sheets) {
-      if (sheet === first.table.sheet) continue;
-      const r = readOrdersBytes(bytes, fileName, { sheet });
-      if (r.ok) tables.push(r.table);
-    }
+    const tables: SourceTable[] = [first.table, ...first.others];
     const n = ++this.seq;
     const multi = first.sheets.length > 1 || !/\.(csv|txt|tsv)$/i.test(fileName);
     const added = tables.map((table, i): OpenSheet => {
