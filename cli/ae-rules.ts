@@ -21,6 +21,7 @@ import {
   outputSheetName, isSkuSheet, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, SUMMARY_MONEY_COLUMNS, SUMMARY_SHARE_COLUMNS, SEVERITY_TEXT,
   type AuditReport, type AuditSession, type Field, type Finding,
 } from '../core/audit';
+import { aboutRows, aboutSheetName, reportFileName, type AboutInput } from '../core/audit/about';
 import { pickHeaderRow, choiceColumn, isUnmapChoice, type ColumnChoices } from '../core/audit/columns';
 import { toDate, isTimeZone, wallNow } from '../core/coerce';
 import { isRuleError } from '../core/errors';
@@ -45,13 +46,11 @@ const say = (t: Text) => (lang === 'zh' ? t.zh : t.en);
 
 /**
  * Default output next to the input: orders.xlsx → orders-audit.xlsx; any other type keeps its
- * extension in the name (orders.csv → orders-csv-audit.xlsx), so auditing orders.xlsx and orders.csv
- * never silently replaces one report with the other.
+ * extension in the name (orders.csv → orders-csv-audit.xlsx) — the browser app's name too
+ * (core/audit/about.ts).
  */
 export function defaultOut(input: string): string {
-  const ext = path.extname(input);
-  const kind = ext.toLowerCase() === '.xlsx' || ext === '' ? '' : `-${ext.slice(1).toLowerCase()}`;
-  return path.join(path.dirname(input), `${path.basename(input, ext)}${kind}-audit.xlsx`);
+  return path.join(path.dirname(input), reportFileName(path.basename(input)));
 }
 
 /** A --map value: field = column (header text or column letter); an empty column, "-" or "none" unmaps the field. */
@@ -190,7 +189,7 @@ function* findingRows(spill: FindingSpill, late: readonly Finding[]): Generator<
  * failed run, or Ctrl-C (SIGINT / SIGTERM) during the write, leaves neither a half-written report nor
  * the temporary file. `findings` = the Findings rows after the header, in order.
  */
-async function writeReport(report: AuditReport, findings: Iterable<unknown[]>, out: string, source: string) {
+async function writeReport(report: AuditReport, findings: Iterable<unknown[]>, out: string, source: AboutInput['source']) {
   const t = report.tables;
   const f = t.formats ?? {
     findings: { moneyColumns: FINDINGS_MONEY_COLUMNS },
@@ -235,13 +234,8 @@ async function writeReport(report: AuditReport, findings: Iterable<unknown[]>, o
     }
     ws.end();
 
-    const info = wb.sheet({ name: lang === 'zh' ? '说明' : 'About', widths: [24, 80] });
-    const about: unknown[][] = [
-      [say(L('Audit of', '审核对象')), source],
-      [say(L('Created by', '生成工具')), `ae-rules ${VERSION}`],
-      [say(L('Created at (UTC)', '生成时间（UTC）')), new Date().toISOString().slice(0, 16).replace('T', ' ')],
-      ...(report.mapping.unmatched.length ? [[say(L('Columns not used', '未使用的列')), report.mapping.unmatched.map((u) => u.header).join(lang === 'zh' ? '、' : ', ')]] : []),
-    ];
+    const info = wb.sheet({ name: aboutSheetName(lang), widths: [24, 80] });
+    const about = aboutRows({ report, source, lang, now: new Date(), writer: { kind: 'cli', version: VERSION } });
     for (const r of about) info.row(r);
     info.end();
     wb.close();
@@ -399,7 +393,7 @@ async function audit(input: string, flags: AuditFlags) {
     const findingsCount = (report.findingsStreamed ?? 0) + report.findings.length;
 
     const t3 = performance.now();
-    await writeReport(report, findingRows(spill, report.findings), out, `${path.basename(input)} / ${read.sheet}`);
+    await writeReport(report, findingRows(spill, report.findings), out, { file: path.basename(input), sheet: read.sheet });
     // AE_RULES_TIMINGS=1: where the time went, for `npm run bench` (stderr, one line).
     if (process.env.AE_RULES_TIMINGS) process.stderr.write(`timings: start ${t0.toFixed(0)} ms, read ${readMs.toFixed(0)} ms, audit ${auditMs.toFixed(0)} ms, write ${(performance.now() - t3).toFixed(0)} ms, findings ${findingsCount}\n`);
     summarize(report, findingsCount, headerRow, read.sheet, read.notes ?? []);

@@ -11,7 +11,7 @@ import { isRuleError } from '../core/errors';
 import { BUILTIN_CARDS, TABLE_HEADER, cardFromTable, cardToTable, latestCard, type RateCard } from '../core/rates';
 import { L, type Lang, type Text } from '../core/text';
 import type { AuditHost, SheetChoice, SheetValues, SourceInfo, WriteOptions } from './host';
-import { T, duplicateText, missingRequiredText, rateSheetError } from './i18n';
+import { T, duplicateText, missingRequiredText, rateSheetError, tr } from './i18n';
 
 /** The part of the audit engine (core/audit) the pane uses. */
 export interface AuditEngine {
@@ -473,6 +473,7 @@ export class PaneController {
       this.checkCancel();
 
       stage = T.errWrite;
+      this.host.beginReport?.({ report, lang });
       const out = outputTables(report, lang);
       const sheets: string[] = [];
       for (let i = 0; i < out.length; i++) {
@@ -488,8 +489,9 @@ export class PaneController {
         const sheet = weeklyIdx >= 0 ? sheets[weeklyIdx] : report.chart.sheet;
         try {
           // The chart title in the report's language whatever the host's display language (its legend
-          // comes from the table's header, already in that language).
-          const title = lang === 'zh' ? report.chart.title.zh : report.chart.title.en;
+          // comes from the table's header, already in that language). Both keys hold it because the
+          // Excel and Sheets hosts title the chart in their display language (spec.title[hostLang]).
+          const title = tr(report.chart.title, lang);
           await this.host.addChart({ ...report.chart, sheet, title: { en: title, zh: title } });
         } catch (e) {
           chartError = describeError(e, T.chartFailed);

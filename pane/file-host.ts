@@ -8,11 +8,13 @@
  *    output sheets are kept in memory and offered as one report workbook (reportFile(), the same
  *    sheets as the CLI's report), the rate card is offered as a workbook to download and edit.
  *
- * Files are read with core/io/read (readOrdersBytes): .xlsx/.xls/.csv as the CLI reads them. Rows
- * are handed out as JSON-safe copies, like every host: nothing can change what was read.
+ * Files are read with core/io/read (readOrdersBytesAll: a workbook is parsed once for all its sheets):
+ * .xlsx/.xls/.csv as the CLI reads them. Rows are handed out as JSON-safe copies, like every host:
+ * nothing can change what was read.
  */
-import { OUTPUT_SHEET_NAMES, RATE_CARD_SHEET, type ChartSpec } from '../core/audit/types';
-import { readOrdersBytes, type SourceTable } from '../core/io/read';
+import type { AboutInput } from '../core/audit/about';
+import { RATE_CARD_SHEET, type ChartSpec } from '../core/audit/types';
+import { readOrdersBytesAll, type SourceTable } from '../core/io/read';
 import { L, type Lang, type Text } from '../core/text';
 import type { AuditHost, SheetChoice, SheetValues, SourceInfo, WriteOptions } from './host';
 import { reportFileName, reportWorkbook, singleSheetWorkbook } from './report-file';
@@ -27,6 +29,10 @@ interface OpenSheet {
   columns: number;
 }
 
+/**
+ * A cell as every host hands it to the pane (JSON-safe, blank = ''). Not report-file.ts's cellOf, on
+ * purpose: that one gives SheetJS null for a blank, so the report leaves the cell out as the CLI's does.
+ */
 function safe(v: unknown): unknown {
   if (v === undefined || v === null) return '';
   if (typeof v === 'number' && !Number.isFinite(v)) return '';
@@ -48,15 +54,11 @@ export class FileSources {
    * file can be read.
    */
   open(fileName: string, bytes: Uint8Array): string {
-    const first = readOrdersBytes(bytes, fileName);
+    // Every sheet from one parse of the workbook.
+    const first = readOrdersBytesAll(bytes, fileName);
     // The reader's messages mostly name the file already: say it once.
     if (!first.ok) throw first.error.en.includes(fileName) ? first.error : L(`${fileName}: ${first.error.en}`, `${fileName}：${first.error.zh}`);
-    const tables: SourceTable[] = [first.table];
-    for (const sheet of first.sheets) {
-      if (sheet === first.table.sheet) continue;
-      const r = readOrdersBytes(bytes, fileName, { sheet });
-      if (r.ok) tables.push(r.table);
-    }
+    const tables: SourceTable[] = [first.table, ...first.others];
     const n = ++this.seq;
     const multi = first.sheets.length > 1 || !/\.(csv|txt|tsv)$/i.test(fileName);
     const added = tables.map((table, i): OpenSheet => {
@@ -148,6 +150,7 @@ export function withFileSources<H extends AuditHost>(inner: H): AuditHost & File
     insertRateCard: (table, name) => inner.insertRateCard(table, name),
   };
   if (inner.now) host.now = () => inner.now!();
+  if (inner.beginReport) host.beginReport = (run) => inner.beginReport!(run);
   if (inner.listSheets && inner.readSheet) {
     host.listSheets = async () => [...(await inner.listSheets!()), ...files.choices()];
     host.readSheet = async (id) => (files.has(id) ? files.values(id, lang()) : inner.readSheet!(id));
@@ -178,9 +181,18 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
   const langOf = (): Lang => options.lang ?? (typeof navigator !== 'undefined' && /^zh/i.test(navigator.language) ? 'zh' : 'en');
   let outputs: { name: string; table: unknown[][]; opts: WriteOptions }[] = [];
   let chart: ChartSpec | undefined;
+  let audited: AboutInput['report'] | undefined;
   let lastSource: string | undefined;
   let lastRead: string | undefined;
-  let runLang: Lang = 'en';
+  // The report's language: the pane's (beginReport), else this host's.
+  let runLang: Lang = langOf();
+  const newReport = (report?: AboutInput['report'], lang: Lang = langOf()) => {
+    outputs = [];
+    chart = undefined;
+    audited = report;
+    runLang = lang;
+    lastSource = lastRead;
+  };
   const cards: { id: string; name: string; values: unknown[][] }[] = [];
 
   return {
@@ -200,19 +212,13 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
     },
     writeSheet: async (name, table, opts = {}) => {
       if (!Array.isArray(table) || !table.every(Array.isArray)) throw new Error(`writeSheet(${name}): the table must be a 2-D array`);
-      // A new run starts a new report (the pane writes Findings first).
-      if (!outputs.length || lastSource !== lastRead || outputs.some((o) => o.name === name)) {
-        outputs = [];
-        chart = undefined;
-        lastSource = lastRead;
-      }
-      // The report's language is the one its sheet names are in (the pane names them per language).
-      if (Object.values(OUTPUT_SHEET_NAMES).some((n) => n.zh === name)) runLang = 'zh';
-      else if (Object.values(OUTPUT_SHEET_NAMES).some((n) => n.en === name)) runLang = 'en';
+      // Sheets written without beginReport: another source, or a sheet written again, starts a new report.
+      if (lastSource !== lastRead || outputs.some((o) => o.name === name)) newReport();
       outputs.push({ name, table: table.map((r) => r.map(safe)), opts });
       opts.onProgress?.(table.length, table.length);
       return name;
     },
+    beginReport: ({ report, lang }) => newReport(report, lang),
     addChart: async (spec) => {
       chart = spec;
     },
@@ -237,7 +243,14 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
       const sheet = lastSource ? files.sheetOf(lastSource) : undefined;
       const bytes = reportWorkbook(
         outputs.map((o) => ({ name: o.name, table: o.table, moneyColumns: o.opts.moneyColumns, percentColumns: o.opts.percentColumns })),
-        { lang: runLang, source: sheet ? `${file} / ${sheet}` : file, chart, version: options.version },
+        {
+          report: audited ?? { mapping: { unmatched: [] } },
+          source: { file, ...(sheet ? { sheet } : {}) },
+          lang: runLang,
+          now: new Date(),
+          writer: { kind: 'browser', ...(options.version ? { version: options.version } : {}) },
+          undrawnChart: chart,
+        },
       );
       return { name: reportFileName(file), bytes };
     },

@@ -3,7 +3,7 @@
  * Excel.run and chunked ranges, Sheets with google.script.run calls to server functions, tests and the
  * local demo with an in-memory workbook. See DESIGN.md "One audit UI, several hosts".
  */
-import type { ChartSpec } from '../core/audit/types';
+import type { AuditReport, ChartSpec } from '../core/audit/types';
 import type { Lang } from '../core/text';
 
 export interface SourceInfo {
@@ -60,6 +60,13 @@ export interface AuditHost {
    * resolve to the name it actually used (the pane then points the chart and its messages there).
    */
   writeSheet(name: string, table: unknown[][], opts?: WriteOptions): Promise<string | void>;
+  /**
+   * Optional: a finished audit is about to be written (writeSheet for each output sheet, then
+   * addChart). `lang` is the report's language (the pane's when Run was pressed; the sheets' names and
+   * texts are in it). A host that writes a report file (the browser app, pane/file-host.ts) starts a
+   * new one here, in `lang`, and describes `report` on its About sheet.
+   */
+  beginReport?(run: { report: AuditReport; lang: Lang }): void;
   addChart(spec: ChartSpec): Promise<void>;
   /**
    * Insert the built-in rate card as an editable sheet (a new sheet; never overwrites). `name` is the

@@ -1,12 +1,12 @@
 /**
  * The report workbook built in the browser (SheetJS): the same sheets as the CLI's report — Findings,
  * Summary, Weekly (names in the report's language) with money and percent formats and column
- * widths — plus an "About" sheet naming the audited file. SheetJS (community edition)
- * writes no charts: the Weekly sheet holds the chart's data, and the About sheet says so.
+ * widths — plus the About sheet, whose rows, name, number formats and the file's name are the CLI's
+ * (core/audit/about.ts). SheetJS (community edition) writes no charts: the Weekly sheet holds the
+ * chart's data, and the About sheet says so.
  */
 import * as XLSX from '@e965/xlsx';
-import type { ChartSpec } from '../core/audit/types';
-import { L, type Lang, type Text } from '../core/text';
+import { MONEY_FORMAT, PERCENT_FORMAT, aboutRows, aboutSheetName, reportFileName as fileNameOf, type AboutInput } from '../core/audit/about';
 
 export interface ReportSheet {
   name: string;
@@ -14,10 +14,6 @@ export interface ReportSheet {
   moneyColumns?: number[];
   percentColumns?: number[];
 }
-
-const MONEY = '#,##0.00';
-const PERCENT = '0.0%';
-const say = (t: Text, lang: Lang) => (lang === 'zh' ? t.zh : t.en);
 
 /** Excel's sheet-name rules: ≤ 31 characters, none of []:*?/\ ; unique (case-insensitive). */
 function sheetName(name: string, taken: Set<string>): string {
@@ -28,7 +24,10 @@ function sheetName(name: string, taken: Set<string>): string {
   return n;
 }
 
-/** A cell's value; null leaves the cell out (blank, as the CLI's report), never an empty text. */
+/**
+ * A cell's value for SheetJS; null leaves the cell out (blank, as the CLI's report), never an empty
+ * text. Not file-host.ts's safe() on purpose: the host contract's blank is '', a report's is no cell.
+ */
 function cellOf(v: unknown): unknown {
   if (v === undefined || v === null || v === '') return null;
   if (typeof v === 'number' && !Number.isFinite(v)) return null;
@@ -39,7 +38,7 @@ function cellOf(v: unknown): unknown {
 function worksheet(s: ReportSheet): XLSX.WorkSheet {
   const rows = s.table.map((r) => (Array.isArray(r) ? r.map(cellOf) : []));
   const ws = XLSX.utils.aoa_to_sheet(rows);
-  const fmt = new Map<number, string>([...(s.moneyColumns ?? []).map((c) => [c, MONEY] as const), ...(s.percentColumns ?? []).map((c) => [c, PERCENT] as const)]);
+  const fmt = new Map<number, string>([...(s.moneyColumns ?? []).map((c) => [c, MONEY_FORMAT] as const), ...(s.percentColumns ?? []).map((c) => [c, PERCENT_FORMAT] as const)]);
   if (fmt.size) {
     for (let r = 1; r < rows.length; r++) {
       for (const [c, z] of fmt) {
@@ -57,27 +56,13 @@ function worksheet(s: ReportSheet): XLSX.WorkSheet {
   return ws;
 }
 
-/**
- * The report as .xlsx bytes. `source` names what was audited ("orders.csv / orders"); `chart` (when
- * the audit made one) is listed on the About sheet, as the browser cannot draw it into the file.
- */
-export function reportWorkbook(sheets: ReportSheet[], opts: { lang: Lang; source: string; createdAt?: Date; chart?: ChartSpec; version?: string }): Uint8Array {
+/** The report as .xlsx bytes: `sheets`, then the About sheet `about` describes (core/audit/about.ts). */
+export function reportWorkbook(sheets: ReportSheet[], about: AboutInput): Uint8Array {
   const wb = XLSX.utils.book_new();
   const taken = new Set<string>();
   for (const s of sheets) XLSX.utils.book_append_sheet(wb, worksheet(s), sheetName(s.name, taken));
-  const { lang } = opts;
-  const about: unknown[][] = [
-    [say(L('Audit of', '审核对象'), lang), opts.source],
-    [say(L('Created by', '生成工具'), lang), `AE Seller Rules${opts.version ? ` ${opts.version}` : ''} (${say(L('browser app', '浏览器版'), lang)})`],
-    [say(L('Created at (UTC)', '生成时间（UTC）'), lang), (opts.createdAt ?? new Date()).toISOString().slice(0, 16).replace('T', ' ')],
-  ];
-  if (opts.chart && opts.chart.rows > 0) {
-    about.push([
-      say(L('Chart', '图表'), lang),
-      say(L(`${opts.chart.title.en}: insert a column chart over the ${opts.chart.sheet} sheet (the browser app writes its data, not the chart).`, `${opts.chart.title.zh}：请基于“${opts.chart.sheet}”工作表插入柱形图（浏览器版写入数据，不绘制图表）。`), lang),
-    ]);
-  }
-  XLSX.utils.book_append_sheet(wb, worksheet({ name: say(L('About', '说明'), lang), table: about }), sheetName(say(L('About', '说明'), lang), taken));
+  const name = aboutSheetName(about.lang);
+  XLSX.utils.book_append_sheet(wb, worksheet({ name, table: aboutRows(about) }), sheetName(name, taken));
   const out = XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer;
   return new Uint8Array(out);
 }
@@ -89,11 +74,7 @@ export function singleSheetWorkbook(name: string, table: unknown[][]): Uint8Arra
   return new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx', compression: true }) as ArrayBuffer);
 }
 
-/** orders.xlsx → orders-audit.xlsx; other types keep theirs in the name (orders.csv → orders-csv-audit.xlsx), as the CLI. */
+/** The CLI's report name (core/audit/about.ts) for a file name, with or without a folder: C:\exports\orders.csv → orders-csv-audit.xlsx. */
 export function reportFileName(input: string): string {
-  const base = input.replace(/^.*[/\\]/, '');
-  const m = /^(.*?)(\.[^.]*)?$/.exec(base)!;
-  const ext = (m[2] ?? '').toLowerCase();
-  const kind = ext === '.xlsx' || ext === '' ? '' : `-${ext.slice(1)}`;
-  return `${m[1] || 'orders'}${kind}-audit.xlsx`;
+  return fileNameOf(input.replace(/^.*[/\\]/, ''));
 }

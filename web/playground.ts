@@ -9,8 +9,7 @@ import type { FunctionDef } from '../core/catalogue/types';
 import { isRuleError } from '../core/errors';
 import { CATALOGUE, getFunction } from '../core/functions';
 import type { Lang, Text } from '../core/text';
-
-const tr = (t: Text, lang: Lang) => (lang === 'zh' ? t.zh : t.en);
+import { tr } from '../pane/i18n';
 
 const UI = {
   heading: { en: 'Function playground', zh: '函数试算' },
@@ -34,7 +33,7 @@ export function whyOf(def: FunctionDef): FunctionDef | undefined {
 
 function show(v: unknown, lang: Lang): string {
   if (v === '' || v === undefined || v === null) return '""';
-  if (isRuleError(v)) return `${v.kind} ${lang === 'zh' ? v.zh : v.en}`;
+  if (isRuleError(v)) return `${v.kind} ${tr(v, lang)}`;
   if (v instanceof Date) return v.toISOString().slice(0, 16).replace('T', ' ');
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'number') return String(Math.round(v * 1e6) / 1e6);

@@ -6,8 +6,11 @@
 //   /sheets/              "Use in Google Sheets": steps and the Apps Script files to copy
 //   /support.html         support page (the manifest's SupportUrl and LearnMoreUrl)
 // Every page is bilingual (English / 简体中文), following ?lang=, else the browser's language, with a
-// switch; links between pages are relative (they work from disk too); absolute URLs only where a
-// person must paste one (the manifest URL for the Microsoft 365 admin center), built for `origin`.
+// switch. One way to switch: every text is written in both languages (both(): two spans) and the
+// page's <html lang> shows one (CSS); the switch only changes <html lang> (LANG_JS, or on the app
+// page web/app.ts, which also switches the pane). Links between pages are relative (they work from
+// disk too); absolute URLs only where a person must paste one (the manifest URL for the Microsoft 365
+// admin center), built for `origin`.
 
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -87,8 +90,11 @@ export function appPage(up, appJs) {
 <div id="app">Loading… 正在加载…<noscript> JavaScript is needed. 需要启用 JavaScript。</noscript></div>
 <div class="side">
 <section>
-<h1 data-en="Audit an AliExpress orders export" data-zh="审核速卖通订单导出表">Audit an AliExpress orders export</h1>
-<p data-en="Open your export (.xlsx, .xls or .csv, English or Chinese headers), check the column mapping, run the audit and download the report workbook (Findings, Summary, Weekly). The file is read in this browser only." data-zh="打开导出文件（.xlsx、.xls 或 .csv，中英文表头均可），核对列对应，运行审核并下载报告工作簿（审核结果、汇总、每周费用）。文件只在本浏览器中读取。">Open your export (.xlsx, .xls or .csv), check the column mapping, run the audit and download the report workbook.</p>
+<h1>${both('Audit an AliExpress orders export', '审核速卖通订单导出表')}</h1>
+<p>${both(
+    'Open your export (.xlsx, .xls or .csv, English or Chinese headers), check the column mapping, run the audit and download the report workbook (Findings, Summary, Weekly). The file is read in this browser only.',
+    '打开导出文件（.xlsx、.xls 或 .csv，中英文表头均可），核对列对应，运行审核并下载报告工作簿（审核结果、汇总、每周费用）。文件只在本浏览器中读取。',
+  )}</p>
 <p>${both(`Prefer it inside your spreadsheet? <a href="${up}excel/index.html">Use in Excel</a> · <a href="${up}sheets/index.html">Use in Google Sheets</a>.`, `希望在表格软件中使用？<a href="${up}excel/index.html">在 Excel 中使用</a> · <a href="${up}sheets/index.html">在 Google 表格中使用</a>。`)}</p>
 </section>
 <section id="playground"></section>

@@ -293,7 +293,10 @@ function cellValue(c: XLSX.CellObject | undefined, date1904: boolean): unknown {
   }
 }
 
-function readWorkbook(bytes: Uint8Array, fileName: string, format: FileFormat, want?: string): ReadResult {
+/** A workbook SheetJS has parsed, with its sheet names (at least one). */
+type Parsed = { ok: true; wb: XLSX.WorkBook; names: string[]; format: FileFormat };
+
+function parseWorkbook(bytes: Uint8Array, fileName: string, format: FileFormat): Parsed | { ok: false; error: Text } {
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: 'array', dense: true, cellNF: true, cellDates: false, cellHTML: false, cellStyles: false, bookVBA: false, WTF: false });
@@ -310,6 +313,16 @@ function readWorkbook(bytes: Uint8Array, fileName: string, format: FileFormat, w
   }
   const names = wb.SheetNames.slice();
   if (!names.length) return { ok: false, error: L('the workbook has no sheets', '工作簿中没有工作表') };
+  return { ok: true, wb, names, format };
+}
+
+function readWorkbook(bytes: Uint8Array, fileName: string, format: FileFormat, want?: string): ReadResult {
+  const p = parseWorkbook(bytes, fileName, format);
+  return p.ok ? readSheet(p, want) : p;
+}
+
+/** One sheet of a parsed workbook (`want`, default the first). */
+function readSheet({ wb, names, format }: Parsed, want?: string): ReadResult {
   const name = want ?? names[0];
   const ws = wb.Sheets[name];
   if (!ws) return { ok: false, error: L(`no sheet named "${want}"; the workbook has: ${names.join(', ')}`, `没有名为“${want}”的工作表；工作簿中有：${names.join('、')}`) };
@@ -405,6 +418,31 @@ function readSource(bytes: Uint8Array, fileName: string, src: Source, opts: { sh
  */
 export function readOrdersBytes(bytes: Uint8Array, fileName: string, opts: { sheet?: string } = {}): ReadResult {
   return readSource(bytes, fileName, sourceOf(bytes, fileName, opts), opts);
+}
+
+export type ReadAllResult = (Extract<ReadResult, { ok: true }> & { others: SourceTable[] }) | { ok: false; error: Text };
+
+/**
+ * Every sheet of an orders file, a workbook parsed once: what readOrdersBytes gives for its first
+ * sheet (or its error), plus `others`, the tables of the other sheets that can be read (in order;
+ * an empty sheet is left out). A text file has no others.
+ */
+export function readOrdersBytesAll(bytes: Uint8Array, fileName: string): ReadAllResult {
+  const src = sourceOf(bytes, fileName, {});
+  if (!src.ok || isText(src)) {
+    const r = readSource(bytes, fileName, src, {});
+    return r.ok ? { ...r, others: [] } : r;
+  }
+  const p = parseWorkbook(bytes, fileName, src.format);
+  if (!p.ok) return p;
+  const first = readSheet(p);
+  if (!first.ok) return first;
+  const others: SourceTable[] = [];
+  for (const name of p.names.slice(1)) {
+    const r = readSheet(p, name);
+    if (r.ok) others.push(r.table);
+  }
+  return { ...first, others };
 }
 
 // ── chunked reading (large CSV files) ───────────────────────────────────────────────────────────

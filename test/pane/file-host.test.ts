@@ -102,6 +102,25 @@ describe('browser-file host', () => {
     }
   });
 
+  it('the report is in the language the pane ran in, whatever the host\'s (beginReport carries it; nothing is guessed from sheet names)', async () => {
+    const host = createFileHost({ lang: 'en' });
+    const ctl = new PaneController(host, { engine: coreEngine, now: Date.parse('2024-08-01T00:00:00') });
+    await ctl.openFile('mabang.xlsx', new Uint8Array(readFileSync(path.resolve('examples/layouts/mabang.xlsx'))));
+    ctl.setLang('zh');
+    await ctl.run();
+    const wb = XLSX.read(host.reportFile()!.bytes, { type: 'array' });
+    expect(wb.SheetNames).toEqual(['审核结果', '汇总', '每周费用', '说明']);
+    const about = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['说明'], { header: 1 });
+    expect(about.map((r) => r[0])).toEqual(['审核对象', '生成工具', '生成时间（UTC）', '未使用的列', '图表']);
+    // Sheets of any name: the language is the one the run began in.
+    host.beginReport!({ report: { mapping: { unmatched: [] } } as never, lang: 'zh' });
+    await host.writeSheet('Custom', [['a'], [1]]);
+    expect(XLSX.read(host.reportFile()!.bytes, { type: 'array' }).SheetNames).toEqual(['Custom', '说明']);
+    host.beginReport!({ report: { mapping: { unmatched: [] } } as never, lang: 'en' });
+    await host.writeSheet('审核结果', [['a'], [1]]);
+    expect(XLSX.read(host.reportFile()!.bytes, { type: 'array' }).SheetNames).toEqual(['审核结果', 'About']);
+  });
+
   it('report file names follow the CLI', () => {
     expect(reportFileName('orders.xlsx')).toBe('orders-audit.xlsx');
     expect(reportFileName('C:\\exports\\orders.CSV')).toBe('orders-csv-audit.xlsx');

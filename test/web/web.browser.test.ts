@@ -141,6 +141,28 @@ describe('browser app (dist/web) in Chromium, offline', () => {
     }
   });
 
+  it('the header switch changes the page texts and the pane together (one way: <html lang> shows the en or zh spans)', async () => {
+    const { ctx, page, errors } = await isolated();
+    try {
+      await page.goto(`${server.origin}/web/index.html?lang=en`);
+      const h1 = page.locator('.side h1');
+      await expect.poll(() => h1.innerText()).toBe('Audit an AliExpress orders export');
+      expect(await page.locator('.side p').first().innerText()).toMatch(/^Open your export \(\.xlsx, \.xls or \.csv, English or Chinese headers\)/);
+      await page.locator('#lang-switch').click();
+      await expect.poll(() => h1.innerText()).toBe('审核速卖通订单导出表');
+      expect(await page.locator('.side p').first().innerText()).toMatch(/^打开导出文件/);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+      expect(await page.locator('#lang-switch').innerText()).toBe('English');
+      expect(await page.locator('#playground h2').innerText()).toBe('函数试算');
+      await expect.poll(() => page.locator('#app').innerText()).toContain('打开文件');
+      await page.locator('#lang-switch').click();
+      await expect.poll(() => h1.innerText()).toBe('Audit an AliExpress orders export');
+      expect(errors).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   it('the function playground answers with the result and the reason', async () => {
     const { ctx, page, blocked } = await isolated();
     try {
