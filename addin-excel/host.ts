@@ -17,6 +17,7 @@
 import type { AuditHost, SheetChoice, SheetValues, SourceInfo, WriteOptions } from '../pane/host';
 import { RATE_CARD_SHEET, type ChartSpec } from '../core/audit/types';
 import { columnLetter, findHeaderRow } from '../core/audit/columns';
+import { MONEY_FORMAT, PERCENT_FORMAT } from '../core/audit/about';
 import { localWallNow, msToSerial } from '../core/coerce';
 import { langFromLocale, type Lang } from '../core/text';
 
@@ -79,8 +80,6 @@ export function highlightCalls(areas: readonly [number, number][], lastColumn: s
   return out;
 }
 
-const MONEY_FORMAT = '#,##0.00';
-const PERCENT_FORMAT = '0.0%';
 const DATE_FORMAT = 'yyyy-mm-dd hh:mm';
 const BAD_ROW_FILL = '#FDE2E1';
 const HEADER_FILL = '#EDEBE9';

@@ -14,6 +14,7 @@
  */
 import { RATE_CARD_SHEET, type ChartSpec } from '../../core/audit/types';
 import { columnLetter } from '../../core/audit/a1';
+import { MONEY_FORMAT, PERCENT_FORMAT } from '../../core/audit/about';
 import { wallIso } from '../../core/coerce';
 import type { SheetChoice, SheetValues } from '../../pane/host';
 import { SCAN_COLUMNS, SCAN_ROWS, parseSourceId, sheetIdOf, type SourceScan } from '../sources';
@@ -32,8 +33,6 @@ export const MAX_WRITE_CELLS = 200_000;
 
 const HIGHLIGHT = '#fde2e1';
 const HEADER_BG = '#eef1f5';
-const MONEY_FORMAT = '#,##0.00';
-const PERCENT_FORMAT = '0.0%';
 /** readSheet returns at most this many rows (a rate card has about 60), first two columns only. */
 export const MAX_SHEET_ROWS = 5000;
 
