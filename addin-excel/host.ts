@@ -581,7 +581,7 @@ export class ExcelAuditHost implements AuditHost {
       const twoAxes = secondary.size > 0 && secondary.size < spec.seriesColumns.length && excelApi('1.8');
       // Header + data of the first series; the rest are added with their own value ranges.
       const chart = ws.charts.add('ColumnClustered', ws.getRangeByIndexes(0, first, spec.rows + 1, 1), 'Columns');
-      chart.title.text = lang === 'zh' ? spec.title.zh : spec.title.en;
+      chart.title.text = (spec.lang ?? lang) === 'zh' ? spec.title.zh : spec.title.en;
       const series: [number, Excel.ChartSeries][] = [[first, chart.series.getItemAt(0)]];
       series[0][1].setXAxisValues(categories);
       for (const col of rest) {

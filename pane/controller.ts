@@ -11,7 +11,7 @@ import { isRuleError } from '../core/errors';
 import { BUILTIN_CARDS, TABLE_HEADER, cardFromTable, cardToTable, latestCard, type RateCard } from '../core/rates';
 import { L, type Lang, type Text } from '../core/text';
 import type { AuditHost, SheetChoice, SheetValues, SourceInfo, WriteOptions } from './host';
-import { T, duplicateText, missingRequiredText, rateSheetError, tr } from './i18n';
+import { T, duplicateText, missingRequiredText, rateSheetError } from './i18n';
 
 /** The part of the audit engine (core/audit) the pane uses. */
 export interface AuditEngine {
@@ -489,10 +489,8 @@ export class PaneController {
         const sheet = weeklyIdx >= 0 ? sheets[weeklyIdx] : report.chart.sheet;
         try {
           // The chart title in the report's language whatever the host's display language (its legend
-          // comes from the table's header, already in that language). Both keys hold it because the
-          // Excel and Sheets hosts title the chart in their display language (spec.title[hostLang]).
-          const title = tr(report.chart.title, lang);
-          await this.host.addChart({ ...report.chart, sheet, title: { en: title, zh: title } });
+          // comes from the table's header, already in that language).
+          await this.host.addChart({ ...report.chart, sheet, lang });
         } catch (e) {
           chartError = describeError(e, T.chartFailed);
         }

@@ -276,7 +276,7 @@ export function createMemoryHost(wb: MemoryWorkbook, options: MemoryHostOptions 
       call('addChart', [spec], () => {
         const sheet = wb.getSheet(spec.sheet);
         if (!sheet || sheet.kind !== 'output') throw new Error(`addChart: "${spec.sheet}" is not one of the add-in's output sheets`);
-        wb.charts.push({ ...spec, titleText: (options.lang ?? 'en') === 'zh' ? spec.title.zh : spec.title.en });
+        wb.charts.push({ ...spec, titleText: (spec.lang ?? options.lang ?? 'en') === 'zh' ? spec.title.zh : spec.title.en });
       }),
 
     insertRateCard: (table: unknown[][], base?: string) =>

@@ -128,7 +128,7 @@ export function createSheetsHost(transport: Transport, options: SheetsHostOption
     addChart: async (spec: ChartSpec) => {
       const sheet = written.get(spec.sheet) ?? spec.sheet;
       const clean = JSON.parse(JSON.stringify({ ...spec, sheet })) as ChartSpec;
-      await call<boolean>('aeAddChart', sheet, clean, lang);
+      await call<boolean>('aeAddChart', sheet, clean, spec.lang ?? lang);
     },
 
     // The sheet is named in the pane's language ("AE Rate Card" / "AE 费率卡"), "(2)"… when taken.

@@ -96,6 +96,11 @@ export interface ChartSpec {
   secondaryAxisColumns?: number[];
   /** Number of data rows (excluding the header). */
   rows: number;
+  /**
+   * The report's language: hosts title the chart in it (else in their display language). Optional,
+   * additive: the pane sets it, as the report's sheets may be in another language than the host's.
+   */
+  lang?: Lang;
 }
 
 export interface AuditProgress {

@@ -309,8 +309,10 @@ describe('pane controller: rate card and language', () => {
     expect(done(ctl.state).sheets).toEqual(['审核结果', '汇总', '每周费用']);
     expect(wb.values('审核结果')![0]).toContain('规则');
     expect(wb.charts.map((c) => c.sheet)).toEqual(['每周费用']);
-    // The host speaks English (lang 'en'), the report is Chinese: so is the chart title.
-    expect(wb.charts[0].title).toEqual({ en: '每周费用：礼物费用（人民币）与罚款（美元）', zh: '每周费用：礼物费用（人民币）与罚款（美元）' });
+    // The host speaks English (lang 'en'), the report is Chinese: the chart says so, for its title.
+    expect(wb.charts[0].lang).toBe('zh');
+    expect(wb.charts[0].title.zh).toBe('每周费用：礼物费用（人民币）与罚款（美元）');
+    expect(wb.charts[0].titleText).toBe('每周费用：礼物费用（人民币）与罚款（美元）');
   });
 });
 
