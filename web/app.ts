@@ -42,8 +42,7 @@ if (root) {
   const applyLang = (l: Lang) => {
     lang = l;
     document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
-    // Page texts outside the pane: elements with data-en / data-zh.
-    for (const el of document.querySelectorAll<HTMLElement>('[data-en]')) el.textContent = (l === 'zh' ? el.dataset.zh : el.dataset.en) ?? '';
+    // Page texts outside the pane are English / Chinese span pairs: the page's lang shows one (site.mjs).
     document.title = l === 'zh' ? '速卖通卖家规则 · 订单审核' : 'AE Seller Rules · order audit';
     if (sw) sw.textContent = l === 'zh' ? 'English' : '中文';
     pg?.update();
