@@ -16,6 +16,7 @@ import type { AboutInput } from '../core/audit/about';
 import { RATE_CARD_SHEET, type ChartSpec } from '../core/audit/types';
 import { readOrdersBytesAll, type SourceTable } from '../core/io/read';
 import { L, type Lang, type Text } from '../core/text';
+import { jsonCell } from './cells';
 import type { AuditHost, SheetChoice, SheetValues, SourceInfo, WriteOptions } from './host';
 import { reportFileName, reportWorkbook, singleSheetWorkbook } from './report-file';
 
@@ -27,18 +28,6 @@ interface OpenSheet {
   label: string;
   table: SourceTable;
   columns: number;
-}
-
-/**
- * A cell as every host hands it to the pane (JSON-safe, blank = ''). Not report-file.ts's cellOf, on
- * purpose: that one gives SheetJS null for a blank, so the report leaves the cell out as the CLI's does.
- */
-function safe(v: unknown): unknown {
-  if (v === undefined || v === null) return '';
-  if (typeof v === 'number' && !Number.isFinite(v)) return '';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 19);
-  if (typeof v === 'object') return String(v);
-  return v;
 }
 
 const isBlankRow = (r: unknown[] | undefined) => !r || r.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
@@ -90,7 +79,7 @@ export class FileSources {
   header(id: string, lang: Lang): unknown[] {
     const s = this.get(id, lang);
     const out = new Array(s.columns);
-    for (let c = 0; c < s.columns; c++) out[c] = safe(s.table.header[c]);
+    for (let c = 0; c < s.columns; c++) out[c] = jsonCell(s.table.header[c]);
     return out;
   }
 
@@ -99,7 +88,7 @@ export class FileSources {
     const s = this.get(id, lang);
     return s.table.rows.slice(start, start + count).map((r) => {
       const row = new Array(s.columns);
-      for (let c = 0; c < s.columns; c++) row[c] = safe(Array.isArray(r) ? r[c] : undefined);
+      for (let c = 0; c < s.columns; c++) row[c] = jsonCell(Array.isArray(r) ? r[c] : undefined);
       return row;
     });
   }
@@ -112,7 +101,7 @@ export class FileSources {
   values(id: string, lang: Lang): SheetValues {
     const s = this.get(id, lang);
     const all = s.table.sheetRows ?? [s.table.header, ...s.table.rows];
-    return { top: 1, left: 1, values: all.map((r) => (Array.isArray(r) ? r.map(safe) : [])) };
+    return { top: 1, left: 1, values: all.map((r) => (Array.isArray(r) ? r.map(jsonCell) : [])) };
   }
 
   /** The file a source came from (for the report's name). */
@@ -214,7 +203,7 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
       if (!Array.isArray(table) || !table.every(Array.isArray)) throw new Error(`writeSheet(${name}): the table must be a 2-D array`);
       // Sheets written without beginReport: another source, or a sheet written again, starts a new report.
       if (lastSource !== lastRead || outputs.some((o) => o.name === name)) newReport();
-      outputs.push({ name, table: table.map((r) => r.map(safe)), opts });
+      outputs.push({ name, table: table.map((r) => r.map(jsonCell)), opts });
       opts.onProgress?.(table.length, table.length);
       return name;
     },
@@ -226,7 +215,7 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
       const base = name || RATE_CARD_SHEET[langOf()];
       let sheet = base;
       for (let i = 2; cards.some((c) => c.name === sheet); i++) sheet = `${base} (${i})`;
-      cards.push({ id: `card:${cards.length + 1}`, name: sheet, values: table.map((r) => r.map(safe)) });
+      cards.push({ id: `card:${cards.length + 1}`, name: sheet, values: table.map((r) => r.map(jsonCell)) });
       options.download?.(`${base.replace(/\s+/g, '-').toLowerCase()}.xlsx`, singleSheetWorkbook(sheet, table));
       return sheet;
     },

@@ -8,7 +8,7 @@
  *  - insertRateCard always creates a new sheet ("AE Rate Card", "AE Rate Card (2)", …).
  */
 import { RATE_CARD_SHEET, type ChartSpec } from '../core/audit/types';
-import { wallIso } from '../core/coerce';
+import { jsonCell } from './cells';
 import type { Lang } from '../core/text';
 import type { AuditHost, SheetChoice, SheetValues, SourceInfo, WriteOptions } from './host';
 
@@ -121,15 +121,6 @@ function* candidates(base: string): Generator<string> {
   for (let i = 2; ; i++) yield `${base} (${i})`;
 }
 
-/** JSON-safe copy of a cell, as a real host would deliver it (a Date's UTC fields are its wall clock). */
-function safeCell(v: unknown): unknown {
-  if (v === undefined || v === null) return '';
-  if (v instanceof Date) return wallIso(v.getTime());
-  if (typeof v === 'number' && !Number.isFinite(v)) return '';
-  if (typeof v === 'object') return String(v);
-  return v;
-}
-
 const TABLE_PREFIX = 'table:';
 const SHEET_PREFIX = 'sheet:';
 
@@ -171,7 +162,7 @@ export function createMemoryHost(wb: MemoryWorkbook, options: MemoryHostOptions 
     for (let r = Math.max(0, fromRow); r < end; r++) {
       const src = cells[g.top + r] ?? [];
       const row: unknown[] = new Array(g.columns);
-      for (let c = 0; c < g.columns; c++) row[c] = safeCell(src[g.left + c]);
+      for (let c = 0; c < g.columns; c++) row[c] = jsonCell(src[g.left + c]);
       out.push(row);
     }
     return out;
@@ -213,7 +204,7 @@ export function createMemoryHost(wb: MemoryWorkbook, options: MemoryHostOptions 
         for (let r = 0; r < used.rows; r++) {
           const src = sheet.cells[used.top + r] ?? [];
           const row: unknown[] = new Array(used.columns);
-          for (let c = 0; c < used.columns; c++) row[c] = safeCell(src[used.left + c]);
+          for (let c = 0; c < used.columns; c++) row[c] = jsonCell(src[used.left + c]);
           values.push(row);
         }
         return { top: used.top + 1, left: used.left + 1, values };
@@ -252,7 +243,7 @@ export function createMemoryHost(wb: MemoryWorkbook, options: MemoryHostOptions 
       call('writeSheet', [name, table, opts], () => {
         if (!Array.isArray(table) || !table.every(Array.isArray)) throw new Error(`writeSheet(${name}): the table must be a 2-D array`);
         const target = outputSheetFor(name);
-        const cells = table.map((row) => row.map(safeCell));
+        const cells = table.map((row) => row.map(jsonCell));
         const total = cells.length;
         const existing = wb.getSheet(target);
         if (existing) {
@@ -283,7 +274,7 @@ export function createMemoryHost(wb: MemoryWorkbook, options: MemoryHostOptions 
       call('insertRateCard', [table], () => {
         let name = '';
         for (const n of candidates(base || RATE_CARD_SHEET[options.lang ?? 'en'])) if (!wb.getSheet(n)) { name = n; break; }
-        wb.addSheet(name, table.map((r) => r.map(safeCell)), 'rateCard');
+        wb.addSheet(name, table.map((r) => r.map(jsonCell)), 'rateCard');
         return name;
       }),
 

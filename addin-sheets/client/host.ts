@@ -6,10 +6,10 @@
  * first (google.script.run rejects Date, functions, undefined inside objects).
  */
 import type { ChartSpec } from '../../core/audit/types';
-import { wallIso } from '../../core/coerce';
 import type { Lang } from '../../core/text';
 import type { AuditHost, SheetChoice, SheetValues, SourceInfo, WriteOptions } from '../../pane/host';
 import { sourceFromScan, type SourceScan } from '../sources';
+import { jsonCell } from '../../pane/cells';
 
 /** Calls a server function by name; resolves with its (JSON-safe) result. */
 export type Transport = (fn: string, args: unknown[]) => Promise<unknown>;
@@ -43,16 +43,6 @@ export function gasTransport(): Transport {
       }
       (f as (...a: unknown[]) => void).apply(runner, args);
     });
-}
-
-/** A cell as the server can receive it. Dates (the engine's times are UTC wall clock) → wall ISO text. */
-export function jsonCell(v: unknown): unknown {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? v : '';
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return wallIso(v.getTime());
-  if (typeof v === 'object' && typeof (v as { en?: unknown }).en === 'string') return String((v as { en: string }).en);
-  return String(v);
 }
 
 export interface SheetsHostOptions {
