@@ -105,6 +105,13 @@ export const T = {
   ),
   insertRateCard: L('Insert rate card', '插入费率卡'),
   rateCardInserted: L('Inserted sheet', '已插入工作表'),
+  /** After the menu's Insert rate card (Sheets: a small dialog). */
+  rateCardNext: L(
+    'Edit it, then give its range as the rates argument of a function, or pick it under “Rate card for the audit” in the sidebar.',
+    '修改后可把该区域作为函数的 rates 参数，或在侧边栏“审核使用的费率卡”中选用。',
+  ),
+  inserting: L('Inserting the rate card…', '正在插入费率卡…'),
+  close: L('Close', '关闭'),
   // The browser app has no workbook: the card is downloaded, edited, and opened again as a file.
   rateHelpFile: L(
     'Download the built-in rates as a workbook, edit it, then open it here with “Open a file…” and pick it as the rate card.',

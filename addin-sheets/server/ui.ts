@@ -25,28 +25,34 @@ export function onInstall(e?: unknown): void {
 /** The placeholders in Sidebar.html that carry the user's language, and what to do on opening, to the page. */
 export const LANG_PLACEHOLDER = '__AE_LANG__';
 export const ACTION_PLACEHOLDER = '__AE_ACTION__';
-/** Sidebar actions a menu item can ask for. */
-export const SIDEBAR_ACTIONS = ['rate-card'] as const;
+/** What the page does when opened for a menu item other than the sidebar ('' = the audit sidebar). */
+export const PAGE_ACTIONS = ['rate-card'] as const;
 
-export function showSidebar(action?: (typeof SIDEBAR_ACTIONS)[number]): void {
+/** Sidebar.html with the user's language and the page's action filled in. */
+function page(action: '' | (typeof PAGE_ACTIONS)[number] = '') {
   const lang = userLang();
   const html = HtmlService.createHtmlOutputFromFile('Sidebar')
     .getContent()
     .split(LANG_PLACEHOLDER)
     .join(lang)
     .split(ACTION_PLACEHOLDER)
-    .join(action && SIDEBAR_ACTIONS.includes(action) ? action : '');
-  const out = HtmlService.createHtmlOutput(html).setTitle(MENU.title[lang]);
-  SpreadsheetApp.getUi().showSidebar(out);
+    .join(action);
+  return { lang, out: HtmlService.createHtmlOutput(html) };
+}
+
+export function showSidebar(): void {
+  const { lang, out } = page();
+  SpreadsheetApp.getUi().showSidebar(out.setTitle(MENU.title[lang]));
 }
 
 /**
- * Menu item "Insert rate card": opens the sidebar, which inserts the newest built-in card into a new
- * sheet and says where (the table and its notes are built in the sidebar, issue 12: not in the script
- * Sheets loads for every formula cell).
+ * Menu item "Insert rate card": a small dialog (so an open sidebar, and an audit running in it, stays)
+ * that inserts the newest built-in card into a new sheet and says where. The table and its notes are
+ * built in the page (issue 12: not in the script Sheets loads for every formula cell).
  */
 export function insertRateCardFromMenu(): void {
-  showSidebar('rate-card');
+  const { lang, out } = page('rate-card');
+  SpreadsheetApp.getUi().showModelessDialog(out.setWidth(420).setHeight(190), MENU.rateCard[lang]);
 }
 
 /** The user's language, for the sidebar (it also gets it inlined into the page). */

@@ -425,6 +425,7 @@ export class FakeSpreadsheet {
 export interface FakeUi {
   menus: { items: [string, string][]; added: boolean }[];
   sidebars: { html: string; title: string }[];
+  dialogs: { html: string; title: string; width: number; height: number; modal: boolean }[];
 }
 
 /** Offset like Utilities.formatDate(d, tz, 'Z'): "+0800". */
@@ -444,18 +445,29 @@ export interface FakeGasOptions {
 
 /** The Apps Script globals over one fake spreadsheet, ready to become a vm context. */
 export function fakeGas(book: FakeSpreadsheet, opts: FakeGasOptions = {}) {
-  const ui: FakeUi = { menus: [], sidebars: [] };
+  const ui: FakeUi = { menus: [], sidebars: [], dialogs: [] };
   const htmlOutput = (html: string) => {
     const out = {
       title: '',
+      width: 0,
+      height: 0,
       getContent: () => html,
       setTitle(t: string) {
         out.title = t;
         return out;
       },
+      setWidth(w: number) {
+        out.width = w;
+        return out;
+      },
+      setHeight(h: number) {
+        out.height = h;
+        return out;
+      },
     };
     return out;
   };
+  type Out = ReturnType<typeof htmlOutput>;
   const globals = {
     SpreadsheetApp: {
       getActiveSpreadsheet: () => book,
@@ -479,7 +491,9 @@ export function fakeGas(book: FakeSpreadsheet, opts: FakeGasOptions = {}) {
           };
           return api;
         },
-        showSidebar: (out: { getContent(): string; title: string }) => ui.sidebars.push({ html: out.getContent(), title: out.title }),
+        showSidebar: (out: Out) => ui.sidebars.push({ html: out.getContent(), title: out.title }),
+        showModelessDialog: (out: Out, title: string) => ui.dialogs.push({ html: out.getContent(), title, width: out.width, height: out.height, modal: false }),
+        showModalDialog: (out: Out, title: string) => ui.dialogs.push({ html: out.getContent(), title, width: out.width, height: out.height, modal: true }),
       }),
     },
     Session: {

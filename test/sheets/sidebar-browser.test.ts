@@ -42,7 +42,7 @@ async function openSidebar(browser: Browser, opts: { locale: string; rows: numbe
   const transport = vmTransport(ctx);
   const calls: string[] = [];
   ctx[opts.fromMenu ?? 'aeShowSidebar']();
-  const html = ui.sidebars[0].html;
+  const html = (opts.fromMenu ? ui.dialogs : ui.sidebars)[0].html;
   const page = await browser.newPage({ viewport: { width: 320, height: 900 }, deviceScaleFactor: 1 });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -124,11 +124,14 @@ describe.skipIf(skipBrowser)('Sheets sidebar in Chromium', () => {
     await page.close();
   }, 120_000);
 
-  it('the menu\'s "Insert rate card" opens the sidebar, which inserts the card and says where (Chinese user)', async () => {
+  it('the menu\'s "Insert rate card" dialog inserts the card and says where (Chinese user)', async () => {
     const { page, book, calls, errors } = await openSidebar(browser, { locale: 'zh_CN', rows: 5, delayMs: 0, fromMenu: 'aeInsertRateCardFromMenu' });
     await expect.poll(() => book.getSheets().map((s) => s.getName()), { timeout: 30_000 }).toEqual(['订单', 'AE 费率卡']);
-    await expect.poll(() => page.getByText(/AE 费率卡/).count(), { timeout: 30_000 }).toBeGreaterThan(0);
-    expect(calls.filter((c) => c === 'aeInsertRateCard')).toHaveLength(1);
+    await expect.poll(() => page.getByRole('status').innerText(), { timeout: 30_000 }).toMatch(/^已插入工作表：AE 费率卡。修改后可把该区域作为函数的 rates 参数/);
+    await expect(page.getByRole('button', { name: '关闭' }).isVisible()).resolves.toBe(true);
+    await page.screenshot({ path: screenshotPath('sheets-rate-card-dialog-zh.png') });
+    // The insert (and the pane's refresh of its rate-card sheet list): no source scan, no audit.
+    expect(calls).toEqual(['aeInsertRateCard', 'aeListSheets']);
     const card = book.getSheetByName('AE 费率卡')!.getDataRange().getValues();
     expect(card[0]).toEqual(['键', '值', '说明']);
     expect(card.find((r) => r[0] === 'gift.cpc')?.[2]).toMatch(/站外单次点击成本/);

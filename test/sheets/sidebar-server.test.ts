@@ -234,9 +234,13 @@ describe('sidebar server functions over a fake spreadsheet', () => {
     expect(zh.ui.sidebars[0].html).toContain('content="zh"');
     expect(zh.ui.sidebars[0].html).not.toContain('__AE_LANG__');
     expect(zh.ui.sidebars[0].html).toContain('<meta name="ae-action" content="" />');
-    // "Insert rate card" opens the sidebar asking it to insert the card (the table is built there).
+    // "Insert rate card" opens a small modeless dialog (an open sidebar stays) that inserts the card
+    // (the table is built in the page).
     zh.ctx.aeInsertRateCardFromMenu();
-    expect(zh.ui.sidebars[1].html).toContain('<meta name="ae-action" content="rate-card" />');
+    expect(zh.ui.sidebars).toHaveLength(1);
+    expect(zh.ui.dialogs).toEqual([expect.objectContaining({ title: '插入费率卡', modal: false, width: 420, height: 190 })]);
+    expect(zh.ui.dialogs[0].html).toContain('<meta name="ae-action" content="rate-card" />');
+    expect(zh.ui.dialogs[0].html).toContain('content="zh"');
     expect(zh.book.getSheets()).toHaveLength(0);
   });
 
