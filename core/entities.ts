@@ -83,7 +83,8 @@ export function entityTypesOf(text: string): EntityId[] {
   // "美国公司", "US company", "德国 GmbH": the place is a country other than China.
   if (!out.includes('overseas') && !out.includes('hk_macao_taiwan')) {
     const place = placeOf(s);
-    if (place) out.splice(out.length - (out.at(-1) === 'company' ? 1 : 0), 0, place);
+    // In ENTITIES order (before company), as the other types are listed.
+    if (place) out.splice(out[out.length - 1] === 'company' ? out.length - 1 : out.length, 0, place);
   }
   return out;
 }
