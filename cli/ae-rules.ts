@@ -18,7 +18,7 @@ import { Command, CommanderError } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import {
   createAudit, orderLastRows, findingRow, findingsHeader, describeUserCard, detectColumns, fieldOfHeader, headerKey, columnLetter, ALL_FIELDS, FIELD_LABELS,
-  outputSheetName, isSkuSheet, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, SUMMARY_MONEY_COLUMNS, SUMMARY_SHARE_COLUMNS, SEVERITY_TEXT,
+  outputSheetName, isSkuSheet, FINDINGS_MONEY_COLUMNS, WEEKLY_MONEY_COLUMNS, WEEKLY_SHARE_COLUMNS, SUMMARY_MONEY_COLUMNS, SUMMARY_SHARE_COLUMNS,
   type AuditReport, type AuditSession, type Field, type Finding,
 } from '../core/audit';
 import { aboutRows, aboutSheetName, reportFileName, type AboutInput } from '../core/audit/about';
@@ -29,8 +29,9 @@ import { cardFromTable, type RateCard } from '../core/rates';
 import { L, langFromLocale, parseLang, type Lang, type Text } from '../core/text';
 import { readOrders, readOrdersFileChunked } from './read';
 import { FindingSpill } from './spill';
-import { columnChartPng } from './png';
-import { XlsxWriter, STYLE, type StyleId } from './xlsx-writer';
+import { STYLE } from '../core/report/xlsx-writer';
+import { REPORT_WIDTHS, findingCellStyle, summaryRowStyle, weeklySheet } from '../core/report/sheets';
+import { XlsxFileWriter } from './xlsx-file';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
@@ -136,21 +137,7 @@ const samePath = (a: string, b: string) => {
   }
 };
 
-/** Severity text of the Findings rows shown bold red (errors). */
-const errorText = () => SEVERITY_TEXT.error[lang === 'zh' ? 1 : 0];
 
-/**
- * The Summary's row styles: block titles (one text cell after an empty row; the first row is the
- * sheet title) and block headers (a row of texts, three or more) bold.
- */
-export function summaryRowStyle(rows: readonly (readonly unknown[])[], n: number): StyleId {
-  const vals = rows[n];
-  const texts = vals.filter((v) => typeof v === 'string' && v !== '').length;
-  const title = n === 0 || (texts === 1 && typeof vals[0] === 'string' && vals.slice(1).every((v) => v === '' || v == null) && (rows[n - 1] ?? []).every((v) => v === ''));
-  if (title) return n === 0 ? STYLE.title : STYLE.heading;
-  if (texts >= 3 && vals.every((v) => typeof v === 'string')) return STYLE.bold;
-  return STYLE.normal;
-}
 
 /** Rows between yields to the event loop while writing (Ctrl-C is handled between them). */
 const WRITE_SLICE = 5_000;
@@ -199,14 +186,13 @@ async function writeReport(report: AuditReport, findings: Iterable<unknown[]>, o
 
   // No half-written output: write a temp file in the same directory, then rename over the target.
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.tmp`);
-  let wb: XlsxWriter | undefined;
+  let wb: XlsxFileWriter | undefined;
   const abort = () => wb?.abort();
   cleanups.add(abort);
   try {
-    wb = new XlsxWriter(tmp, { creator: `ae-rules ${VERSION}`, created: new Date() });
-    const fs = wb.sheet({ name: outputSheetName('findings', lang), widths: [7, 20, 18, 9, 8, 10, 11, 11, 16, 22, 100], frozenHeader: true, filter: true, ...f.findings });
-    const err = errorText();
-    const red = (c: number, v: unknown) => (c === 3 && v === err ? STYLE.boldRed : undefined);
+    wb = new XlsxFileWriter(tmp, { creator: `ae-rules ${VERSION}`, created: new Date() });
+    const fs = wb.sheet({ name: outputSheetName('findings', lang), widths: REPORT_WIDTHS.findings, frozenHeader: true, filter: true, ...f.findings });
+    const red = findingCellStyle(lang);
     fs.row(findingsHeader(lang), STYLE.bold);
     let i = 0;
     for (const row of findings) {
@@ -215,26 +201,17 @@ async function writeReport(report: AuditReport, findings: Iterable<unknown[]>, o
     }
     fs.end();
 
-    const ss = wb.sheet({ name: outputSheetName('summary', lang), widths: [34, 34, 16, 16, 16, 16, 16, 16, 16], ...f.summary });
+    const ss = wb.sheet({ name: outputSheetName('summary', lang), widths: REPORT_WIDTHS.summary, ...f.summary });
     for (let i = 0; i < t.summary.length; i++) ss.row(t.summary[i], summaryRowStyle(t.summary, i));
     ss.end();
 
-    // The weekly chart (ChartSpec) as a PNG next to the table.
-    const image = report.chart.rows > 0 ? { png: columnChartPng(t.weekly, report.chart, ['CNY', 'USD']), col: 9, row: 1.2, width: Math.max(480, 90 + report.chart.rows * 110), height: 360 } : undefined;
-    const ws = wb.sheet({ name: outputSheetName('weekly', lang), widths: [12, 10, 14, 12, 12, 16, 16, 10], frozenHeader: true, ...f.weekly, ...(image ? { image } : {}) });
-    // Beside the image: its title (J1) and, since the image's legend is ASCII (CNY / USD), the series
-    // named in the report's language (J2).
-    const head = t.weekly[0] ?? [];
-    const named = report.chart.seriesColumns.map((c, i) => `${['CNY', 'USD'][i] ?? ''} = ${String(head[c] ?? '')}`).join(lang === 'zh' ? '；' : '; ');
-    const legend = `${say(L('Legend', '图例'))}${lang === 'zh' ? '：' : ': '}${named}${lang === 'zh' ? '（R = 右侧坐标轴）' : ' (R = right-hand axis)'}`;
-    const beside = (row: unknown[], text: string) => [...row, ...Array(Math.max(0, 9 - row.length)).fill(''), text];
-    for (let i = 0; i < t.weekly.length; i++) {
-      const row = image && i === 0 ? beside(t.weekly[0], say(report.chart.title)) : image && i === 1 ? beside(t.weekly[1], legend) : t.weekly[i];
-      ws.row(row, i === 0 ? STYLE.bold : STYLE.normal);
-    }
+    // The weekly chart (ChartSpec) as a PNG next to the table, its title and legend beside it.
+    const weekly = weeklySheet(t.weekly, report.chart, lang);
+    const ws = wb.sheet({ name: outputSheetName('weekly', lang), widths: REPORT_WIDTHS.weekly, frozenHeader: true, ...f.weekly, ...(weekly.image ? { image: weekly.image } : {}) });
+    weekly.rows.forEach((row, i) => ws.row(row, i === 0 ? STYLE.bold : STYLE.normal));
     ws.end();
 
-    const info = wb.sheet({ name: aboutSheetName(lang), widths: [24, 80] });
+    const info = wb.sheet({ name: aboutSheetName(lang), widths: REPORT_WIDTHS.about });
     const about = aboutRows({ report, source, lang, now: new Date(), writer: { kind: 'cli', version: VERSION } });
     for (const r of about) info.row(r);
     info.end();

@@ -13,7 +13,7 @@
  * nothing can change what was read.
  */
 import type { AboutInput } from '../core/audit/about';
-import { RATE_CARD_SHEET, type ChartSpec } from '../core/audit/types';
+import { RATE_CARD_SHEET, outputSheetName, type ChartSpec } from '../core/audit/types';
 import { readOrdersBytesAll, type SourceTable } from '../core/io/read';
 import { L, type Lang, type Text } from '../core/text';
 import { jsonCell } from './cells';
@@ -230,16 +230,18 @@ export function createFileHost(options: FileHostOptions = {}): FileHost {
       if (!outputs.length) return undefined;
       const file = (lastSource && files.fileOf(lastSource)) || 'orders.xlsx';
       const sheet = lastSource ? files.sheetOf(lastSource) : undefined;
+      // Which sheet is which: the pane names them outputSheetName(key, lang) in the report's language.
+      const kindOf = (name: string) => (['findings', 'summary', 'weekly'] as const).find((k) => outputSheetName(k, runLang) === name);
       const bytes = reportWorkbook(
-        outputs.map((o) => ({ name: o.name, table: o.table, moneyColumns: o.opts.moneyColumns, percentColumns: o.opts.percentColumns })),
+        outputs.map((o) => ({ name: o.name, table: o.table, kind: kindOf(o.name), moneyColumns: o.opts.moneyColumns, percentColumns: o.opts.percentColumns })),
         {
           report: audited ?? { mapping: { unmatched: [] } },
           source: { file, ...(sheet ? { sheet } : {}) },
           lang: runLang,
           now: new Date(),
           writer: { kind: 'browser', ...(options.version ? { version: options.version } : {}) },
-          undrawnChart: chart,
         },
+        chart,
       );
       return { name: reportFileName(file), bytes };
     },

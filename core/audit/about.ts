@@ -4,7 +4,7 @@
  * number formats of its money and share columns. Pure: no file system, no DOM, no SheetJS.
  */
 import { L, type Lang } from '../text';
-import type { AuditReport, ChartSpec } from './types';
+import type { AuditReport } from './types';
 
 /** Number formats of the report's money columns (2 decimals) and share columns (fractions shown as 0.0%). */
 export const MONEY_FORMAT = '#,##0.00';
@@ -21,13 +21,8 @@ export interface AboutInput {
   lang: Lang;
   /** When the report was made (written as UTC). */
   now: Date;
-  /** Who wrote it: the command line draws the weekly chart as an image; the browser app writes its data only. */
+  /** Who wrote it: the command line or the browser app. */
   writer: { kind: 'cli' | 'browser'; version?: string };
-  /**
-   * The weekly chart a writer that cannot draw charts (the browser app) leaves to the user: its title
-   * and the sheet (as written) holding its data. No row when absent or empty.
-   */
-  undrawnChart?: Pick<ChartSpec, 'title' | 'sheet' | 'rows'>;
 }
 
 /** The About sheet: [label, value] rows in the report's language. */
@@ -41,16 +36,6 @@ export function aboutRows(a: AboutInput): [string, string][] {
   ];
   const unused = a.report.mapping.unmatched;
   if (unused.length) rows.push([L('Columns not used', '未使用的列').in(lang), unused.map((u) => u.header).join(lang === 'zh' ? '、' : ', ')]);
-  const c = a.undrawnChart;
-  if (c && c.rows > 0) {
-    rows.push([
-      L('Chart', '图表').in(lang),
-      L(
-        `${c.title.en}: insert a column chart over the ${c.sheet} sheet (the browser app writes its data, not the chart).`,
-        `${c.title.zh}：请基于“${c.sheet}”工作表插入柱形图（浏览器版写入数据，不绘制图表）。`,
-      ).in(lang),
-    ]);
-  }
   return rows;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Issue 12: the CLI's report writer. The streaming xlsx writer (cli/xlsx-writer.ts) round-trips
+ * Issue 12: the CLI's report writer. The streaming xlsx writer (core/report/xlsx-writer.ts, as a file: cli/xlsx-file.ts) round-trips
  * through exceljs (values, escaping, styles, frozen header, filter, image); a report cell never
  * exceeds Excel's 32,767 characters and says where it was cut; Ctrl-C during the write of the BUILT
  * CLI leaves neither the report nor its temporary file.
@@ -10,7 +10,8 @@ import { existsSync, mkdtempSync, readdirSync, writeFileSync, createWriteStream 
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { XlsxWriter, STYLE, xmlText } from '../../cli/xlsx-writer';
+import { STYLE, xmlText } from '../../core/report/xlsx-writer';
+import { XlsxFileWriter as XlsxWriter } from '../../cli/xlsx-file';
 import { capCell, MAX_CELL_CHARS } from '../../core/audit/report';
 import { root } from '../core/_main';
 

@@ -111,7 +111,7 @@ describe('browser-file host', () => {
     const wb = XLSX.read(host.reportFile()!.bytes, { type: 'array' });
     expect(wb.SheetNames).toEqual(['审核结果', '汇总', '每周费用', '说明']);
     const about = XLSX.utils.sheet_to_json<unknown[]>(wb.Sheets['说明'], { header: 1 });
-    expect(about.map((r) => r[0])).toEqual(['审核对象', '生成工具', '生成时间（UTC）', '未使用的列', '图表']);
+    expect(about.map((r) => r[0])).toEqual(['审核对象', '生成工具', '生成时间（UTC）', '未使用的列']);
     // Sheets of any name: the language is the one the run began in.
     host.beginReport!({ report: { mapping: { unmatched: [] } } as never, lang: 'zh' });
     await host.writeSheet('Custom', [['a'], [1]]);

@@ -7,6 +7,7 @@ import { spawnSync, execSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import * as XLSX from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aboutRows, reportFileName as coreFileName } from '../../core/audit/about';
@@ -50,16 +51,23 @@ describe('one About sheet for the CLI and the browser app', () => {
       const fromCli = sheetRows(new Uint8Array(readFileSync(path.join(dir, browser.name))), about);
       const fromBrowser = sheetRows(browser.bytes, about);
       const unused = lang === 'zh' ? '未使用的列' : 'Columns not used';
-      const chart = lang === 'zh' ? '图表' : 'Chart';
-      // The same labels in the same order; the browser adds the chart it does not draw.
+      // The same labels in the same order (both draw the weekly chart).
       expect(fromCli.map((x) => x[0])).toEqual([lang === 'zh' ? '审核对象' : 'Audit of', lang === 'zh' ? '生成工具' : 'Created by', lang === 'zh' ? '生成时间（UTC）' : 'Created at (UTC)', unused]);
-      expect(fromBrowser.map((x) => x[0])).toEqual([...fromCli.map((x) => x[0]), chart]);
+      expect(fromBrowser.map((x) => x[0])).toEqual(fromCli.map((x) => x[0]));
       // The same audited file and sheet, the same unused columns.
       for (const i of [0, 3]) expect(fromBrowser[i]).toEqual(fromCli[i]);
       expect(fromCli[3][1]).toBe(lang === 'zh' ? '交易编号、店铺名、平台、订单状态、SKU、商品数量、订单备注' : '交易编号, 店铺名, 平台, 订单状态, SKU, 商品数量, 订单备注');
       expect(fromCli[1][1]).toMatch(/^ae-rules /);
       expect(fromBrowser[1][1]).toBe(lang === 'zh' ? 'AE Seller Rules 9.9.9 (浏览器版)' : 'AE Seller Rules 9.9.9 (browser app)');
-      expect(fromBrowser[4][1]).toContain(lang === 'zh' ? '每周费用' : 'Weekly');
+      // One writer: the same sheets with the same cells, the Weekly chart as the same image.
+      const cliBytes = new Uint8Array(readFileSync(path.join(dir, browser.name)));
+      const names = XLSX.read(cliBytes, { type: 'array' }).SheetNames;
+      expect(XLSX.read(browser.bytes, { type: 'array' }).SheetNames).toEqual(names);
+      for (const name of names.slice(0, 3)) expect(sheetRows(browser.bytes, name), name).toEqual(sheetRows(cliBytes, name));
+      const parts = (bytes: Uint8Array) => Object.keys(unzipSync(bytes)).sort();
+      expect(parts(browser.bytes)).toEqual(parts(cliBytes));
+      expect(parts(browser.bytes)).toContain('xl/media/image1.png');
+      expect(unzipSync(browser.bytes)['xl/media/image1.png']).toEqual(unzipSync(cliBytes)['xl/media/image1.png']);
     });
   }
 

@@ -1,17 +1,28 @@
 /**
- * A small streaming .xlsx writer for the CLI report (issue 12): rows go straight to XML text, the XML
- * to a deflate stream (fflate), the stream to the file, so writing costs about what the cells cost
- * and memory stays flat however many rows there are. It writes exactly what the report needs: inline
- * strings, numbers, booleans; a fixed set of shared styles (bold, bold red, titles, money, percent);
- * column widths, a frozen header row, an auto-filter and one PNG image per sheet.
+ * A small streaming .xlsx writer for the report workbooks (issue 12), the CLI's and the browser
+ * app's: rows go straight to XML text, the XML to a deflate stream, the stream to a byte sink (a
+ * file in the CLI, memory in the browser), so writing costs about what the cells cost and memory stays
+ * flat however many rows there are. It writes exactly what the report needs: inline strings, numbers,
+ * booleans; a fixed set of shared styles (bold, bold red, titles, money, percent); column widths, a
+ * frozen header row, an auto-filter and one PNG image per sheet. Pure: fflate only (the CLI passes
+ * Node's native deflate for speed, cli/xlsx-file.ts).
  *
  * Text longer than Excel's 32,767-character cell limit is cut with the cut marked (capCell).
  */
-import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
-import { constants as Z, deflateRawSync } from 'node:zlib';
-import { Zip, ZipPassThrough, strToU8 } from 'fflate';
-import { capCell } from '../core/audit/report';
-import { PERCENT_FORMAT } from '../core/audit/about';
+import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
+import { capCell } from '../audit/report';
+import { PERCENT_FORMAT } from '../audit/about';
+
+/** Where the workbook's bytes go, in order. */
+export interface ByteSink {
+  write(chunk: Uint8Array): void;
+}
+
+/** A zip entry the writer pushes bytes into. */
+export type ZipEntry = ZipDeflate | ZipPassThrough;
+/** A deflated zip entry for `name` at `level` (default: fflate's, in JavaScript). */
+export type DeflatedEntry = (name: string, level: number) => ZipEntry;
+const jsDeflate: DeflatedEntry = (name, level) => new ZipDeflate(name, { level: level as 1 | 6 });
 
 /** The cell styles this writer knows (indices into styles.xml cellXfs). */
 export const STYLE = { normal: 0, bold: 1, boldRed: 2, money: 3, title: 4, heading: 5, percent: 6 } as const;
@@ -65,29 +76,6 @@ const ROW_EMU = 190_500; // a default 15 pt row
 
 const STYLES = `${HEAD}<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="${PERCENT_FORMAT}"/></numFmts><fonts count="5"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><color rgb="FFC00000"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="14"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="12"/><name val="Calibri"/><family val="2"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="4" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="0" fontId="4" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs><cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>`;
 
-/**
- * A zip entry deflated by Node's zlib (native: several times faster than deflate in JavaScript, the
- * largest cost of a big report). Each piece pushed is compressed on its own and ended with a sync
- * flush, the last one with a finish: the pieces together are one valid deflate stream. fflate's Zip
- * keeps the CRC, sizes and headers (a ZipPassThrough whose process() compresses, as fflate documents).
- */
-class NativeDeflate extends ZipPassThrough {
-  constructor(filename: string, private readonly level: number) {
-    super(filename);
-    this.compression = 8;
-  }
-  protected override process(chunk: Uint8Array<ArrayBuffer>, final: boolean): void {
-    let out: Uint8Array<ArrayBuffer>;
-    try {
-      out = deflateRawSync(chunk, { level: this.level, finishFlush: final ? Z.Z_FINISH : Z.Z_SYNC_FLUSH }) as Uint8Array<ArrayBuffer>;
-    } catch (e) {
-      this.ondata(Object.assign(e as Error, { code: 0 }), null as unknown as Uint8Array<ArrayBuffer>, final);
-      return;
-    }
-    this.ondata(null, out, final);
-  }
-}
-
 /** Text is encoded and deflated in pieces of about this many characters. */
 const FLUSH_AT = 1 << 18;
 
@@ -99,7 +87,7 @@ export class SheetWriter {
   private readonly fmt: (StyleId | undefined)[] = [];
 
   constructor(
-    private readonly file: ZipPassThrough,
+    private readonly file: ZipEntry,
     readonly spec: SheetSpec,
     readonly index: number,
     private readonly onEnd: (rows: number, cols: number) => void,
@@ -180,25 +168,27 @@ export class SheetWriter {
 }
 
 /**
- * The workbook, streamed to `file` (opened at once; write to a temporary name and rename it when done).
- * Sheets one after another: sheet(spec) → rows → end(); then close(). abort() removes the file.
+ * The workbook, streamed to `sink`. Sheets one after another: sheet(spec) → rows → end(); then
+ * close(). abort() stops the stream (the sink's owner discards what it got).
  */
 export class XlsxWriter {
-  private readonly fd: number;
   private readonly zip: Zip;
   private readonly sheets: { spec: SheetSpec; filter?: string }[] = [];
   private current: SheetWriter | undefined;
   private error: unknown;
-  private closed = false;
+  protected closed = false;
 
-  constructor(readonly file: string, private readonly meta: { creator?: string; created?: Date } = {}) {
-    this.fd = openSync(file, 'w');
+  constructor(
+    sink: ByteSink,
+    private readonly meta: { creator?: string; created?: Date } = {},
+    private readonly deflated: DeflatedEntry = jsDeflate,
+  ) {
     this.zip = new Zip((err, chunk) => {
       if (err) {
         this.error = err;
         return;
       }
-      writeSync(this.fd, chunk);
+      sink.write(chunk);
     });
   }
 
@@ -213,7 +203,7 @@ export class XlsxWriter {
     const index = this.sheets.length + 1;
     const entry = { spec } as { spec: SheetSpec; filter?: string };
     this.sheets.push(entry);
-    const f = new NativeDeflate(`xl/worksheets/sheet${index}.xml`, 1);
+    const f = this.deflated(`xl/worksheets/sheet${index}.xml`, 1);
     this.zip.add(f);
     const w = new SheetWriter(f, spec, index, () => {
       entry.filter = w.filterRef();
@@ -224,7 +214,7 @@ export class XlsxWriter {
   }
 
   private put(name: string, text: string | Uint8Array, deflate = true) {
-    const f = deflate ? new NativeDeflate(name, 6) : new ZipPassThrough(name);
+    const f = deflate ? this.deflated(name, 6) : new ZipPassThrough(name);
     this.zip.add(f);
     f.push(typeof text === 'string' ? strToU8(text) : text, true);
   }
@@ -288,28 +278,16 @@ export class XlsxWriter {
     this.zip.end();
     this.check();
     this.closed = true;
-    closeSync(this.fd);
   }
 
-  /** Stop and remove the file (a failed or interrupted write leaves nothing behind). */
+  /** Stop writing (a failed or interrupted write: the sink's owner discards what it got). */
   abort(): void {
-    if (!this.closed) {
-      this.closed = true;
-      try {
-        this.zip.terminate();
-      } catch {
-        /* already ended */
-      }
-      try {
-        closeSync(this.fd);
-      } catch {
-        /* already closed */
-      }
-    }
+    if (this.closed) return;
+    this.closed = true;
     try {
-      unlinkSync(this.file);
+      this.zip.terminate();
     } catch {
-      /* never created or already gone */
+      /* already ended */
     }
   }
 }

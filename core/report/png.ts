@@ -1,9 +1,10 @@
 /**
- * A tiny PNG writer and column-chart renderer (node:zlib only, no dependencies). exceljs cannot
- * create native Excel charts, so the CLI embeds the Weekly chart (ChartSpec) as this image; the
- * Excel and Sheets hosts render the same spec as native charts.
+ * A tiny PNG writer and column-chart renderer (fflate's deflate, no other dependency; runs in Node and
+ * in the browser). The report workbooks (the CLI's and the browser app's) embed the Weekly chart
+ * (ChartSpec) as this image; the Excel and Sheets hosts render the same spec as native charts.
  */
-import { deflateSync } from 'node:zlib';
+import { zlibSync } from 'fflate';
+import { concatBytes } from './bytes';
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -21,28 +22,32 @@ function crc32(buf: Uint8Array): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function chunk(type: string, data: Uint8Array): Buffer {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, 'ascii');
-  Buffer.from(data).copy(out, 8);
-  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+/** One PNG chunk: length, type, data, CRC of type + data. */
+function chunk(type: string, data: Uint8Array): Uint8Array {
+  const out = new Uint8Array(12 + data.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, data.length);
+  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
+  out.set(data, 8);
+  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
   return out;
 }
 
 /** Encode an RGB image (width × height × 3 bytes) as PNG. */
-export function encodePng(width: number, height: number, rgb: Uint8Array): Buffer {
-  const raw = Buffer.alloc((width * 3 + 1) * height);
+export function encodePng(width: number, height: number, rgb: Uint8Array): Uint8Array {
+  const line = width * 3;
+  const raw = new Uint8Array((line + 1) * height);
   for (let y = 0; y < height; y++) {
-    raw[y * (width * 3 + 1)] = 0; // filter: none
-    Buffer.from(rgb.buffer, rgb.byteOffset + y * width * 3, width * 3).copy(raw, y * (width * 3 + 1) + 1);
+    raw[y * (line + 1)] = 0; // filter: none
+    raw.set(rgb.subarray(y * line, (y + 1) * line), y * (line + 1) + 1);
   }
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
+  const ihdr = new Uint8Array(13);
+  const view = new DataView(ihdr.buffer);
+  view.setUint32(0, width);
+  view.setUint32(4, height);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // colour type RGB
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array(0))]);
+  return concatBytes([Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), chunk('IHDR', ihdr), chunk('IDAT', zlibSync(raw)), chunk('IEND', new Uint8Array(0))]);
 }
 
 // 5×7 bitmap glyphs for the labels the chart needs (ISO weeks, amounts, currency codes).
@@ -99,7 +104,7 @@ export function columnChartPng(
   table: readonly (readonly unknown[])[],
   spec: { categoryColumn: number; seriesColumns: number[]; rows: number; secondaryAxisColumns?: number[] },
   legend: string[],
-): Buffer {
+): Uint8Array {
   const rows = table.slice(1, 1 + spec.rows);
   const cats = rows.map((r) => String(r[spec.categoryColumn] ?? ''));
   const values = rows.map((r) => spec.seriesColumns.map((c) => (typeof r[c] === 'number' ? (r[c] as number) : 0)));
