@@ -22,7 +22,7 @@ import {
   type AuditReport, type AuditSession, type Field, type Finding,
 } from '../core/audit';
 import { aboutRows, aboutSheetName, reportFileName, type AboutInput } from '../core/audit/about';
-import { pickHeaderRow, choiceColumn, isUnmapChoice, type ColumnChoices } from '../core/audit/columns';
+import { pickHeaderRow, resolveChoices, isUnmapChoice, type ColumnChoices } from '../core/audit/columns';
 import { toDate, isTimeZone, wallNow } from '../core/coerce';
 import { isRuleError } from '../core/errors';
 import { cardFromTable, type RateCard } from '../core/rates';
@@ -110,22 +110,10 @@ export function mapHint(field: Field, header: readonly unknown[], unmatched: rea
   );
 }
 
-/** --map specs → column overrides for this header (header text first, then a column letter: core choiceColumn). */
+/** --map specs → column overrides for this header (header text first, then a column letter: core resolveChoices). */
 function overridesOf(header: readonly unknown[], specs: readonly MapSpec[]): Partial<Record<Field, number | null>> {
-  const o: Partial<Record<Field, number | null>> = {};
-  for (const m of specs) {
-    if (isUnmapChoice(m.column)) {
-      o[m.field] = null;
-      continue;
-    }
-    const c = choiceColumn(header, m.column);
-    if (c < 0) {
-      const seen = header.filter((h) => h !== null && h !== undefined && String(h).trim() !== '').slice(0, 30).map(String);
-      throw new CliError(L(`--map ${m.field}=${m.column}: no column with that header or letter; headers: ${seen.join(', ')}`, `--map ${m.field}=${m.column}：没有该表头或列字母；表头：${seen.join('、')}`));
-    }
-    if (c >= header.length) throw new CliError(L(`--map ${m.field}=${m.column}: the table has columns A–${columnLetter(Math.max(header.length - 1, 0))} only`, `--map ${m.field}=${m.column}：表格只有 A–${columnLetter(Math.max(header.length - 1, 0))} 列`));
-    o[m.field] = c;
-  }
+  const o = resolveChoices(header, choicesOf(specs));
+  if (isRuleError(o)) throw new CliError(L(`--map: ${o.en}`, `--map：${o.zh}`));
   return o;
 }
 
@@ -136,8 +124,6 @@ const samePath = (a: string, b: string) => {
     return path.resolve(a) === path.resolve(b);
   }
 };
-
-
 
 /** Rows between yields to the event loop while writing (Ctrl-C is handled between them). */
 const WRITE_SLICE = 5_000;

@@ -3,6 +3,7 @@
  * from the header texts real ERP and AliExpress exports use, in English and Chinese, tolerant of
  * case, spaces, full-width characters and unit suffixes like "(USD)" / "（克）".
  */
+import { valueError, type RuleError } from '../errors';
 import { L, type Text } from '../text';
 import type { ColumnMapping, Field, MappingResult } from './types';
 import { AUDIT_RULES, SKU_REVIEW_FIELDS } from './rules';
@@ -513,13 +514,12 @@ export function pickHeaderRow(rows: readonly (readonly unknown[] | null | undefi
 
 /**
  * Columns given by hand resolved against the header row (pickHeaderRow's): column indices (null =
- * unmapped) as AuditOptions.overrides takes them, and the choices that name no column here (a header
- * text that is not in the row and is no column letter). An index past the row is passed on (the
- * audit's override check names the columns the table has).
+ * unmapped) as AuditOptions.overrides takes them, or #VALUE! naming the first choice that names no
+ * column here (a header text that is not in the row and is no column letter) and the row's headers.
+ * An index past the row is passed on (the audit's override check names the columns the table has).
  */
-export function resolveChoices(header: readonly unknown[], choices: ColumnChoices): { overrides: Partial<Record<Field, number | null>>; unknown: { field: Field; column: string }[] } {
+export function resolveChoices(header: readonly unknown[], choices: ColumnChoices): Partial<Record<Field, number | null>> | RuleError {
   const overrides: Partial<Record<Field, number | null>> = {};
-  const unknown: { field: Field; column: string }[] = [];
   for (const [f, c] of Object.entries(choices) as [Field, ColumnChoice][]) {
     if (typeof c === 'number') {
       overrides[f] = c; // checked by the audit (createAudit names the columns the table has)
@@ -530,8 +530,14 @@ export function resolveChoices(header: readonly unknown[], choices: ColumnChoice
       continue;
     }
     const col = choiceColumn(header, c);
-    if (col < 0) unknown.push({ field: f, column: String(c) });
-    else overrides[f] = col;
+    if (col < 0) {
+      const seen = header.filter((x) => x !== null && x !== undefined && String(x).trim() !== '').slice(0, 30).map(String);
+      return valueError(
+        `no column with the header or letter "${String(c)}" for ${FIELD_LABELS[f].en}; headers: ${seen.join(', ')}`,
+        `没有表头或列字母为“${String(c)}”的列（「${FIELD_LABELS[f].zh}」）；表头：${seen.join('、')}`,
+      );
+    }
+    overrides[f] = col;
   }
-  return { overrides, unknown };
+  return overrides;
 }

@@ -71,7 +71,10 @@ function checkOverrides(header: readonly unknown[], overrides: AuditOptions['ove
     if (col === null || col === undefined) continue;
     if (!Number.isInteger(col) || col < 0 || col >= header.length) {
       const n = FIELD_LABELS[f as Field];
-      return valueError(`column for ${n.en} must be one of columns A–${columnLetter(Math.max(header.length - 1, 0))}, got ${String(col)}`, `「${n.zh}」的列必须在 A–${columnLetter(Math.max(header.length - 1, 0))} 之间，得到 ${String(col)}`);
+      // A column past the table is named by its letter (--map orderId=ZZ), anything else as given.
+      const got = Number.isInteger(col) && col >= 0 ? `column ${columnLetter(col)}` : String(col);
+      const gotZh = Number.isInteger(col) && col >= 0 ? `第 ${columnLetter(col)} 列` : String(col);
+      return valueError(`column for ${n.en} must be one of columns A–${columnLetter(Math.max(header.length - 1, 0))}, got ${got}`, `「${n.zh}」的列必须在 A–${columnLetter(Math.max(header.length - 1, 0))} 之间，得到 ${gotZh}`);
     }
     const prev = cols.get(col);
     if (prev) {
@@ -844,17 +847,9 @@ export async function auditTable(header: readonly unknown[], rows: readonly (rea
   const byHand = options.columns ?? {};
   const top = Array.isArray(rows) ? [header, ...rows.slice(0, 20)] : [header];
   const open = (k: number): AuditSession | RuleError => {
-    const h = top[k];
-    const r = resolveChoices(Array.isArray(h) ? h : [], choices);
-    if (r.unknown.length) {
-      const u = r.unknown[0];
-      const seen = (Array.isArray(h) ? h : []).filter((x) => x !== null && x !== undefined && String(x).trim() !== '').slice(0, 30).map(String);
-      return valueError(
-        `no column with the header or letter "${u.column}" for ${FIELD_LABELS[u.field].en}; headers: ${seen.join(', ')}`,
-        `没有表头或列字母为“${u.column}”的列（「${FIELD_LABELS[u.field].zh}」）；表头：${seen.join('、')}`,
-      );
-    }
-    return createAudit(h, { ...options, overrides: r.overrides, headerRow: (options.headerRow ?? 1) + k });
+    const h = Array.isArray(top[k]) ? top[k] : [];
+    const overrides = resolveChoices(h, choices);
+    return isRuleError(overrides) ? overrides : createAudit(h, { ...options, overrides, headerRow: (options.headerRow ?? 1) + k });
   };
   let k = pickHeaderRow(top, byHand, { at: 0 });
   let s = open(k);

@@ -168,7 +168,11 @@ describe('CLI round trip (built dist/cli/ae-rules.cjs)', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('未知字段');
     const noCol = run(['audit', 'odd.csv', '--map', 'orderId=Nope'], dir);
-    expect(noCol.stderr).toContain('no column with that header or letter');
+    expect(noCol.stderr).toContain('--map: no column with the header or letter "Nope" for Order ID');
+    // A letter past the table names the table's columns and the letter given.
+    const pastEnd = run(['audit', 'odd.csv', '--map', 'orderId=ZZ'], dir);
+    expect(pastEnd.status).toBe(1);
+    expect(pastEnd.stderr).toContain('column for Order ID must be one of columns A–C, got column ZZ');
   });
 
   it('no header recognised at all: --map by letter or by header text finds the header row below the title', () => {
