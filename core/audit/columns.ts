@@ -390,13 +390,7 @@ const blankCell = (c: unknown) => c === null || c === undefined || (typeof c ===
 
 /** How many distinct audit fields the cells of a row name (a header row names many, a title or data row few). */
 export function headerScore(row: readonly unknown[]): number {
-  const seen = new Set<Field>();
-  for (const c of row) {
-    if (blankCell(c)) continue;
-    const f = fieldOfHeader(c);
-    if (f) seen.add(f);
-  }
-  return seen.size;
+  return choiceScore(row, []);
 }
 
 /**
@@ -440,9 +434,9 @@ export const isUnmapChoice = (c: ColumnChoice | undefined): boolean => c === nul
 
 const LETTERS = /^[A-Za-z]{1,3}$/;
 /** 0-based index of column letters (A → 0, AB → 27). */
-export const letterIndex = (s: string): number => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+const letterIndex = (s: string): number => [...s.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 /** The column whose header is `text` (compared by headerKey), or -1. */
-export function columnByHeader(header: readonly unknown[], text: string): number {
+function columnByHeader(header: readonly unknown[], text: string): number {
   const k = headerKey(text);
   if (k === '') return -1;
   return header.findIndex((h) => h !== null && h !== undefined && headerKey(h) === k);
@@ -456,7 +450,10 @@ export function choiceColumn(header: readonly unknown[], c: ColumnChoice): numbe
   return LETTERS.test(c.trim()) ? letterIndex(c.trim()) : -1;
 }
 
-/** headerScore with the cells a choice names by header text counted as the field they are mapped to (a mapped header counts as a header). */
+/**
+ * How many distinct audit fields a row names, the cells a choice names by header text counted as the
+ * field they are mapped to (a mapped header counts as a header); headerScore without choices.
+ */
 function choiceScore(row: readonly unknown[], texts: readonly (readonly [Field, string])[]): number {
   const seen = new Set<Field>();
   const mapped = new Set<number>();
