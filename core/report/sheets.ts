@@ -4,7 +4,7 @@
  */
 import { L, type Lang } from '../text';
 import type { ChartSpec } from '../audit/types';
-import { SEVERITY_TEXT } from '../audit/report';
+import { FINDINGS_HEADER, SEVERITY_TEXT } from '../audit/report';
 import { columnChartPng } from './png';
 import { STYLE, type SheetSpec, type StyleId } from './xlsx-writer';
 
@@ -46,8 +46,8 @@ export function weeklySheet(table: readonly (readonly unknown[])[], chart: Chart
   return { image, rows };
 }
 
-/** The Findings' severity column (0-based): its "error" cells are bold red. */
-const SEVERITY_COLUMN = 3;
+/** The Findings' severity column (0-based, from its header): its "error" cells are bold red. */
+const SEVERITY_COLUMN = FINDINGS_HEADER.findIndex(([en]) => en === 'Severity');
 export const findingCellStyle = (lang: Lang) => {
   const error = SEVERITY_TEXT.error[lang === 'zh' ? 1 : 0];
   return (col: number, v: unknown): StyleId | undefined => (col === SEVERITY_COLUMN && v === error ? STYLE.boldRed : undefined);
